@@ -1,0 +1,30 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS info.picocli:picocli:4.7.7
+//SOURCES nixpylab/*.java
+//SOURCES ui/*.java
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import ui.Cli;
+import ui.LabOptions;
+import ui.StepRunner;
+
+@Command(name = "TestPython", mixinStandardHelpOptions = true, version = Cli.VERSION,
+        description = "Step 6: import each Setup.local module with the built python.")
+public class TestPython implements Callable<Integer> {
+    @Mixin
+    LabOptions options;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new TestPython(), args));
+    }
+
+    @Override
+    public Integer call() {
+        return new StepRunner(options).test();
+    }
+}

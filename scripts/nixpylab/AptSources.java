@@ -1,0 +1,129 @@
+package nixpylab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A private apt configuration that knows the machine's own archives as deb-src entries, so
+ * that {@code apt-get source} works without editing /etc/apt. Mirrors are read from the
+ * machine's sources, never written into this repository.
+ */
+public final class AptSources {
+    private final Path dir;
+
+    public AptSources(Path dir) {
+        this.dir = dir;
+    }
+
+    /** deb lines become deb-src lines; deb822 "Types: deb" stanzas become "Types: deb-src". */
+    public static String toSourceEntries(String fileName, String text) {
+        StringBuilder sb = new StringBuilder();
+        if (fileName.endsWith(".sources")) {
+            for (String line : text.split("\n", -1)) {
+                sb.append(line.matches("(?i)Types:.*") ? line.replaceAll("\\bdeb\\b(?!-src)", "deb-src").replaceAll("(deb-src)(\\s+deb-src)+", "$1") : line).append('\n');
+            }
+        } else {
+            for (String line : text.split("\n")) {
+                if (line.matches("\\s*deb\\s.*")) sb.append(line.replaceFirst("deb", "deb-src")).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private List<String> options() {
+        return List.of(
+                "-o", "Dir::Etc::SourceList=" + dir.resolve("sources.list"),
+                "-o", "Dir::Etc::SourceParts=" + dir.resolve("sources.list.d"),
+                "-o", "Dir::State::Lists=" + dir.resolve("lists"),
+                "-o", "Dir::Cache=" + dir.resolve("cache"),
+                "-o", "APT::Sandbox::User=root");
+    }
+
+    /** Writes the private deb-src lists from the machine's enabled apt sources and runs apt-get update. */
+    public void update() {
+        try {
+            Files.createDirectories(dir.resolve("sources.list.d"));
+            Files.createDirectories(dir.resolve("lists/partial"));
+            Files.createDirectories(dir.resolve("cache/archives/partial"));
+            Path main = Path.of("/etc/apt/sources.list");
+            AtomicFile.write(dir.resolve("sources.list"), Files.isRegularFile(main) ? toSourceEntries("sources.list", Files.readString(main)) : "");
+            Path parts = Path.of("/etc/apt/sources.list.d");
+            if (Files.isDirectory(parts)) {
+                try (Stream<Path> s = Files.list(parts)) {
+                    for (Path p : s.toList()) {
+                        String n = p.getFileName().toString();
+                        if (n.endsWith(".list") || n.endsWith(".sources")) {
+                            AtomicFile.write(dir.resolve("sources.list.d").resolve(n), toSourceEntries(n, Files.readString(p)));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = new ArrayList<>(List.of("apt-get", "-q"));
+        cmd.addAll(options());
+        cmd.add("update");
+        Proc.Result r = Proc.of(cmd).timeout(Duration.ofMinutes(5)).run();
+        if (!hasSourceLists()) {
+            throw new UserError("apt-get update could not fetch any source index (exit " + r.exitCode() + "): " + lastLine(r.stderr()),
+                    "Check that this machine reaches its Debian archive, or pass a CPython tarball with --source PATH.");
+        }
+    }
+
+    private boolean hasSourceLists() {
+        try (Stream<Path> s = Files.list(dir.resolve("lists"))) {
+            return s.anyMatch(p -> p.getFileName().toString().contains("_Sources"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** "python3.11" when the distribution's python3-defaults is 3.11.x. */
+    public Optional<String> defaultPythonSourcePackage() {
+        List<String> cmd = new ArrayList<>(List.of("apt-cache"));
+        cmd.addAll(options());
+        cmd.addAll(List.of("showsrc", "python3-defaults"));
+        Proc.Result r = Proc.of(cmd).timeout(Duration.ofMinutes(1)).run();
+        Matcher m = Pattern.compile("(?m)^Version: (\\d+)\\.(\\d+)\\.").matcher(r.stdout());
+        return m.find() ? Optional.of("python" + m.group(1) + "." + m.group(2)) : Optional.empty();
+    }
+
+    /**
+     * Downloads the source package and returns its upstream (orig) tarball. apt-get may fail on
+     * the Debian-specific files (e.g. a security mirror lagging) after the orig tarball arrived:
+     * the tarball is what matters.
+     */
+    public Optional<Path> downloadOrig(String pkg) {
+        Path work = dir.resolve("download");
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = new ArrayList<>(List.of("apt-get", "-q"));
+        cmd.addAll(options());
+        cmd.addAll(List.of("source", "--download-only", pkg));
+        Proc.of(cmd).in(work).timeout(Duration.ofMinutes(10)).run();
+        try (Stream<Path> s = Files.list(work)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(pkg + "_") && p.getFileName().toString().contains(".orig.tar."))
+                    .sorted().reduce((a, b) -> b);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1];
+    }
+}

@@ -1,0 +1,78 @@
+package nixpylab;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Step 1: write the derivation with the fake hash, let nix-build fail, read the real hash from
+ * Nix's mismatch error, write it back, and build the source again to prove it holds.
+ */
+public final class FakeHashStep {
+    public record Outcome(String foundState, PythonSource source, Path nixFile, List<String> failingCommand, Proc.Result failingRun,
+                          HashMismatch mismatch, List<String> proveCommand, StorePath sourcePath) {}
+
+    private FakeHashStep() {}
+
+    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Path givenFile, String givenUrl, String version) {
+        String found = describe(ws);
+        boolean sameSource = givenFile == null && givenUrl == null && ws.get("sourceUrl").isPresent()
+                && (version == null || version.equals(ws.get("requestedVersion").orElse(null)));
+        PythonSource src = sameSource
+                ? new PythonSource(PythonSource.Origin.valueOf(ws.get("sourceOrigin").orElseThrow()), ws.get("sourceUrl").orElseThrow(),
+                        ws.get("pythonVersion").orElseThrow(), "the workspace's source, as chosen before: " + ws.get("sourceReason").orElse(""))
+                : locator.locate(givenFile, givenUrl, version == null ? "3.10.5" : version);
+        List<String> modules = ws.get("modules").isPresent() && sameSource ? ws.list("modules") : null;
+        BareDerivation drv = new BareDerivation(BareDerivation.nameFor(src.version()), src.version(), src.url(), NixHash.fake(), modules);
+
+        ws.set("requestedVersion", version == null ? "3.10.5" : version);
+        ws.set("sourceOrigin", src.origin().name());
+        ws.set("sourceUrl", src.url());
+        ws.set("sourceReason", src.reason());
+        ws.set("pythonVersion", src.version());
+        ws.set("name", drv.name());
+        ws.set("hash", null);
+        ws.writeNixFile(drv.fileName(), drv.text());
+        ws.save();
+
+        Path file = ws.nixFile();
+        List<String> failing = nix.command("nix-build", file.toString(), "--no-out-link");
+        Proc.Result r = nix.run(Duration.ofMinutes(30), l -> {}, failing);
+        if (r.ok()) {
+            throw new UserError("nix-build accepted the fake hash in " + file + ", which cannot happen for a real download.",
+                    "Look at the file: its src hash should be sha256-AAAA…; rerun this step with --from-start.");
+        }
+        HashMismatch mismatch = HashMismatch.parse(r.stderr()).orElseThrow(() -> fetchFailure(file, src, r));
+
+        ws.writeNixFile(drv.fileName(), drv.withHash(mismatch.got()).text());
+        ws.set("hash", mismatch.got().sri());
+        ws.save();
+
+        List<String> prove = nix.command("nix-build", file.toString(), "-A", "src", "--no-out-link");
+        Proc.Result p = nix.run(Duration.ofMinutes(30), l -> {}, prove);
+        if (!p.ok()) {
+            throw new UserError("The hash Nix reported did not hold when building the source again: " + Nix.firstError(p.stderr()).orElse("exit " + p.exitCode()),
+                    "Run this step again; if it keeps failing the source changes between downloads and cannot be pinned.");
+        }
+        StorePath sourcePath = StorePath.parse(p.stdout().strip());
+        ws.set("sourcePath", sourcePath.path());
+        ws.set("step.fetch", java.time.Instant.now().toString());
+        ws.save();
+        return new Outcome(found, src, file, failing, r, mismatch, prove, sourcePath);
+    }
+
+    private static UserError fetchFailure(Path file, PythonSource src, Proc.Result r) {
+        String err = Nix.firstError(r.stderr()).orElse("exit code " + r.exitCode());
+        if (r.stderr().contains("unable to download") || r.stderr().contains("Couldn't read a file://")) {
+            return new UserError("Nix could not download the source " + src.url() + ": " + err,
+                    "Check that the URL answers (or that the file is readable by the nixbld users), or pass a tarball with --source PATH.");
+        }
+        return Nix.evaluationError(file, r);
+    }
+
+    static String describe(Workspace ws) {
+        if (ws.isEmpty() || ws.get("nixFile").isEmpty()) return "an empty workspace: writing the derivation for the first time";
+        if (ws.get("hash").isPresent()) return "a derivation with its real hash already; doing the fake-hash round again";
+        return "a derivation still waiting for its hash";
+    }
+}

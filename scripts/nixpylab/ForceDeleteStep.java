@@ -1,0 +1,88 @@
+package nixpylab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Step 5: delete the tutorial's builds although they are alive. Only store paths this workspace
+ * built and whose names are the tutorial's derivations are touched; the plain delete is tried
+ * first (and refused while a root holds the path), then {@code --ignore-liveness}; the result
+ * links left dangling are removed.
+ */
+public final class ForceDeleteStep {
+    public static final String NAME_PREFIX = "chrism-py";
+
+    public sealed interface Deletion permits Deleted, Kept {
+        StorePath path();
+    }
+
+    /** refusal is Nix's answer to the plain delete (null when the plain delete went through). */
+    public record Deleted(StorePath path, List<String> plainCommand, String refusal, List<String> forceCommand, String freed) implements Deletion {}
+
+    public record Kept(StorePath path, List<String> command, String reason) implements Deletion {}
+
+    public record Outcome(List<StorePath> candidates, boolean dryRun, List<Deletion> deletions, List<Path> removedLinks) {}
+
+    private ForceDeleteStep() {}
+
+    /** The paths this step may delete: built by this workspace, named like the tutorial's derivations, still in the store. */
+    public static List<StorePath> candidates(Workspace ws, Nix nix) {
+        List<StorePath> out = new ArrayList<>();
+        for (String p : ws.list("built")) {
+            StorePath sp = new StorePath(p);
+            if (sp.name().startsWith(NAME_PREFIX) && !sp.isDerivation() && nix.isValid(sp)) out.add(sp);
+        }
+        return out;
+    }
+
+    public static Outcome run(Workspace ws, Nix nix, boolean dryRun) {
+        Steps.require(ws, "built", "Build");
+        List<StorePath> candidates = candidates(ws, nix);
+        List<Deletion> done = new ArrayList<>();
+        if (dryRun) return new Outcome(candidates, true, done, List.of());
+        for (StorePath p : candidates) {
+            List<String> plain = nix.command("nix-store", "--delete", p.path());
+            Proc.Result r = nix.run(plain);
+            String refusal = null;
+            if (nix.isValid(p)) {
+                refusal = Nix.firstError(r.stderr()).orElse("exit " + r.exitCode());
+                List<String> force = nix.command("nix-store", "--delete", "--ignore-liveness", p.path());
+                Proc.Result f = nix.run(force);
+                if (nix.isValid(p)) {
+                    done.add(new Kept(p, force, Nix.firstError(f.stderr()).orElse("exit " + f.exitCode())));
+                    continue;
+                }
+                done.add(new Deleted(p, plain, refusal, force, f.stdout().strip()));
+            } else {
+                done.add(new Deleted(p, plain, null, null, r.stdout().strip()));
+            }
+        }
+        List<String> remaining = new ArrayList<>();
+        for (String b : ws.list("built")) if (nix.isValid(new StorePath(b))) remaining.add(b);
+        ws.setList("built", remaining);
+        List<Path> removed = removeDanglingLinks(ws.dir());
+        ws.set("step.delete", java.time.Instant.now().toString());
+        ws.save();
+        return new Outcome(candidates, false, done, removed);
+    }
+
+    /** Removes result* links in the workspace whose store path is gone. */
+    static List<Path> removeDanglingLinks(Path dir) {
+        List<Path> removed = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                if (Files.isSymbolicLink(p) && p.getFileName().toString().startsWith("result") && !Files.exists(p)) {
+                    Files.delete(p);
+                    removed.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return removed;
+    }
+}

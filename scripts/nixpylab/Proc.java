@@ -1,0 +1,163 @@
+package nixpylab;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The one place that starts processes: argument lists (never a shell string), a timeout,
+ * stdout and stderr captured (and streamed line by line to a listener), and every child
+ * stopped when the JVM is interrupted.
+ */
+public final class Proc {
+    /** One line of output, tagged with the stream it came from. */
+    public record Line(boolean stderr, String text) {}
+
+    public record Result(List<String> command, int exitCode, String stdout, String stderr, List<Line> lines, Duration elapsed, boolean timedOut) {
+        public boolean ok() {
+            return exitCode == 0 && !timedOut;
+        }
+    }
+
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Proc::stopAll, "nixpylab-stop-children"));
+    }
+
+    private final List<String> command;
+    private Path dir;
+    private Duration timeout = Duration.ofMinutes(2);
+    private Consumer<Line> listener = l -> {};
+    private final Map<String, String> env = new java.util.HashMap<>();
+
+    private Proc(List<String> command) {
+        this.command = List.copyOf(command);
+    }
+
+    public static Proc of(List<String> command) {
+        return new Proc(command);
+    }
+
+    public static Proc of(String... command) {
+        return new Proc(List.of(command));
+    }
+
+    public Proc in(Path dir) {
+        this.dir = dir;
+        return this;
+    }
+
+    public Proc timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    public Proc onLine(Consumer<Line> listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    public Proc env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** Runs the command; a program that cannot be started is reported as exit code 127. */
+    public Result run() {
+        long start = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (dir != null) pb.directory(dir.toFile());
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return new Result(command, 127, "", e.getMessage() + "\n", List.of(new Line(true, e.getMessage())), Duration.ofNanos(System.nanoTime() - start), false);
+        }
+        LIVE.add(p);
+        List<Line> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        Thread to = pump(p.getInputStream(), false, out, lines);
+        Thread te = pump(p.getErrorStream(), true, err, lines);
+        boolean timedOut = false;
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                stop(p);
+            }
+            to.join();
+            te.join();
+        } catch (InterruptedException e) {
+            stop(p);
+            Thread.currentThread().interrupt();
+            throw new UserError("Interrupted while running: " + String.join(" ", command), "Run the step again; it starts over safely.");
+        } finally {
+            LIVE.remove(p);
+        }
+        int code = timedOut ? 124 : p.exitValue();
+        synchronized (lines) {
+            return new Result(command, code, out.toString(), err.toString(), List.copyOf(lines), Duration.ofNanos(System.nanoTime() - start), timedOut);
+        }
+    }
+
+    private Thread pump(InputStream in, boolean isErr, StringBuilder sink, List<Line> lines) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String s;
+                while ((s = r.readLine()) != null) {
+                    Line line = new Line(isErr, s);
+                    synchronized (sink) {
+                        sink.append(s).append('\n');
+                    }
+                    lines.add(line);
+                    listener.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the process went away; what was read is kept
+            }
+        }, "nixpylab-pump");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        try {
+            if (!p.waitFor(3, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+        }
+    }
+
+    static void stopAll() {
+        for (Process p : LIVE) stop(p);
+    }
+
+    /** True when the program can be found on PATH. */
+    public static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String d : path.split(":")) {
+            if (!d.isEmpty() && java.nio.file.Files.isExecutable(Path.of(d, program))) return true;
+        }
+        return false;
+    }
+}

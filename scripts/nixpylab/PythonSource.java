@@ -1,0 +1,22 @@
+package nixpylab;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Where the CPython source tarball comes from, which version it holds, and why it was chosen. */
+public record PythonSource(Origin origin, String url, String version, String reason) {
+    public enum Origin { GIVEN_FILE, GIVEN_URL, UPSTREAM, DISTRIBUTION }
+
+    private static final Pattern VERSION = Pattern.compile("(?i)(?:python-?|python3\\.\\d+_)(\\d+\\.\\d+\\.\\d+)");
+
+    /** The version a tarball's file name announces: Python-3.10.5.tar.xz, python3.11_3.11.2.orig.tar.gz. */
+    public static Optional<String> versionInName(String fileName) {
+        Matcher m = VERSION.matcher(fileName);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    public static String upstreamUrl(String version) {
+        return "https://www.python.org/ftp/python/" + version + "/Python-" + version + ".tar.xz";
+    }
+}

@@ -1,0 +1,157 @@
+package nixpylab;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A learner's workspace (default ./lab): the generated .nix file, the result link, build logs,
+ * and {@code .nixpylab/state.properties} recording what each step did. Holding a Workspace
+ * holds its lock: a second run on the same directory is refused, never interleaved.
+ */
+public final class Workspace implements AutoCloseable {
+    private final Path dir;
+    private final Properties state = new Properties();
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private Workspace(Path dir, FileChannel channel, FileLock lock) {
+        this.dir = dir;
+        this.lockChannel = channel;
+        this.lock = lock;
+        load();
+    }
+
+    public static Workspace open(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(abs.resolve(".nixpylab"));
+            FileChannel ch = FileChannel.open(abs.resolve(".nixpylab/lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                l = null;
+            }
+            if (l == null) {
+                ch.close();
+                throw new UserError("Another NixPy Lab step is working in " + abs + " right now.",
+                        "Wait for it to finish (or stop it), or use another workspace with --workdir.");
+            }
+            return new Workspace(abs, ch, l);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path resultLink() {
+        return dir.resolve("result");
+    }
+
+    public Path logDir() {
+        return dir.resolve("logs");
+    }
+
+    public Path nixFile() {
+        return dir.resolve(get("nixFile").orElse("chrism-py.nix"));
+    }
+
+    public boolean isEmpty() {
+        return state.isEmpty();
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(state.getProperty(key));
+    }
+
+    public void set(String key, String value) {
+        if (value == null) state.remove(key);
+        else state.setProperty(key, value);
+    }
+
+    public List<String> list(String key) {
+        String v = state.getProperty(key, "");
+        return v.isBlank() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(v.split(",")));
+    }
+
+    public void setList(String key, List<String> values) {
+        set(key, values.isEmpty() ? null : String.join(",", values));
+    }
+
+    public void addToList(String key, String value) {
+        List<String> l = list(key);
+        if (!l.contains(value)) l.add(value);
+        setList(key, l);
+    }
+
+    /** Forgets everything (used by --from-start); the files stay until the steps rewrite them. */
+    public void reset() {
+        List<String> keep = list("built");
+        state.clear();
+        setList("built", keep);
+    }
+
+    public void save() {
+        try {
+            StringWriter w = new StringWriter();
+            state.store(w, "NixPy Lab workspace state; written by the step scripts");
+            AtomicFile.write(dir.resolve(".nixpylab/state.properties"), w.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void load() {
+        Path f = dir.resolve(".nixpylab/state.properties");
+        if (!Files.exists(f)) return;
+        try {
+            state.load(new StringReader(Files.readString(f, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the derivation file atomically and remembers its digest to notice hand edits later. */
+    public void writeNixFile(String fileName, String text) {
+        set("nixFile", fileName);
+        AtomicFile.write(dir.resolve(fileName), text);
+        set("nixFileSha256", NixHash.of(text.getBytes(StandardCharsets.UTF_8)).base16());
+    }
+
+    /** True when the .nix file differs from what NixPy Lab last wrote. */
+    public boolean nixFileEditedByHand() {
+        Optional<String> want = get("nixFileSha256");
+        if (want.isEmpty() || !Files.exists(nixFile())) return false;
+        try {
+            return !NixHash.of(Files.readAllBytes(nixFile())).base16().equals(want.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            lockChannel.close();
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        }
+    }
+}

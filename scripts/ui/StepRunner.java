@@ -1,0 +1,222 @@
+package ui;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import nixpylab.BuildStep;
+import nixpylab.FakeHashStep;
+import nixpylab.ForceDeleteStep;
+import nixpylab.GcRoot;
+import nixpylab.ImportTest;
+import nixpylab.Nix;
+import nixpylab.PostPatchStep;
+import nixpylab.Profile;
+import nixpylab.RootsStep;
+import nixpylab.SourceLocator;
+import nixpylab.StorePath;
+import nixpylab.Workspace;
+
+/** Runs one tutorial step against the workspace and prints what happened, in the learner's terms. */
+public final class StepRunner {
+    private static Nix nix;
+
+    private final LabOptions o;
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    public StepRunner(LabOptions options) {
+        this.o = options;
+    }
+
+    /** Detects Nix and the binary cache once per run. */
+    static synchronized Nix nix() {
+        if (nix == null) nix = Nix.detect();
+        return nix;
+    }
+
+    private Workspace open() {
+        Nix.requireInstalled();
+        Profile p = Profile.resolve(o.profile);
+        Workspace ws = Workspace.open(o.workdir);
+        try {
+            p.checkWorkspace(ws);
+            if (ws.get("profile").isEmpty()) ws.set("profile", p.id());
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+        return ws;
+    }
+
+    private void header(String step, Workspace ws) {
+        err.println("== " + step + " (workspace " + ws.dir() + ", profile " + ws.get("profile").orElse("?") + ")");
+        err.println("   " + nix().cacheNote());
+    }
+
+    private static void cmd(PrintStream s, List<String> c) {
+        s.println("$ " + Cli.shown(c));
+    }
+
+    public int fetch() {
+        try (Workspace ws = open()) {
+            header("FetchFakeHash", ws);
+            FakeHashStep.Outcome r = FakeHashStep.run(ws, nix(), new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3)),
+                    o.source, o.sourceUrl, o.pythonVersion);
+            err.println("found: " + r.foundState());
+            err.println("source: " + r.source().url() + " (CPython " + r.source().version() + ")");
+            err.println("   why: " + r.source().reason());
+            err.println("wrote " + r.nixFile() + " with the fake hash " + r.mismatch().specified().sri());
+            cmd(err, r.failingCommand());
+            for (String l : r.failingRun().stderr().split("\n")) if (!l.isBlank()) err.println("  " + l);
+            err.println("  (exit code " + r.failingRun().exitCode() + ": the build failed, as it must with a fake hash)");
+            err.println("Nix's 'got:' hash is " + r.mismatch().got().sri() + " (base32 " + r.mismatch().got().base32() + ")");
+            err.println("wrote it back into " + r.nixFile());
+            cmd(err, r.proveCommand());
+            err.println("the hash holds: the source is in the store at");
+            out.println(r.sourcePath());
+            return 0;
+        }
+    }
+
+    public int postPatch() {
+        if (o.fromStart) requireOk(fetch());
+        try (Workspace ws = open()) {
+            header("PostPatch", ws);
+            PostPatchStep.Outcome r = PostPatchStep.run(ws, nix(), o.modules, o.without);
+            err.println("found: " + r.foundState());
+            err.println("postPatch now writes Modules/Setup.local with " + r.modules().size() + " modules:");
+            for (String l : r.setupLocal().split("\n")) err.println("  " + l);
+            err.println("store derivation before: " + r.drvBefore());
+            err.println("store derivation after:  " + r.drvAfter());
+            err.println(r.drvBefore().equals(r.drvAfter()) ? "unchanged: the same .drv, so nothing new to build"
+                    : "a new .drv: any change to the derivation's attributes gives a new store path, so nix-build will build again");
+            out.println(r.drvAfter());
+            return 0;
+        }
+    }
+
+    public int build() {
+        if (o.fromStart) {
+            requireOk(fetch());
+            requireOk(postPatch());
+        }
+        try (Workspace ws = open()) {
+            header("Build", ws);
+            boolean tty = System.console() != null;
+            long start = System.nanoTime();
+            String[] last = {""};
+            BuildStep.Outcome r = BuildStep.run(ws, nix(), Duration.ofMinutes(o.buildTimeoutMinutes), p -> {
+                String what = p.derivation() + ": " + p.phase();
+                if (what.equals(last[0])) return;
+                last[0] = what;
+                String line = String.format("[%s] %s", elapsed(System.nanoTime() - start), what);
+                if (tty) err.print("\r\033[K" + line);
+                else err.println(line);
+            });
+            if (tty) err.println();
+            cmd(err, r.command());
+            err.println("build log: " + r.log());
+            if (r instanceof BuildStep.Built b) {
+                    err.println(b.alreadyInStore() ? "already in the store: nothing to build (" + ms(b.elapsed()) + ")" : "built in " + elapsed(b.elapsed().toNanos()));
+                    err.println("store derivation: " + b.drv());
+                    err.println("result -> " + b.out());
+                    out.println(b.out());
+                    return 0;
+            }
+            BuildStep.Failed f = (BuildStep.Failed) r;
+            {
+                    err.println("the build failed (exit code " + f.exitCode() + "); the last lines of its log:");
+                    for (String l : f.tail()) err.println("  " + l);
+                    err.println("the whole log: " + f.log() + ", or ask Nix: " + Cli.shown(f.logCommand()));
+                    return 1;
+            }
+        }
+    }
+
+    public int roots() {
+        if (o.fromStart) requireOk(build());
+        try (Workspace ws = open()) {
+            header("Roots", ws);
+            RootsStep.Outcome r = RootsStep.run(ws, nix());
+            cmd(err, r.rootsCommand());
+            if (r.roots().isEmpty()) err.println("  (no roots: the path is dead and the next garbage collection removes it)");
+            for (GcRoot g : r.roots()) {
+                out.println(g.link() + " -> " + g.target());
+                err.println("    " + g.explanation());
+            }
+            cmd(err, r.allRootsCommand());
+            err.println("  of all roots, these keep the tutorial's builds (chrism-py…) alive:");
+            for (GcRoot g : r.tutorialRoots()) err.println("  " + g.link() + " -> " + g.target());
+            return 0;
+        }
+    }
+
+    public int forceDelete(boolean dryRun) {
+        if (o.fromStart) requireOk(build());
+        try (Workspace ws = open()) {
+            header("ForceDelete", ws);
+            List<StorePath> c = ForceDeleteStep.candidates(ws, nix());
+            if (c.isEmpty()) {
+                err.println("found: nothing to delete: no build of this workspace is in the store any more");
+                ForceDeleteStep.run(ws, nix(), false);
+                return 0;
+            }
+            err.println("will delete " + c.size() + " store path(s) this workspace built (only paths named " + ForceDeleteStep.NAME_PREFIX + "…):");
+            for (StorePath p : c) err.println("  " + p);
+            if (dryRun) {
+                err.println("--dry-run: nothing deleted");
+                return 0;
+            }
+            ForceDeleteStep.Outcome r = ForceDeleteStep.run(ws, nix(), false);
+            int kept = 0;
+            for (ForceDeleteStep.Deletion d : r.deletions()) {
+                if (d instanceof ForceDeleteStep.Deleted x) {
+                        cmd(err, x.plainCommand());
+                        if (x.refusal() != null) {
+                            err.println("  " + x.refusal());
+                            err.println("  refused: a GC root (the result link) keeps it alive; forcing it:");
+                            cmd(err, x.forceCommand());
+                        }
+                        err.println("  " + x.freed());
+                        out.println("deleted " + x.path());
+                } else if (d instanceof ForceDeleteStep.Kept k) {
+                        kept++;
+                        cmd(err, k.command());
+                        err.println("  still there: " + k.reason());
+                }
+            }
+            for (var l : r.removedLinks()) err.println("removed the dangling link " + l);
+            if (!r.removedLinks().isEmpty()) err.println("(its registration in /nix/var/nix/gcroots/auto now dangles too; Nix drops it at the next garbage collection)");
+            return kept == 0 ? 0 : 1;
+        }
+    }
+
+    public int test() {
+        if (o.fromStart) requireOk(build());
+        try (Workspace ws = open()) {
+            header("TestPython", ws);
+            ImportTest.Outcome r = ImportTest.run(ws, nix(), List.of());
+            err.println("python: " + r.python());
+            out.println(String.format("%-10s %-10s %s", "module", "result", "error"));
+            for (ImportTest.Import i : r.imports()) {
+                out.println(String.format("%-10s %-10s %s", i.importName(), i.ok() ? "ok" : "failed", i.errorLine()));
+            }
+            long ok = r.imports().stream().filter(ImportTest.Import::ok).count();
+            err.println(ok + " of " + r.imports().size() + " imports ok");
+            return r.allOk() ? 0 : 1;
+        }
+    }
+
+    private static void requireOk(int code) {
+        if (code != 0) throw new nixpylab.UserError("An earlier step failed (exit code " + code + "); see its output above.", "Fix what it reports, then run again.");
+    }
+
+    static String elapsed(long nanos) {
+        long s = nanos / 1_000_000_000L;
+        return String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    static String ms(Duration d) {
+        return d.toMillis() + " ms";
+    }
+}
