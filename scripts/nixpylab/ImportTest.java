@@ -8,7 +8,8 @@ import java.util.List;
 
 /** Step 6: run the built python and import each Setup.local module, each in its own process. */
 public final class ImportTest {
-    public record Import(String module, String importName, boolean ok, String errorLine) {}
+    /** where is "built-in" when the module was linked into python (Setup.local's doing), else the file it came from. */
+    public record Import(String module, String importName, boolean ok, String where, String errorLine) {}
 
     public record Outcome(StorePath out, Path python, List<Import> imports) {
         public boolean allOk() {
@@ -33,9 +34,10 @@ public final class ImportTest {
         List<Import> results = new ArrayList<>();
         for (String m : modules) {
             String name = SetupLocal.importName(m);
-            Proc.Result r = Proc.of(python.toString(), "-c", "import " + name).timeout(Duration.ofSeconds(60)).run();
+            String program = "import sys, " + name + "\nm = sys.modules.get('" + m + "')\nprint(getattr(m, '__file__', None) or 'built-in')";
+            Proc.Result r = Proc.of(python.toString(), "-c", program).timeout(Duration.ofSeconds(60)).run();
             String err = r.ok() ? "" : AptSources.lastLine(r.stderr());
-            results.add(new Import(m, name, r.ok(), err));
+            results.add(new Import(m, name, r.ok(), r.ok() ? r.stdout().strip() : "", err));
         }
         ws.set("step.test", java.time.Instant.now().toString());
         ws.save();

@@ -123,7 +123,7 @@ public final class Nix {
             if (lines.size() == 4) break;
         }
         return new UserError("Nix could not evaluate " + nixFile + ": " + String.join(" ", lines),
-                "Fix the file where Nix points, or regenerate it with the FetchFakeHash step's --from-start.");
+                "Fix the file where Nix points, or let NixPy Lab write it afresh by running the FetchFakeHash step again.");
     }
 
     /** The first 'error:' paragraph of a failed command, for messages. */

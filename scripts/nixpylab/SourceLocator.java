@@ -90,8 +90,12 @@ public final class SourceLocator {
             HttpRequest req = HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(probeTimeout).build();
             int code = client.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
             return code < 400 ? Optional.empty() : Optional.of("HTTP " + code);
+        } catch (java.net.http.HttpTimeoutException e) {
+            return Optional.of("no answer within " + probeTimeout.toSeconds() + " s");
+        } catch (java.net.ConnectException e) {
+            return Optional.of("connection refused or no route to the host");
         } catch (IOException e) {
-            return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return Optional.of(e.getMessage() == null ? "the connection failed" : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");

@@ -197,12 +197,12 @@ public final class StepRunner {
             header("TestPython", ws);
             ImportTest.Outcome r = ImportTest.run(ws, nix(), List.of());
             err.println("python: " + r.python());
-            out.println(String.format("%-10s %-10s %s", "module", "result", "error"));
+            out.println(String.format("%-10s %-7s %s", "module", "import", "where / error"));
             for (ImportTest.Import i : r.imports()) {
-                out.println(String.format("%-10s %-10s %s", i.importName(), i.ok() ? "ok" : "failed", i.errorLine()));
+                out.println(String.format("%-10s %-7s %s", i.importName(), i.ok() ? "ok" : "failed", i.ok() ? i.where() : i.errorLine()));
             }
             long ok = r.imports().stream().filter(ImportTest.Import::ok).count();
-            err.println(ok + " of " + r.imports().size() + " imports ok");
+            err.println(ok + " of " + r.imports().size() + " imports ok (built-in: linked into python by Setup.local)");
             return r.allOk() ? 0 : 1;
         }
     }

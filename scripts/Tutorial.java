@@ -1,0 +1,33 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS info.picocli:picocli:4.7.7
+//SOURCES nixpylab/*.java
+//SOURCES ui/*.java
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import ui.Cli;
+import ui.LabOptions;
+import ui.TutorialRun;
+
+@Command(name = "Tutorial", mixinStandardHelpOptions = true, version = Cli.VERSION,
+        description = "Runs the six steps in order (fetch with a fake hash, postPatch, build, roots, forced delete, rebuild and test) and sums up.")
+public class Tutorial implements Callable<Integer> {
+    @Mixin
+    LabOptions options;
+
+    @Option(names = "--no-install", description = "Never install missing packages; only say what is missing.")
+    boolean noInstall;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new Tutorial(), args));
+    }
+
+    @Override
+    public Integer call() {
+        return new TutorialRun(options, !noInstall).run();
+    }
+}

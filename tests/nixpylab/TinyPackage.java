@@ -1,0 +1,39 @@
+package nixpylab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+/**
+ * A tiny source tarball with the shape the bare builder expects (configure, Makefile, Modules/),
+ * so the six steps run in seconds on real Nix. Its install copies the Setup.local that postPatch
+ * wrote (so tests can see the patch reached the build) and links the host's python3: the import
+ * step then runs a real interpreter without a CPython build. It is test scaffolding, not a product path.
+ */
+final class TinyPackage {
+    private TinyPackage() {}
+
+    static Path create(Path dir, String version) {
+        try {
+            Path top = dir.resolve("Python-" + version);
+            Files.createDirectories(top.resolve("Modules"));
+            Files.writeString(top.resolve("Modules/README"), "modules live here\n");
+            Path configure = top.resolve("configure");
+            Files.writeString(configure, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --prefix=*) prefix=\"${a#--prefix=}\";; esac; done\n"
+                    + "echo \"prefix = $prefix\" > config.mk\n");
+            Files.setPosixFilePermissions(configure, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.writeString(top.resolve("Makefile"), "include config.mk\nall:\n\tcp Modules/Setup.local built-setup.txt\n"
+                    + "install:\n\tmkdir -p $(prefix)/bin $(prefix)/share\n\tcp built-setup.txt $(prefix)/share/Setup.local\n"
+                    + "\tln -s /usr/bin/python3 $(prefix)/bin/python3\n");
+            Path tarball = dir.resolve("Python-" + version + ".tar.gz");
+            Proc.Result r = Proc.of("tar", "-czf", tarball.toString(), "-C", dir.toString(), "Python-" + version).timeout(Duration.ofSeconds(30)).run();
+            if (!r.ok()) throw new IllegalStateException("tar failed: " + r.stderr());
+            return tarball;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
