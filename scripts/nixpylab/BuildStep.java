@@ -65,7 +65,10 @@ public final class BuildStep {
             return new Failed(drv, r.timedOut() ? 101 : r.exitCode(), tail, List.of("nix-store", "-l", drv.path()), cmd, log, r.elapsed());
         }
         StorePath built = StorePath.parse(r.stdout().strip().split("\n")[0]);
-        ws.addToList("built", built.path());
+        // A path that was in the store before this workspace built it belongs to someone else:
+        // ForceDelete must never touch it.
+        if (!already || ws.list("built").contains(built.path())) ws.addToList("built", built.path());
+        else ws.addToList("foreign", built.path());
         ws.addToList("drvs", drv.path());
         ws.set("lastOut", built.path());
         ws.set("step.build", java.time.Instant.now().toString());

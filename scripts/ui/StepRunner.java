@@ -158,6 +158,9 @@ public final class StepRunner {
             List<StorePath> c = ForceDeleteStep.candidates(ws, nix());
             if (c.isEmpty()) {
                 err.println("found: nothing to delete: no build of this workspace is in the store any more");
+                for (String f : ws.list("foreign")) {
+                    err.println("  not touching " + f + ": it was in the store before this workspace built it (another workspace or user made it)");
+                }
                 ForceDeleteStep.run(ws, nix(), false);
                 return 0;
             }
@@ -174,7 +177,7 @@ public final class StepRunner {
                         cmd(err, x.plainCommand());
                         if (x.refusal() != null) {
                             err.println("  " + x.refusal());
-                            err.println("  refused: a GC root (the result link) keeps it alive; forcing it:");
+                            err.println("  refused: the path is alive (a GC root, here the result link, reaches it); forcing it:");
                             cmd(err, x.forceCommand());
                         }
                         err.println("  " + x.freed());
