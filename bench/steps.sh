@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Benchmark: each tutorial step next to the plain Nix commands doing the same work, on the
+# same workspace, in the same run. Prints median wall times (ms) and the ratio toolkit/plain.
+#   bench/steps.sh [--runs N] [--cpython]
+# --cpython also times one fresh CPython build by Build.java against a plain nix-build of the
+# same file (about 2 x 2 minutes here).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=5 cpython=0
+while [ $# -gt 0 ]; do
+  case "$1" in --runs) runs=$2; shift 2;; --cpython) cpython=1; shift;; *) echo "unknown option $1" >&2; exit 2;; esac
+done
+ws=$PWD/bench/work
+nixopt=(--option substituters '')
+
+now() { date +%s%N; }
+# median of N runs of a command, in ms (output discarded)
+median() {
+  local t=() i s
+  for ((i = 0; i < runs; i++)); do
+    s=$(now); "$@" >/dev/null 2>&1 || true; t+=($(( ($(now) - s) / 1000000 )))
+  done
+  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+row() { printf '%-34s %9s ms %9s ms %7.2fx\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"; }
+
+echo "[bench] preparing $ws (fetch + postPatch + build, once)" >&2
+./jbang --quiet scripts/Build.java --workdir "$ws" --from-start >/dev/null 2>&1
+nixfile=$(ls "$ws"/chrism-py*.nix)
+out=$(readlink "$ws/result")
+url=$(sed -n 's/^ *url = "\(.*\)";/\1/p' "$nixfile")
+sed 's/hash = "sha256-[^"]*"/hash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="/' "$nixfile" > "$ws/.fake.nix"
+
+plain_fetch() { nix-build "${nixopt[@]}" "$ws/.fake.nix" --no-out-link; nix-build "${nixopt[@]}" "$nixfile" -A src --no-out-link; }
+plain_build() { nix-build "${nixopt[@]}" "$nixfile" -o "$ws/result"; }
+plain_roots() { nix-store -q --roots "$out"; nix-store --gc --print-roots; }
+plain_test() { for m in zlib readline lzma sqlite3 curses bz2 ctypes hashlib ssl tkinter; do "$out/bin/python3" -c "import $m"; done; }
+tool() { ./jbang --quiet "scripts/$1.java" --workdir "$ws" "${@:2}"; }
+
+echo "[bench] $runs runs each; JBang's compiled jars are cached (warm)" >&2
+tool Roots >/dev/null 2>&1; tool TestPython >/dev/null 2>&1
+printf '%-34s %12s %12s %8s\n' "step (${runs} runs, median)" "toolkit" "plain nix" "ratio"
+row "FetchFakeHash (fake, got, prove)" "$(median tool FetchFakeHash)" "$(median plain_fetch)"
+row "Build (already in the store)" "$(median tool Build)" "$(median plain_build)"
+row "Roots" "$(median tool Roots)" "$(median plain_roots)"
+row "TestPython (10 imports)" "$(median tool TestPython)" "$(median plain_test)"
+row "JVM+JBang start (--version)" "$(median tool Roots --version)" "$(median true)"
+
+if [ "$cpython" = 1 ]; then
+  echo "[bench] fresh CPython builds: plain nix-build, then Build.java (each after a forced delete)" >&2
+  tool ForceDelete >/dev/null 2>&1
+  s=$(now); plain_build >/dev/null 2>&1; p=$(( ($(now) - s) / 1000000 ))
+  nix-store --delete --ignore-liveness "$out" >/dev/null 2>&1; rm -f "$ws/result"
+  s=$(now); tool Build >/dev/null 2>&1; t=$(( ($(now) - s) / 1000000 ))
+  row "Build (fresh CPython)" "$t" "$p"
+fi
+echo "[bench] Nix $(nix-build --version | sed 's/.* //'), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)" >&2
