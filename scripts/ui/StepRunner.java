@@ -36,9 +36,11 @@ public final class StepRunner {
 
     private Workspace open() {
         Nix.requireInstalled();
-        Profile p = Profile.resolve(o.profile);
         Workspace ws = Workspace.open(o.workdir);
         try {
+            // auto on a workspace that has a profile keeps it; only a new workspace asks Nix
+            Profile p = "auto".equals(o.profile) && ws.get("profile").isPresent()
+                    ? Profile.valueOf(ws.get("profile").get().toUpperCase(java.util.Locale.ROOT)) : Profile.resolve(o.profile);
             p.checkWorkspace(ws);
             if (ws.get("profile").isEmpty()) ws.set("profile", p.id());
         } catch (RuntimeException e) {
