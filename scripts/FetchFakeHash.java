@@ -1,6 +1,9 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS info.picocli:picocli:4.7.7
+//DEPS org.apache.commons:commons-compress:1.28.0
+//DEPS org.tukaani:xz:1.10
+//DEPS com.github.luben:zstd-jni:1.5.7-6
 //SOURCES nixpylab/*.java
 //SOURCES ui/*.java
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto

@@ -1,8 +1,12 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
 //DEPS info.picocli:picocli:4.7.7
-//DEPS org.junit.jupiter:junit-jupiter:5.14.4
-//DEPS org.junit.platform:junit-platform-launcher:1.14.4
+//DEPS org.apache.commons:commons-compress:1.28.0
+//DEPS org.tukaani:xz:1.10
+//DEPS com.github.luben:zstd-jni:1.5.7-6
+//DEPS org.junit:junit-bom:5.14.4@pom
+//DEPS org.junit.jupiter:junit-jupiter
+//DEPS org.junit.platform:junit-platform-launcher
 //SOURCES ../scripts/nixpylab/*.java
 //SOURCES ../scripts/ui/*.java
 //SOURCES nixpylab/*.java

@@ -40,7 +40,7 @@ public final class ForceDeleteStep {
     }
 
     public static Outcome run(Workspace ws, Nix nix, boolean dryRun) {
-        Steps.require(ws, "built", "Build");
+        Steps.require(ws, "lastOut", "Build");
         List<StorePath> candidates = candidates(ws, nix);
         List<Deletion> done = new ArrayList<>();
         if (dryRun) return new Outcome(candidates, true, done, List.of());

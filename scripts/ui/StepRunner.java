@@ -163,7 +163,7 @@ public final class StepRunner {
                 for (String f : ws.list("foreign")) {
                     err.println("  not touching " + f + ": it was in the store before this workspace built it (another workspace or user made it)");
                 }
-                ForceDeleteStep.run(ws, nix(), false);
+                for (var l : ForceDeleteStep.run(ws, nix(), dryRun).removedLinks()) err.println("removed the dangling link " + l);
                 return 0;
             }
             err.println("will delete " + c.size() + " store path(s) this workspace built (only paths named " + ForceDeleteStep.NAME_PREFIX + "…):");

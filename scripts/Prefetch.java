@@ -1,0 +1,41 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS info.picocli:picocli:4.7.7
+//DEPS org.apache.commons:commons-compress:1.28.0
+//DEPS org.tukaani:xz:1.10
+//DEPS com.github.luben:zstd-jni:1.5.7-6
+//SOURCES nixpylab/*.java
+//SOURCES ui/*.java
+//JAVA_OPTIONS -Xshare:auto
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import ui.Cli;
+import ui.PrefetchReport;
+
+@Command(name = "Prefetch", mixinStandardHelpOptions = true, version = Cli.VERSION,
+        description = "Prints the hashes Nix will want for a source tarball, before asking Nix: flat (fetchurl) and unpacked (fetchzip, fetchFromGitHub).")
+public class Prefetch implements Callable<Integer> {
+    @Parameters(paramLabel = "SOURCE", description = "A tarball or zip: a path, or an http(s)/file URL.")
+    String source;
+
+    @Option(names = "--json", description = "Print JSON for scripts.")
+    boolean json;
+
+    @Option(names = "--explain", description = "Say what the unpacked hash covers: entries, sizes, executables, symlinks.")
+    boolean explain;
+
+    @Option(names = "--flat", description = "Only the flat hash (no unpacking).")
+    boolean flatOnly;
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new Prefetch(), args));
+    }
+
+    @Override
+    public Integer call() {
+        return new PrefetchReport(source, !flatOnly).print(json, explain);
+    }
+}
