@@ -6,7 +6,7 @@
 //DEPS com.github.luben:zstd-jni:1.5.7-6
 //SOURCES nixpylab/*.java
 //SOURCES ui/*.java
-//JAVA_OPTIONS -Xshare:auto
+//JAVA_OPTIONS -Xmx64m -XX:+UseSerialGC -Xshare:auto
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -9,12 +9,13 @@ import java.util.List;
  * Nix's mismatch error, write it back, and build the source again to prove it holds.
  */
 public final class FakeHashStep {
-    public record Outcome(String foundState, PythonSource source, Path nixFile, List<String> failingCommand, Proc.Result failingRun,
+    /** predicted is the flat hash NixPy Lab computed itself before asking Nix (null unless asked for). */
+    public record Outcome(String foundState, PythonSource source, NixHash predicted, Path nixFile, List<String> failingCommand, Proc.Result failingRun,
                           HashMismatch mismatch, List<String> proveCommand, StorePath sourcePath) {}
 
     private FakeHashStep() {}
 
-    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Path givenFile, String givenUrl, String version) {
+    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Path givenFile, String givenUrl, String version, boolean predict) {
         String found = describe(ws);
         boolean sameSource = givenFile == null && givenUrl == null && ws.get("sourceUrl").isPresent()
                 && (version == null || version.equals(ws.get("requestedVersion").orElse(null)));
@@ -24,6 +25,10 @@ public final class FakeHashStep {
                 : locator.locate(givenFile, givenUrl, version == null ? "3.10.5" : version);
         List<String> modules = ws.get("modules").isPresent() && sameSource ? ws.list("modules") : null;
         BareDerivation drv = new BareDerivation(BareDerivation.nameFor(src.version()), src.version(), src.url(), NixHash.fake(), modules);
+
+        NixHash predicted = !predict ? null
+                : src.url().startsWith("file:") ? Prefetcher.flat(Path.of(java.net.URI.create(src.url())))
+                : Prefetcher.ofUrl(src.url(), false, Duration.ofMinutes(10)).flat();
 
         ws.set("requestedVersion", version == null ? "3.10.5" : version);
         ws.set("sourceOrigin", src.origin().name());
@@ -58,7 +63,7 @@ public final class FakeHashStep {
         ws.set("sourcePath", sourcePath.path());
         ws.set("step.fetch", java.time.Instant.now().toString());
         ws.save();
-        return new Outcome(found, src, file, failing, r, mismatch, prove, sourcePath);
+        return new Outcome(found, src, predicted, file, failing, r, mismatch, prove, sourcePath);
     }
 
     private static UserError fetchFailure(Path file, PythonSource src, Proc.Result r) {

@@ -45,6 +45,12 @@ public final class ForceDeleteStep {
         List<Deletion> done = new ArrayList<>();
         if (dryRun) return new Outcome(candidates, true, done, List.of());
         for (StorePath p : candidates) {
+            List<String> elsewhere = rootsOutside(ws, nix, p);
+            if (!elsewhere.isEmpty()) {
+                done.add(new Kept(p, nix.command("nix-store", "-q", "--roots", p.path()),
+                        "also kept alive by a root outside this workspace (" + String.join(", ", elsewhere) + "); not deleting what someone else still uses"));
+                continue;
+            }
             List<String> plain = nix.command("nix-store", "--delete", p.path());
             Proc.Result r = nix.run(plain);
             String refusal = null;
@@ -68,6 +74,17 @@ public final class ForceDeleteStep {
         ws.set("step.delete", java.time.Instant.now().toString());
         ws.save();
         return new Outcome(candidates, false, done, removed);
+    }
+
+    /** Roots of a path that are not this workspace's own links (another workspace's result, a profile, a process). */
+    static List<String> rootsOutside(Workspace ws, Nix nix, StorePath p) {
+        Proc.Result r = nix.run(nix.command("nix-store", "-q", "--roots", p.path()));
+        List<String> out = new ArrayList<>();
+        for (GcRoot g : GcRoot.parseAll(r.stdout())) {
+            if (g.kind() == GcRoot.Kind.PROCESS) continue; // our own nix-store call can show up as a temporary root
+            if (!Path.of(g.link()).toAbsolutePath().normalize().startsWith(ws.dir())) out.add(g.link());
+        }
+        return out;
     }
 
     /** Removes result* links in the workspace whose store path is gone. */

@@ -31,6 +31,9 @@ public class LabOptions {
     @Option(names = "--without", paramLabel = "NAME", description = "Leave a module out of Setup.local (repeatable).")
     public List<String> without = new ArrayList<>();
 
+    @Option(names = "--predict", description = "FetchFakeHash: compute the hash Nix will want before asking it, and compare.")
+    public boolean predict;
+
     @Option(names = "--build-timeout", paramLabel = "MINUTES", description = "Give up on a build after this long (default: ${DEFAULT-VALUE}).", defaultValue = "60")
     public int buildTimeoutMinutes;
 }

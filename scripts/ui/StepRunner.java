@@ -63,15 +63,19 @@ public final class StepRunner {
         try (Workspace ws = open()) {
             header("FetchFakeHash", ws);
             FakeHashStep.Outcome r = FakeHashStep.run(ws, nix(), new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3)),
-                    o.source, o.sourceUrl, o.pythonVersion);
+                    o.source, o.sourceUrl, o.pythonVersion, o.predict);
             err.println("found: " + r.foundState());
             err.println("source: " + r.source().url() + " (CPython " + r.source().version() + ")");
             err.println("   why: " + r.source().reason());
+            if (r.predicted() != null) err.println("predicted: " + r.predicted().sri() + " (the sha256 of the tarball, computed by NixPy Lab before asking Nix)");
             err.println("wrote " + r.nixFile() + " with the fake hash " + r.mismatch().specified().sri());
             cmd(err, r.failingCommand());
             for (String l : r.failingRun().stderr().split("\n")) if (!l.isBlank()) err.println("  " + l);
             err.println("  (exit code " + r.failingRun().exitCode() + ": the build failed, as it must with a fake hash)");
             err.println("Nix's 'got:' hash is " + r.mismatch().got().sri() + " (base32 " + r.mismatch().got().base32() + ")");
+            if (r.predicted() != null) {
+                err.println(r.predicted().equals(r.mismatch().got()) ? "the prediction matches Nix's got: line" : "the prediction differs from Nix's got: line (" + r.predicted().sri() + ")");
+            }
             err.println("wrote it back into " + r.nixFile());
             cmd(err, r.proveCommand());
             err.println("the hash holds: the source is in the store at");

@@ -51,11 +51,13 @@ class SixStepsTest {
     @Test
     @Order(1)
     void fetchReadsTheRealHashFromNixsErrorAndWritesItBack() throws Exception {
-        Proc.Result r = step("FetchFakeHash", "--source", tarball.toString());
+        Proc.Result r = step("FetchFakeHash", "--source", tarball.toString(), "--predict");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stderr().contains("specified: sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), r.stderr());
         String expected = NixHash.of(Files.readAllBytes(tarball)).sri();
         assertTrue(r.stderr().contains("got:    " + expected), r.stderr());
+        assertTrue(r.stderr().contains("predicted: " + expected), r.stderr());
+        assertTrue(r.stderr().contains("the prediction matches Nix's got: line"), r.stderr());
         Path nix = work.resolve("chrism-py01.nix");
         assertTrue(Files.readString(nix).contains("hash = \"" + expected + "\";"));
         StorePath src = StorePath.parse(r.stdout());
@@ -106,6 +108,24 @@ class SixStepsTest {
 
     @Test
     @Order(5)
+    void forceDeleteLeavesAPathSomeoneElseStillRoots() throws Exception {
+        StorePath out = StorePath.find(Files.readSymbolicLink(work.resolve("result")).toString()).orElseThrow();
+        Path other = Files.createDirectories(work.resolveSibling("six-steps-other")).resolve("keep");
+        Proc.Result root = Proc.of("nix-store", "--option", "substituters", "", "-r", out.path(), "--add-root", other.toString(), "--indirect").run();
+        assertEquals(0, root.exitCode(), root.stderr());
+        try {
+            Proc.Result r = step("ForceDelete");
+            assertEquals(1, r.exitCode(), ScriptRun.describe(r));
+            assertTrue(r.stderr().contains("also kept alive by a root outside this workspace (" + other + ")"), r.stderr());
+            assertTrue(Files.exists(Path.of(out.path())), "still in the store");
+            assertTrue(Files.isSymbolicLink(work.resolve("result")), "the workspace's own link is kept too");
+        } finally {
+            Files.deleteIfExists(other);
+        }
+    }
+
+    @Test
+    @Order(6)
     void forceDeleteIsRefusedWhileAliveThenDeletesAndCleansTheLink() throws Exception {
         StorePath out = StorePath.find(Files.readSymbolicLink(work.resolve("result")).toString()).orElseThrow();
         Proc.Result dry = step("ForceDelete", "--dry-run");
@@ -127,7 +147,7 @@ class SixStepsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void rebuildThenImportEachModule() {
         Proc.Result b = step("Build");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
@@ -140,7 +160,7 @@ class SixStepsTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aFailedImportFailsTheStep() {
         // the host python has no _tkinter module unless python3-tk is installed: add it and expect the row to say so
         Proc.Result p = step("PostPatch");
@@ -154,7 +174,7 @@ class SixStepsTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void forceDeleteRemovesEveryOlderBuildOfThisWorkspaceOnly() throws Exception {
         Proc.Result r = step("ForceDelete");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
