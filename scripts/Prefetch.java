@@ -18,8 +18,11 @@ import ui.PrefetchReport;
 @Command(name = "Prefetch", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Prints the hashes Nix will want for a source tarball, before asking Nix: flat (fetchurl) and unpacked (fetchzip, fetchFromGitHub).")
 public class Prefetch implements Callable<Integer> {
-    @Parameters(paramLabel = "SOURCE", description = "A tarball or zip: a path, or an http(s)/file URL.")
+    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "A tarball or zip: a path, or an http(s)/file URL (default: the source of the --workdir workspace).")
     String source;
+
+    @Option(names = "--workdir", description = "A tutorial workspace whose source to hash when no SOURCE is given (default: ${DEFAULT-VALUE}).", defaultValue = "lab")
+    java.nio.file.Path workdir;
 
     @Option(names = "--json", description = "Print JSON for scripts.")
     boolean json;
@@ -36,6 +39,7 @@ public class Prefetch implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new PrefetchReport(source, !flatOnly).print(json, explain);
+        String what = source != null ? source : PrefetchReport.workspaceSource(workdir);
+        return new PrefetchReport(what, !flatOnly).print(json, explain);
     }
 }

@@ -15,7 +15,7 @@ public final class FakeHashStep {
 
     private FakeHashStep() {}
 
-    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Path givenFile, String givenUrl, String version, boolean predict) {
+    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Path givenFile, String givenUrl, String version, boolean predict, boolean stopAtMismatch) {
         String found = describe(ws);
         boolean sameSource = givenFile == null && givenUrl == null && ws.get("sourceUrl").isPresent()
                 && (version == null || version.equals(ws.get("requestedVersion").orElse(null)));
@@ -33,7 +33,7 @@ public final class FakeHashStep {
         ws.set("requestedVersion", version == null ? "3.10.5" : version);
         ws.set("sourceOrigin", src.origin().name());
         ws.set("sourceUrl", src.url());
-        ws.set("sourceReason", src.reason());
+        if (!sameSource) ws.set("sourceReason", src.reason());
         ws.set("pythonVersion", src.version());
         ws.set("name", drv.name());
         ws.set("hash", null);
@@ -48,6 +48,7 @@ public final class FakeHashStep {
                     "Look at the file: its src hash should be sha256-AAAA…; rerun this step with --from-start.");
         }
         HashMismatch mismatch = HashMismatch.parse(r.stderr()).orElseThrow(() -> fetchFailure(file, src, r));
+        if (stopAtMismatch) return new Outcome(found, src, predicted, file, failing, r, mismatch, null, null);
 
         ws.writeNixFile(drv.fileName(), drv.withHash(mismatch.got()).text());
         ws.set("hash", mismatch.got().sri());

@@ -114,6 +114,26 @@ public final class Proc {
         }
     }
 
+    /** Starts a long-running program (output discarded) that halt() or the JVM's exit stops. */
+    public Process spawn() {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        if (dir != null) pb.directory(dir.toFile());
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            LIVE.add(p);
+            return p;
+        } catch (IOException e) {
+            throw new UserError("Could not start " + command.get(0) + ": " + e.getMessage(), "Check that it is installed and on PATH.");
+        }
+    }
+
+    /** Stops a spawned program and its children. */
+    public static void halt(Process p) {
+        stop(p);
+        LIVE.remove(p);
+    }
+
     private Thread pump(InputStream in, boolean isErr, StringBuilder sink, List<Line> lines) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -34,6 +34,9 @@ public class LabOptions {
     @Option(names = "--predict", description = "FetchFakeHash: compute the hash Nix will want before asking it, and compare.")
     public boolean predict;
 
+    @Option(names = "--no-fix", description = "FetchFakeHash: stop at Nix's error, as a learner first sees it, and exit with Nix's exit code.")
+    public boolean noFix;
+
     @Option(names = "--build-timeout", paramLabel = "MINUTES", description = "Give up on a build after this long (default: ${DEFAULT-VALUE}).", defaultValue = "60")
     public int buildTimeoutMinutes;
 }

@@ -16,6 +16,14 @@ public final class PrefetchReport {
         this.unpack = unpack;
     }
 
+    /** The source URL a workspace's FetchFakeHash step chose. */
+    public static String workspaceSource(Path workdir) {
+        try (nixpylab.Workspace ws = nixpylab.Workspace.open(workdir)) {
+            return ws.get("sourceUrl").orElseThrow(() -> new nixpylab.UserError("No SOURCE given, and the workspace " + ws.dir() + " has no source yet.",
+                    "Give a tarball's path or URL, or run ./jbang scripts/FetchFakeHash.java first."));
+        }
+    }
+
     public int print(boolean json, boolean explain) {
         Prefetcher.Result r = source.matches("^[a-z]+://.*") ? Prefetcher.ofUrl(source, unpack, Duration.ofSeconds(30)) : Prefetcher.of(Path.of(source), unpack);
         if (json) {

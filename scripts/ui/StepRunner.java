@@ -63,7 +63,7 @@ public final class StepRunner {
         try (Workspace ws = open()) {
             header("FetchFakeHash", ws);
             FakeHashStep.Outcome r = FakeHashStep.run(ws, nix(), new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3)),
-                    o.source, o.sourceUrl, o.pythonVersion, o.predict);
+                    o.source, o.sourceUrl, o.pythonVersion, o.predict, o.noFix);
             err.println("found: " + r.foundState());
             err.println("source: " + r.source().url() + " (CPython " + r.source().version() + ")");
             err.println("   why: " + r.source().reason());
@@ -73,6 +73,10 @@ public final class StepRunner {
             for (String l : r.failingRun().stderr().split("\n")) if (!l.isBlank()) err.println("  " + l);
             err.println("  (exit code " + r.failingRun().exitCode() + ": the build failed, as it must with a fake hash)");
             err.println("Nix's 'got:' hash is " + r.mismatch().got().sri() + " (base32 " + r.mismatch().got().base32() + ")");
+            if (r.sourcePath() == null) {
+                err.println("--no-fix: leaving the fake hash in " + r.nixFile() + "; run without --no-fix to write the real one back");
+                return r.failingRun().exitCode();
+            }
             if (r.predicted() != null) {
                 err.println(r.predicted().equals(r.mismatch().got()) ? "the prediction matches Nix's got: line" : "the prediction differs from Nix's got: line (" + r.predicted().sri() + ")");
             }

@@ -25,5 +25,8 @@ class FullTutorialTest {
         assertTrue(r.stderr().contains("since it is still alive"), "the forced delete was first refused");
         assertTrue(Pattern.compile("TestPython\\s+ok").matcher(r.stderr()).find(), r.stderr());
         assertTrue(r.stderr().contains("CPython 3."), r.stderr());
+        // leave the store as we found it, so that other tests' builds are their own
+        Proc.Result clean = ScriptRun.run("ForceDelete", Duration.ofMinutes(2), "--workdir", ws.toString());
+        assertEquals(0, clean.exitCode(), ScriptRun.describe(clean));
     }
 }

@@ -1,0 +1,116 @@
+package site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import nixpylab.AtomicFile;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Attributes;
+import org.asciidoctor.Options;
+import org.asciidoctor.Placement;
+import org.asciidoctor.SafeMode;
+
+/**
+ * Renders chapters/*.adoc into a static site with one Asciidoctor instance (JRuby starts once):
+ * chapter pages with navigation, an index, one stylesheet, no remote assets.
+ */
+public final class SiteRenderer {
+    public record Result(List<Path> pages, int runs, int reused, List<String> errors, Duration startup, Duration total) {}
+
+    private SiteRenderer() {}
+
+    /** Chapter sources in order (file names sort: 01-…, 02-…); files starting with _ are partials. */
+    public static List<Path> chapters(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".adoc") && !p.getFileName().toString().startsWith("_")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String title(Path adoc) {
+        try (Stream<String> lines = Files.lines(adoc)) {
+            return lines.filter(l -> l.startsWith("= ")).findFirst().map(l -> l.substring(2).strip()).orElse(adoc.getFileName().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String name(Path adoc) {
+        String n = adoc.getFileName().toString();
+        return n.substring(0, n.length() - ".adoc".length());
+    }
+
+    /**
+     * @param session null for a plain conversion without the run:: extension (the benchmark's baseline);
+     *                chapters then show the directives' fallback text.
+     */
+    public static Result render(Path chaptersDir, Path out, RenderSession session) {
+        long t0 = System.nanoTime();
+        List<Path> chapters = chapters(chaptersDir);
+        List<NavPostprocessor.Page> pages = new ArrayList<>();
+        for (Path c : chapters) pages.add(new NavPostprocessor.Page(name(c), title(c)));
+        List<Path> written = new ArrayList<>();
+        try (Asciidoctor asciidoctor = Asciidoctor.Factory.create()) {
+            if (session != null) {
+                asciidoctor.javaExtensionRegistry().blockMacro(new RunMacro(session));
+                asciidoctor.javaExtensionRegistry().blockMacro(new NixFileMacro(session));
+            }
+            asciidoctor.javaExtensionRegistry().postprocessor(new NavPostprocessor(pages));
+            Duration startup = Duration.ofNanos(System.nanoTime() - t0);
+            Files.createDirectories(out);
+            AtomicFile.write(out.resolve("site.css"), Stylesheet.CSS);
+            for (Path c : chapters) {
+                asciidoctor.convertFile(c.toFile(), options(out));
+                written.add(out.resolve(name(c) + ".html"));
+            }
+            Path index = out.resolve("_index.adoc.tmp");
+            AtomicFile.write(index, indexAdoc(pages));
+            asciidoctor.convert(indexAdoc(pages), optionsFor(out, "index.html"));
+            Files.deleteIfExists(index);
+            written.add(out.resolve("index.html"));
+            return new Result(written, session == null ? 0 : session.recorder().runs(), session == null ? 0 : session.recorder().reused(),
+                    session == null ? List.of() : session.errors(), startup, Duration.ofNanos(System.nanoTime() - t0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Attributes attributes() {
+        return Attributes.builder()
+                .sourceHighlighter("rouge")
+                .attribute("rouge-css", "style")
+                .attribute("rouge-style", "github")
+                .linkCss(true)
+                .styleSheetName("site.css")
+                .copyCss(false)
+                .attribute("webfonts!", "")
+                .tableOfContents(Placement.LEFT)
+                .sectionNumbers(false)
+                .attribute("nofooter", "")
+                .attribute("outfilesuffix", ".html")
+                .build();
+    }
+
+    private static Options options(Path out) {
+        return Options.builder().safe(SafeMode.UNSAFE).toDir(out.toFile()).mkDirs(true).standalone(true).attributes(attributes()).build();
+    }
+
+    private static Options optionsFor(Path out, String file) {
+        return Options.builder().safe(SafeMode.UNSAFE).toFile(out.resolve(file).toFile()).mkDirs(true).standalone(true).attributes(attributes()).build();
+    }
+
+    static String indexAdoc(List<NavPostprocessor.Page> pages) {
+        StringBuilder sb = new StringBuilder("= NixPy Lab: compiling CPython properly with a Nix derivation\n:docname: index\n\n");
+        sb.append("A hands-on tutorial: every terminal block in these chapters is the real output of running the step scripts, ")
+                .append("with the Nix version, profile and date under it.\n\n== Chapters\n\n");
+        int n = 1;
+        for (NavPostprocessor.Page p : pages) sb.append(". link:").append(p.name()).append(".html[").append(p.title().replace("]", "\\]")).append("]\n");
+        return sb.toString();
+    }
+}

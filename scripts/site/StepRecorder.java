@@ -1,0 +1,205 @@
+package site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import nixpylab.AtomicFile;
+import nixpylab.NixHash;
+import nixpylab.Proc;
+
+/**
+ * Runs step scripts for the chapters, in order, one workspace chain at a time, and keeps each
+ * run as a transcript. A block re-uses its transcript when its inputs hash the same (the script,
+ * the core and ui sources, its arguments, and the inputs of the blocks before it in the same
+ * workspace) and the workspace's .nix file is as the last render left it; otherwise it runs, and
+ * so do all blocks after it in that workspace.
+ */
+public final class StepRecorder {
+    /** What happened to one block: its transcript, and whether it ran now or came from the store of transcripts. */
+    public record Recorded(Transcript transcript, boolean ranNow) {}
+
+    private static final class Chain {
+        String previousInput = "";
+        int index;
+        boolean dirty;
+        boolean checked;
+    }
+
+    private final Path repo;
+    private final Path transcripts;
+    private final boolean refresh;
+    private final Map<String, Chain> chains = new HashMap<>();
+    private String nixVersion;
+    private String system;
+    private int runs;
+    private int reused;
+
+    private final java.util.function.Consumer<String> progress;
+
+    /** progress hears one line before each step that really runs (steps can take minutes). */
+    public StepRecorder(Path repo, Path transcripts, boolean refresh, java.util.function.Consumer<String> progress) {
+        this.progress = progress;
+        this.repo = repo.toAbsolutePath().normalize();
+        this.transcripts = transcripts;
+        this.refresh = refresh;
+    }
+
+    public int runs() {
+        return runs;
+    }
+
+    public int reused() {
+        return reused;
+    }
+
+    public Recorded record(Path workspace, String script, List<String> args) {
+        Path scriptFile = repo.resolve("scripts").resolve(script + ".java");
+        if (!Files.isRegularFile(scriptFile)) {
+            throw new nixpylab.UserError("A chapter runs scripts/" + script + ".java, which does not exist.", "Check the name in the run:: directive.");
+        }
+        Path ws = workspace.toAbsolutePath().normalize();
+        String wsKey = repo.relativize(ws).toString().replace('/', '_');
+        Chain chain = chains.computeIfAbsent(wsKey, k -> new Chain());
+        if (!chain.checked) {
+            chain.checked = true;
+            chain.dirty = refresh || !workspaceAsLeft(ws, wsKey);
+        }
+        String input = inputHash(scriptFile, args, chain.previousInput);
+        chain.previousInput = input;
+        Path file = transcripts.resolve(wsKey).resolve(String.format("%02d-%s.properties", chain.index++, script));
+        if (!chain.dirty && Files.exists(file)) {
+            Transcript t = Transcript.load(file);
+            if (t.inputHash().equals(input)) {
+                reused++;
+                return new Recorded(t, false);
+            }
+        }
+        if (chain.index == 1) startAfresh(ws); // the chain's first block runs: from an empty workspace, as a learner would
+        chain.dirty = true; // everything after a re-run block runs too
+        progress.accept("running scripts/" + script + ".java " + String.join(" ", args));
+        Transcript t = run(ws, script, args, input);
+        t.save(file);
+        rememberWorkspace(ws, wsKey);
+        runs++;
+        return new Recorded(t, true);
+    }
+
+    /** Deletes what an earlier render built in this workspace (its own builds only), then the workspace. */
+    private void startAfresh(Path ws) {
+        if (!Files.isDirectory(ws)) return;
+        if (Files.exists(ws.resolve(".nixpylab/state.properties"))) {
+            Proc.of(repo.resolve("jbang").toString(), "--quiet", "scripts/ForceDelete.java", "--workdir", ws.toString()).in(repo).timeout(Duration.ofMinutes(5)).run();
+        }
+        Proc.of("rm", "-rf", ws.toString()).timeout(Duration.ofMinutes(1)).run();
+    }
+
+    private Transcript run(Path ws, String script, List<String> args, String input) {
+        String rel = repo.relativize(ws).toString();
+        List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), "--quiet", "scripts/" + script + ".java", "--workdir", rel));
+        cmd.addAll(args);
+        List<String> shown = new ArrayList<>(List.of("./jbang", "scripts/" + script + ".java", "--workdir", rel));
+        shown.addAll(args);
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        Proc.Result r = Proc.of(cmd).in(repo).timeout(Duration.ofMinutes(60)).run();
+        List<Proc.Line> lines = r.lines().stream().filter(l -> !l.text().startsWith("[jbang] ")).toList();
+        String nixName = "";
+        String nixText = "";
+        try (Stream<Path> s = Files.list(ws)) {
+            Optional<Path> nix = s.filter(p -> p.toString().endsWith(".nix")).sorted().findFirst();
+            if (nix.isPresent()) {
+                nixName = nix.get().getFileName().toString();
+                nixText = Files.readString(nix.get());
+            }
+        } catch (IOException e) {
+            // no workspace yet: the step failed before writing one
+        }
+        return new Transcript(script, shown, r.exitCode(), lines, r.elapsed().toMillis(), nixVersion(), system(), profileOf(ws), date, input, nixName, nixText);
+    }
+
+    private String inputHash(Path scriptFile, List<String> args, String previous) {
+        StringBuilder sb = new StringBuilder(previous).append('\n').append(String.join("\u001f", args)).append('\n');
+        try {
+            List<Path> files = new ArrayList<>(List.of(scriptFile));
+            for (String dir : List.of("scripts/nixpylab", "scripts/ui")) {
+                try (Stream<Path> s = Files.list(repo.resolve(dir))) {
+                    s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(files::add);
+                }
+            }
+            for (Path f : files) sb.append(f.getFileName()).append(' ').append(NixHash.of(Files.readAllBytes(f)).base16()).append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return NixHash.of(sb.toString().getBytes(StandardCharsets.UTF_8)).base16();
+    }
+
+    /** The .nix files of a workspace, hashed: what the last render left, to notice edits since. */
+    private static String workspaceDigest(Path ws) {
+        if (!Files.isDirectory(ws)) return "missing";
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> s = Files.list(ws)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".nix")).sorted().toList()) {
+                sb.append(p.getFileName()).append(' ').append(NixHash.of(Files.readAllBytes(p)).base16()).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return NixHash.of(sb.toString().getBytes(StandardCharsets.UTF_8)).base16();
+    }
+
+    private boolean workspaceAsLeft(Path ws, String key) {
+        Path f = transcripts.resolve(key).resolve("workspace.sha256");
+        try {
+            return Files.exists(f) && Files.readString(f).strip().equals(workspaceDigest(ws));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void rememberWorkspace(Path ws, String key) {
+        AtomicFile.write(transcripts.resolve(key).resolve("workspace.sha256"), workspaceDigest(ws) + "\n");
+    }
+
+    private static String profileOf(Path ws) {
+        Path state = ws.resolve(".nixpylab/state.properties");
+        if (!Files.exists(state)) return "none";
+        Properties p = new Properties();
+        try {
+            p.load(Files.newBufferedReader(state));
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("profile", "unknown");
+    }
+
+    private String nixVersion() {
+        if (nixVersion == null) {
+            nixVersion = Proc.of("nix-build", "--version").timeout(Duration.ofSeconds(20)).run().stdout().strip().replaceFirst("^nix-build \\(Nix\\) ", "");
+        }
+        return nixVersion;
+    }
+
+    private String system() {
+        if (system == null) {
+            Proc.Result r = Proc.of("nix-instantiate", "--eval", "-E", "builtins.currentSystem").timeout(Duration.ofSeconds(20)).run();
+            system = r.ok() ? r.stdout().strip().replace("\"", "") : "unknown";
+        }
+        return system;
+    }
+
+    public Optional<Path> transcriptDir() {
+        return Optional.of(transcripts);
+    }
+}

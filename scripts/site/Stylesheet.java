@@ -1,0 +1,39 @@
+package site;
+
+/** The site's one stylesheet: small, no web fonts, no remote assets. */
+final class Stylesheet {
+    private Stylesheet() {}
+
+    static final String CSS = """
+            body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #1d232a; margin: 0; background: #fff; }
+            #header, #content, #footnotes, #footer { max-width: 58rem; margin: 0 auto; padding: 0 1.25rem; }
+            body.toc2 { padding-left: 17rem; }
+            #toc.toc2 { position: fixed; left: 0; top: 0; bottom: 0; width: 15rem; overflow: auto; padding: 1rem; background: #f5f7f9; border-right: 1px solid #dde3e8; font-size: .9rem; }
+            #toc ul { list-style: none; padding-left: .8rem; margin: .2rem 0; }
+            #toctitle { font-weight: 600; margin-bottom: .5rem; }
+            h1, h2, h3 { line-height: 1.25; color: #17324d; }
+            h1 { font-size: 2rem; margin: 1.5rem 0 1rem; }
+            h2 { font-size: 1.45rem; margin-top: 2rem; border-bottom: 1px solid #e3e8ec; padding-bottom: .25rem; }
+            a { color: #1a5fb4; }
+            code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .92em; background: #f2f4f6; padding: 0 .2em; border-radius: 3px; }
+            pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85rem; line-height: 1.4; overflow-x: auto; padding: .8rem 1rem; border-radius: 6px; background: #f6f8fa; border: 1px solid #e1e4e8; }
+            pre code { background: none; padding: 0; }
+            .listingblock .title, .exampleblock .title { font-style: italic; color: #4a5560; margin: .8rem 0 .3rem; }
+            pre.console { background: #14191f; color: #d8dee4; border: 0; white-space: pre-wrap; word-break: break-word; }
+            pre.console .prompt { color: #8fd18f; user-select: none; }
+            pre.console .cmd { color: #ffffff; font-weight: 600; }
+            pre.console .err { color: #f0c674; }
+            pre.console .out { color: #e6edf3; }
+            button.copy { float: right; font: 12px system-ui, sans-serif; background: #2d3640; color: #e6edf3; border: 1px solid #47525e; border-radius: 4px; padding: .1rem .5rem; cursor: pointer; }
+            .run.expected-failure pre.console { border-left: 5px solid #e0a030; }
+            .run .provenance { font-size: .78rem; color: #5c6670; margin: -.5rem 0 1rem; }
+            .run-error { color: #b00020; font-weight: 600; }
+            .run-broken pre.console { border-left: 5px solid #b00020; }
+            .ansi-bold { font-weight: 700; } .ansi-faint { opacity: .7; } .ansi-italic { font-style: italic; } .ansi-underline { text-decoration: underline; }
+            .ansi-red, .ansi-bright-red { color: #ff6b6b; } .ansi-green, .ansi-bright-green { color: #8fd18f; } .ansi-yellow, .ansi-bright-yellow { color: #f0c674; }
+            .ansi-blue, .ansi-bright-blue { color: #81a2be; } .ansi-magenta, .ansi-bright-magenta { color: #b294bb; } .ansi-cyan, .ansi-bright-cyan { color: #8abeb7; }
+            nav.chapter-nav { display: flex; justify-content: space-between; gap: 1rem; max-width: 58rem; margin: 0 auto; padding: .8rem 1.25rem; font-size: .92rem; }
+            .admonitionblock { margin: 1rem 0; } .admonitionblock td.icon { font-weight: 700; padding-right: .8rem; vertical-align: top; color: #8a5a00; }
+            table { border-collapse: collapse; } th, td { border: 1px solid #dde3e8; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+            """;
+}
