@@ -7,14 +7,16 @@ import java.util.List;
  * {@code <nix/fetchurl.nix>}), a {@code /bin/sh} builder that runs stdenv-like phases, and the
  * host's compiler and libraries. Formatted the way nixfmt formats Nix.
  */
-public record BareDerivation(String name, String pythonVersion, String url, NixHash hash, List<String> modules) {
+public record BareDerivation(String name, String pythonVersion, String url, NixHash hash, List<String> modules) implements DerivationFile {
     /** The message each phase prints, as nixpkgs' stdenv prints it; BuildProgress reads it back. */
     public static final String PHASE_MARK = "Running phase: ";
 
+    @Override
     public BareDerivation withHash(NixHash h) {
         return new BareDerivation(name, pythonVersion, url, h, modules);
     }
 
+    @Override
     public BareDerivation withModules(List<String> m) {
         return new BareDerivation(name, pythonVersion, url, hash, m == null ? null : List.copyOf(m));
     }
@@ -24,10 +26,12 @@ public record BareDerivation(String name, String pythonVersion, String url, NixH
         return "chrism-py" + SetupLocal.minor(pythonVersion).replace(".", "");
     }
 
+    @Override
     public String fileName() {
         return name + ".nix";
     }
 
+    @Override
     public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(fileName()).append(": CPython ").append(pythonVersion).append(", built by NixPy Lab's bare profile.\n");

@@ -15,20 +15,42 @@ public final class FakeHashStep {
 
     private FakeHashStep() {}
 
-    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Path givenFile, String givenUrl, String version, boolean predict, boolean stopAtMismatch) {
-        String found = describe(ws);
-        boolean sameSource = givenFile == null && givenUrl == null && ws.get("sourceUrl").isPresent()
-                && (version == null || version.equals(ws.get("requestedVersion").orElse(null)));
-        PythonSource src = sameSource
-                ? new PythonSource(PythonSource.Origin.valueOf(ws.get("sourceOrigin").orElseThrow()), ws.get("sourceUrl").orElseThrow(),
-                        ws.get("pythonVersion").orElseThrow(), "the workspace's source, as chosen before: " + ws.get("sourceReason").orElse(""))
-                : locator.locate(givenFile, givenUrl, version == null ? "3.10.5" : version);
-        List<String> modules = ws.get("modules").isPresent() && sameSource ? ws.list("modules") : null;
-        BareDerivation drv = new BareDerivation(BareDerivation.nameFor(src.version()), src.version(), src.url(), NixHash.fake(), modules);
+    /** What the learner asked for: a source (bare profile), a version and tag (nixpkgs profile), and how far to go. */
+    public record Request(Path givenFile, String givenUrl, String version, String rev, boolean predict, boolean stopAtMismatch) {}
 
-        NixHash predicted = !predict ? null
-                : src.url().startsWith("file:") ? Prefetcher.flat(Path.of(java.net.URI.create(src.url())))
-                : Prefetcher.ofUrl(src.url(), false, Duration.ofMinutes(10)).flat();
+    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Request q) {
+        String found = describe(ws);
+        Profile profile = Profile.of(ws);
+        String version = q.version();
+        boolean sameSource = q.givenFile() == null && q.givenUrl() == null && q.rev() == null && ws.get("sourceUrl").isPresent()
+                && (version == null || version.equals(ws.get("requestedVersion").orElse(null)));
+        List<String> modules = ws.get("modules").isPresent() && sameSource ? ws.list("modules") : null;
+        PythonSource src;
+        DerivationFile drv;
+        NixHash predicted = null;
+        if (sameSource) {
+            src = new PythonSource(PythonSource.Origin.valueOf(ws.get("sourceOrigin").orElseThrow()), ws.get("sourceUrl").orElseThrow(),
+                    ws.get("pythonVersion").orElseThrow(), "the workspace's source, as chosen before: " + ws.get("sourceReason").orElse(""));
+        } else if (profile == Profile.NIXPKGS) {
+            String v = version == null ? "3.10.5" : version;
+            String rev = q.rev() == null ? "v" + v : q.rev();
+            src = new PythonSource(PythonSource.Origin.GITHUB, PythonSource.githubArchive("python", "cpython", rev), v,
+                    "fetchFromGitHub: the tag " + rev + " of github.com/python/cpython, as the video does");
+        } else {
+            src = locator.locate(q.givenFile(), q.givenUrl(), version == null ? "3.10.5" : version);
+        }
+        if (profile == Profile.NIXPKGS) {
+            String rev = sameSource ? ws.get("rev").orElseThrow() : (q.rev() == null ? "v" + src.version() : q.rev());
+            ws.set("rev", rev);
+            drv = NixpkgsDerivation.of(src.version(), rev).withModules(modules);
+            if (q.predict()) predicted = predictUnpacked(q.givenFile(), src);
+        } else {
+            drv = new BareDerivation(BareDerivation.nameFor(src.version()), src.version(), src.url(), NixHash.fake(), modules);
+            if (q.predict()) {
+                predicted = src.url().startsWith("file:") ? Prefetcher.flat(Path.of(java.net.URI.create(src.url())))
+                        : Prefetcher.ofUrl(src.url(), false, Duration.ofMinutes(10)).flat();
+            }
+        }
 
         ws.set("requestedVersion", version == null ? "3.10.5" : version);
         ws.set("sourceOrigin", src.origin().name());
@@ -48,7 +70,7 @@ public final class FakeHashStep {
                     "Look at the file: its src hash should be sha256-AAAA…; rerun this step with --from-start.");
         }
         HashMismatch mismatch = HashMismatch.parse(r.stderr()).orElseThrow(() -> fetchFailure(file, src, r));
-        if (stopAtMismatch) return new Outcome(found, src, predicted, file, failing, r, mismatch, null, null);
+        if (q.stopAtMismatch()) return new Outcome(found, src, predicted, file, failing, r, mismatch, null, null);
 
         ws.writeNixFile(drv.fileName(), drv.withHash(mismatch.got()).text());
         ws.set("hash", mismatch.got().sri());
@@ -65,6 +87,19 @@ public final class FakeHashStep {
         ws.set("step.fetch", java.time.Instant.now().toString());
         ws.save();
         return new Outcome(found, src, predicted, file, failing, r, mismatch, prove, sourcePath);
+    }
+
+    /** fetchFromGitHub checks the NAR hash of the unpacked tree; fetchzip makes a lone file executable. */
+    private static NixHash predictUnpacked(Path givenFile, PythonSource src) {
+        Prefetcher.Result r;
+        try {
+            r = givenFile != null ? Prefetcher.of(givenFile, true) : Prefetcher.ofUrl(src.url(), true, Duration.ofMinutes(10));
+        } catch (UserError e) {
+            throw new UserError("--predict needs GitHub's tarball of the tag, and " + e.getMessage(),
+                    "Pass a copy of it with --source PATH, or leave out --predict and let Nix tell you the hash.");
+        }
+        if (r.unpacked() instanceof Prefetcher.Stripped s) return s.fetchzipHash();
+        throw new UserError("The archive has more than one top-level entry, so fetchFromGitHub would refuse it.", "Check the tag, or the tarball given with --source.");
     }
 
     private static UserError fetchFailure(Path file, PythonSource src, Proc.Result r) {

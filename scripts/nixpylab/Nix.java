@@ -17,10 +17,12 @@ import java.util.function.Consumer;
  */
 public final class Nix {
     private final List<String> extraOptions;
+    private final List<String> evalOptions;
     private final String cacheNote;
 
-    private Nix(List<String> extraOptions, String cacheNote) {
+    private Nix(List<String> extraOptions, List<String> evalOptions, String cacheNote) {
         this.extraOptions = extraOptions;
+        this.evalOptions = evalOptions;
         this.cacheNote = cacheNote;
     }
 
@@ -30,10 +32,10 @@ public final class Nix {
         List<String> caches = substituters();
         for (String c : caches) {
             if (answers(c)) {
-                return new Nix(List.of(), "binary cache " + c + " answers; Nix may download from it");
+                return new Nix(List.of(), List.of(), "binary cache " + c + " answers; Nix may download from it");
             }
         }
-        return new Nix(List.of("--option", "substituters", ""),
+        return new Nix(List.of("--option", "substituters", ""), List.of(),
                 caches.isEmpty() ? "no binary cache configured" : "binary cache " + String.join(" ", caches) + " does not answer; passing --option substituters '' so Nix does not stall retrying it");
     }
 
@@ -73,6 +75,11 @@ public final class Nix {
         }
     }
 
+    /** The same Nix with {@code -I nixpkgs=PATH} on every evaluating command. */
+    public Nix withNixpkgs(java.nio.file.Path nixpkgs) {
+        return new Nix(extraOptions, List.of("-I", "nixpkgs=" + nixpkgs.toAbsolutePath().normalize()), cacheNote);
+    }
+
     public String cacheNote() {
         return cacheNote;
     }
@@ -84,6 +91,7 @@ public final class Nix {
     /** The command line a learner would type for the same work (shown next to each result). */
     public List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(args));
+        if (args[0].equals("nix-build") || args[0].equals("nix-instantiate")) cmd.addAll(1, evalOptions);
         if (args[0].equals("nix-build") || args[0].equals("nix-instantiate") || args[0].equals("nix-store")) cmd.addAll(1, extraOptions);
         return cmd;
     }

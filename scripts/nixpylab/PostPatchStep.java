@@ -14,7 +14,7 @@ public final class PostPatchStep {
         List<String> modules = SetupLocal.select(add, without);
         String found = ws.get("modules").map(m -> "a postPatch with " + m.replace(",", ", ") + "; rewriting it").orElse("a derivation without postPatch");
         StorePath before = nix.instantiate(ws.nixFile(), null);
-        BareDerivation drv = Steps.derivation(ws).withModules(modules);
+        DerivationFile drv = Steps.derivation(ws).withModules(modules);
         ws.setList("modules", modules);
         ws.writeNixFile(drv.fileName(), drv.text());
         ws.save();

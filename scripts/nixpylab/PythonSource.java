@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Where the CPython source tarball comes from, which version it holds, and why it was chosen. */
 public record PythonSource(Origin origin, String url, String version, String reason) {
-    public enum Origin { GIVEN_FILE, GIVEN_URL, UPSTREAM, DISTRIBUTION }
+    public enum Origin { GIVEN_FILE, GIVEN_URL, UPSTREAM, DISTRIBUTION, GITHUB }
 
     private static final Pattern VERSION = Pattern.compile("(?i)(?:python-?|python3\\.\\d+_)(\\d+\\.\\d+\\.\\d+)");
 
@@ -14,6 +14,11 @@ public record PythonSource(Origin origin, String url, String version, String rea
     public static Optional<String> versionInName(String fileName) {
         Matcher m = VERSION.matcher(fileName);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The tarball GitHub serves for a tag: what fetchFromGitHub downloads and unpacks. */
+    public static String githubArchive(String owner, String repo, String rev) {
+        return "https://github.com/" + owner + "/" + repo + "/archive/" + rev + ".tar.gz";
     }
 
     public static String upstreamUrl(String version) {

@@ -2,6 +2,7 @@ package nixpylab;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** What the steps share: the order they run in, and reading the workspace's derivation back. */
@@ -23,7 +24,12 @@ public final class Steps {
         }
     }
 
-    public static BareDerivation derivation(Workspace ws) {
+    public static DerivationFile derivation(Workspace ws) {
+        List<String> modules = ws.get("modules").isPresent() ? ws.list("modules") : null;
+        if (Profile.of(ws) == Profile.NIXPKGS) {
+            return new NixpkgsDerivation(ws.get("name").orElseThrow(), ws.get("pythonVersion").orElseThrow(), ws.get("rev").orElseThrow(),
+                    NixHash.parse(ws.get("hash").orElseThrow()), modules);
+        }
         return new BareDerivation(ws.get("name").orElseThrow(), ws.get("pythonVersion").orElseThrow(), ws.get("sourceUrl").orElseThrow(),
                 NixHash.parse(ws.get("hash").orElseThrow()), ws.get("modules").isPresent() ? ws.list("modules") : null);
     }

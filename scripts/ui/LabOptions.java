@@ -25,6 +25,12 @@ public class LabOptions {
     @Option(names = "--python-version", description = "CPython version to fetch upstream (default: 3.10.5; a distribution's tarball decides its own).")
     public String pythonVersion;
 
+    @Option(names = "--nixpkgs", paramLabel = "PATH", description = "nixpkgs to use (passed as -I nixpkgs=PATH); implies the nixpkgs profile under auto.")
+    public Path nixpkgs;
+
+    @Option(names = "--rev", description = "nixpkgs profile: the tag of python/cpython to fetch (default: v<python-version>).")
+    public String rev;
+
     @Option(names = "--module", paramLabel = "NAME", description = "Add a module to Setup.local (repeatable).")
     public List<String> modules = new ArrayList<>();
 

@@ -40,9 +40,10 @@ public final class StepRunner {
         try {
             // auto on a workspace that has a profile keeps it; only a new workspace asks Nix
             Profile p = "auto".equals(o.profile) && ws.get("profile").isPresent()
-                    ? Profile.valueOf(ws.get("profile").get().toUpperCase(java.util.Locale.ROOT)) : Profile.resolve(o.profile);
+                    ? Profile.of(ws) : Profile.resolve(o.profile, o.nixpkgs);
             p.checkWorkspace(ws);
             if (ws.get("profile").isEmpty()) ws.set("profile", p.id());
+            if (o.nixpkgs != null) ws.set("nixpkgs", o.nixpkgs.toAbsolutePath().normalize().toString());
         } catch (RuntimeException e) {
             ws.close();
             throw e;
@@ -50,8 +51,14 @@ public final class StepRunner {
         return ws;
     }
 
+    /** Nix for this workspace: with -I nixpkgs=… when the workspace was given --nixpkgs. */
+    private static Nix nix(Workspace ws) {
+        return ws.get("nixpkgs").map(p -> nix().withNixpkgs(java.nio.file.Path.of(p))).orElse(nix());
+    }
+
     private void header(String step, Workspace ws) {
-        err.println("== " + step + " (workspace " + ws.dir() + ", profile " + ws.get("profile").orElse("?") + ")");
+        err.println("== " + step + " (workspace " + ws.dir() + ", profile " + ws.get("profile").orElse("?")
+                + ws.get("nixpkgs").map(p -> ", nixpkgs " + p).orElse("") + ")");
         err.println("   " + nix().cacheNote());
     }
 
@@ -62,12 +69,16 @@ public final class StepRunner {
     public int fetch() {
         try (Workspace ws = open()) {
             header("FetchFakeHash", ws);
-            FakeHashStep.Outcome r = FakeHashStep.run(ws, nix(), new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3)),
-                    o.source, o.sourceUrl, o.pythonVersion, o.predict, o.noFix);
+            FakeHashStep.Outcome r = FakeHashStep.run(ws, nix(ws), new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3)),
+                    new FakeHashStep.Request(o.source, o.sourceUrl, o.pythonVersion, o.rev, o.predict, o.noFix));
             err.println("found: " + r.foundState());
             err.println("source: " + r.source().url() + " (CPython " + r.source().version() + ")");
             err.println("   why: " + r.source().reason());
-            if (r.predicted() != null) err.println("predicted: " + r.predicted().sri() + " (the sha256 of the tarball, computed by NixPy Lab before asking Nix)");
+            if (r.predicted() != null) {
+                err.println("predicted: " + r.predicted().sri() + (r.source().origin() == nixpylab.PythonSource.Origin.GITHUB
+                        ? " (the NAR hash of the unpacked tree, computed by NixPy Lab before asking Nix)"
+                        : " (the sha256 of the tarball, computed by NixPy Lab before asking Nix)"));
+            }
             err.println("wrote " + r.nixFile() + " with the fake hash " + r.mismatch().specified().sri());
             cmd(err, r.failingCommand());
             for (String l : r.failingRun().stderr().split("\n")) if (!l.isBlank()) err.println("  " + l);
@@ -92,7 +103,7 @@ public final class StepRunner {
         if (o.fromStart) requireOk(fetch());
         try (Workspace ws = open()) {
             header("PostPatch", ws);
-            PostPatchStep.Outcome r = PostPatchStep.run(ws, nix(), o.modules, o.without);
+            PostPatchStep.Outcome r = PostPatchStep.run(ws, nix(ws), o.modules, o.without);
             err.println("found: " + r.foundState());
             err.println("postPatch now writes Modules/Setup.local with " + r.modules().size() + " modules:");
             for (String l : r.setupLocal().split("\n")) err.println("  " + l);
@@ -115,7 +126,7 @@ public final class StepRunner {
             boolean tty = System.console() != null;
             long start = System.nanoTime();
             String[] last = {""};
-            BuildStep.Outcome r = BuildStep.run(ws, nix(), Duration.ofMinutes(o.buildTimeoutMinutes), p -> {
+            BuildStep.Outcome r = BuildStep.run(ws, nix(ws), Duration.ofMinutes(o.buildTimeoutMinutes), p -> {
                 String what = p.derivation() + ": " + p.phase();
                 if (what.equals(last[0])) return;
                 last[0] = what;
@@ -147,7 +158,7 @@ public final class StepRunner {
         if (o.fromStart) requireOk(build());
         try (Workspace ws = open()) {
             header("Roots", ws);
-            RootsStep.Outcome r = RootsStep.run(ws, nix());
+            RootsStep.Outcome r = RootsStep.run(ws, nix(ws));
             cmd(err, r.rootsCommand());
             if (r.roots().isEmpty()) err.println("  (no roots: the path is dead and the next garbage collection removes it)");
             for (GcRoot g : r.roots()) {
@@ -165,13 +176,13 @@ public final class StepRunner {
         if (o.fromStart) requireOk(build());
         try (Workspace ws = open()) {
             header("ForceDelete", ws);
-            List<StorePath> c = ForceDeleteStep.candidates(ws, nix());
+            List<StorePath> c = ForceDeleteStep.candidates(ws, nix(ws));
             if (c.isEmpty()) {
                 err.println("found: nothing to delete: no build of this workspace is in the store any more");
                 for (String f : ws.list("foreign")) {
                     err.println("  not touching " + f + ": it was in the store before this workspace built it (another workspace or user made it)");
                 }
-                for (var l : ForceDeleteStep.run(ws, nix(), dryRun).removedLinks()) err.println("removed the dangling link " + l);
+                for (var l : ForceDeleteStep.run(ws, nix(ws), dryRun).removedLinks()) err.println("removed the dangling link " + l);
                 return 0;
             }
             err.println("will delete " + c.size() + " store path(s) this workspace built (only paths named " + ForceDeleteStep.NAME_PREFIX + "…):");
@@ -180,7 +191,7 @@ public final class StepRunner {
                 err.println("--dry-run: nothing deleted");
                 return 0;
             }
-            ForceDeleteStep.Outcome r = ForceDeleteStep.run(ws, nix(), false);
+            ForceDeleteStep.Outcome r = ForceDeleteStep.run(ws, nix(ws), false);
             int kept = 0;
             for (ForceDeleteStep.Deletion d : r.deletions()) {
                 if (d instanceof ForceDeleteStep.Deleted x) {
@@ -208,7 +219,7 @@ public final class StepRunner {
         if (o.fromStart) requireOk(build());
         try (Workspace ws = open()) {
             header("TestPython", ws);
-            ImportTest.Outcome r = ImportTest.run(ws, nix(), List.of());
+            ImportTest.Outcome r = ImportTest.run(ws, nix(ws), List.of());
             err.println("python: " + r.python());
             out.println(String.format("%-10s %-7s %s", "module", "import", "where / error"));
             for (ImportTest.Import i : r.imports()) {
