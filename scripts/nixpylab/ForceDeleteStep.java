@@ -87,12 +87,12 @@ public final class ForceDeleteStep {
         return out;
     }
 
-    /** Removes result* links in the workspace whose store path is gone. */
+    /** Removes the workspace's root links (result*, named roots) whose store path is gone. */
     static List<Path> removeDanglingLinks(Path dir) {
         List<Path> removed = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) {
-                if (Files.isSymbolicLink(p) && p.getFileName().toString().startsWith("result") && !Files.exists(p)) {
+                if (Files.isSymbolicLink(p) && Files.readSymbolicLink(p).toString().startsWith("/nix/store/") && !Files.exists(p)) {
                     Files.delete(p);
                     removed.add(p);
                 }

@@ -231,6 +231,40 @@ public final class StepRunner {
         }
     }
 
+    public int repeat(int limit) {
+        if (o.fromStart) requireOk(build());
+        try (Workspace ws = open()) {
+            header("Repeatable", ws);
+            nixpylab.RepeatStep.Outcome r = nixpylab.RepeatStep.run(ws, nix(ws), Duration.ofMinutes(o.buildTimeoutMinutes), limit);
+            cmd(err, r.command());
+            err.println("built again in " + elapsed(r.elapsed().toNanos()) + " and compared with " + r.out());
+            if (r instanceof nixpylab.RepeatStep.Repeatable) {
+                out.println("repeatable: the second build is bit for bit the same");
+                return 0;
+            }
+            nixpylab.RepeatStep.Differs d = (nixpylab.RepeatStep.Differs) r;
+            err.println("  " + d.nixSays());
+            out.println("not repeatable: " + d.diff().differences().size() + (d.diff().differences().size() >= limit ? "+" : "") + " differing paths (first " + limit + " shown)");
+            for (nixpylab.TreeDiff.Difference x : d.diff().differences()) {
+                out.println(String.format("  %-15s %s%s", x.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), x.path(), x.firstLine().isEmpty() ? "" : "\n      " + x.firstLine()));
+            }
+            err.println("(the second result " + d.checkCopy() + " and its build directory were removed after the comparison)");
+            return 104;
+        }
+    }
+
+    public int remember(String name) {
+        if (o.fromStart) requireOk(build());
+        try (Workspace ws = open()) {
+            header("Remember", ws);
+            nixpylab.NamedRoot.Outcome r = nixpylab.NamedRoot.add(ws, nix(ws), name == null ? nixpylab.NamedRoot.defaultName(ws) : name);
+            cmd(err, r.command());
+            out.println(r.link() + " -> " + r.out());
+            err.println("a named, indirect GC root: it keeps the build alive like result does, but the next nix-build will not overwrite it");
+            return 0;
+        }
+    }
+
     private static void requireOk(int code) {
         if (code != 0) throw new nixpylab.UserError("An earlier step failed (exit code " + code + "); see its output above.", "Fix what it reports, then run again.");
     }

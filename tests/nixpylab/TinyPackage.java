@@ -17,6 +17,11 @@ final class TinyPackage {
     private TinyPackage() {}
 
     static Path create(Path dir, String version) {
+        return create(dir, version, false);
+    }
+
+    /** nondeterministic: the install also writes the build's time in nanoseconds, so no two builds are alike. */
+    static Path create(Path dir, String version, boolean nondeterministic) {
         try {
             Path top = dir.resolve("Python-" + version);
             Files.createDirectories(top.resolve("Modules"));
@@ -27,7 +32,8 @@ final class TinyPackage {
             Files.setPosixFilePermissions(configure, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.writeString(top.resolve("Makefile"), "include config.mk\nall:\n\tcp Modules/Setup.local built-setup.txt\n"
                     + "install:\n\tmkdir -p $(prefix)/bin $(prefix)/share\n\tcp built-setup.txt $(prefix)/share/Setup.local\n"
-                    + "\tln -s /usr/bin/python3 $(prefix)/bin/python3\n");
+                    + "\tln -s /usr/bin/python3 $(prefix)/bin/python3\n"
+                    + (nondeterministic ? "\tdate +%s%N > $(prefix)/share/built-at\n" : ""));
             Path tarball = dir.resolve("Python-" + version + ".tar.gz");
             Proc.Result r = Proc.of("tar", "-czf", tarball.toString(), "-C", dir.toString(), "Python-" + version).timeout(Duration.ofSeconds(30)).run();
             if (!r.ok()) throw new IllegalStateException("tar failed: " + r.stderr());
