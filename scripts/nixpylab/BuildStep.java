@@ -31,11 +31,22 @@ public final class BuildStep {
     public static Outcome run(Workspace ws, Nix nix, Duration timeout, Consumer<Progress> progress) {
         Steps.require(ws, "hash", "FetchFakeHash");
         Steps.require(ws, "modules", "PostPatch");
-        StorePath drv = nix.instantiate(ws.nixFile(), null);
+        Outcome o = runFile(ws, nix, ws.nixFile(), ws.resultLink(), timeout, progress);
+        if (o instanceof Built b) {
+            ws.set("lastOut", b.out().path());
+            ws.set("step.build", java.time.Instant.now().toString());
+            ws.save();
+        }
+        return o;
+    }
+
+    /** Builds one file of the workspace into a link; what it really built is recorded as the workspace's own. */
+    public static Outcome runFile(Workspace ws, Nix nix, Path nixFile, Path link, Duration timeout, Consumer<Progress> progress) {
+        StorePath drv = nix.instantiate(nixFile, null);
         StorePath out = nix.outputOf(drv);
         boolean already = nix.isValid(out);
         Path log = ws.logDir().resolve(drv.name().replace(".drv", "") + "-" + drv.hashPart().substring(0, 8) + ".log");
-        List<String> cmd = nix.command("nix-build", ws.nixFile().toString(), "-o", ws.resultLink().toString());
+        List<String> cmd = nix.command("nix-build", nixFile.toString(), "-o", link.toString());
         Proc.Result r;
         try {
             Files.createDirectories(ws.logDir());
@@ -59,7 +70,7 @@ public final class BuildStep {
             throw new UncheckedIOException(e);
         }
         if (!r.ok()) {
-            if (r.stderr().contains("error: syntax error") || r.stderr().contains("error: undefined variable")) throw Nix.evaluationError(ws.nixFile(), r);
+            if (r.stderr().contains("error: syntax error") || r.stderr().contains("error: undefined variable")) throw Nix.evaluationError(nixFile, r);
             List<String> lines = r.lines().stream().map(Proc.Line::text).toList();
             List<String> tail = lines.subList(Math.max(0, lines.size() - 25), lines.size());
             return new Failed(drv, r.timedOut() ? 101 : r.exitCode(), tail, List.of("nix-store", "-l", drv.path()), cmd, log, r.elapsed());
@@ -70,8 +81,6 @@ public final class BuildStep {
         if (!already || ws.list("built").contains(built.path())) ws.addToList("built", built.path());
         else ws.addToList("foreign", built.path());
         ws.addToList("drvs", drv.path());
-        ws.set("lastOut", built.path());
-        ws.set("step.build", java.time.Instant.now().toString());
         ws.save();
         return new Built(drv, built, already, cmd, log, r.elapsed());
     }

@@ -25,12 +25,20 @@ public final class ImportTest {
         if (!nix.isValid(out)) {
             throw new UserError(out + " is no longer in the store (ForceDelete removed it).", "Run ./jbang scripts/Build.java to build it again, then test.");
         }
-        Path python = Path.of(out.path(), "bin", "python3");
-        if (!Files.isExecutable(python)) {
-            throw new UserError(out + " has no bin/python3: the build installed something else.", "Look at the build log under " + ws.logDir() + ".");
-        }
         List<String> modules = new ArrayList<>(ws.list("modules"));
         for (String m : extraModules) if (!modules.contains(m)) modules.add(m);
+        Outcome o = runOn(out, modules);
+        ws.set("step.test", java.time.Instant.now().toString());
+        ws.save();
+        return o;
+    }
+
+    /** Imports each module with the python of a built output. */
+    public static Outcome runOn(StorePath out, List<String> modules) {
+        Path python = Path.of(out.path(), "bin", "python3");
+        if (!Files.isExecutable(python)) {
+            throw new UserError(out + " has no bin/python3: the build installed something else.", "Look at the build log in the workspace's logs/ directory.");
+        }
         List<Import> results = new ArrayList<>();
         for (String m : modules) {
             String name = SetupLocal.importName(m);
@@ -39,8 +47,6 @@ public final class ImportTest {
             String err = r.ok() ? "" : AptSources.lastLine(r.stderr());
             results.add(new Import(m, name, r.ok(), r.ok() ? r.stdout().strip() : "", err));
         }
-        ws.set("step.test", java.time.Instant.now().toString());
-        ws.save();
         return new Outcome(out, python, results);
     }
 }

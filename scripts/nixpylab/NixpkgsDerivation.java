@@ -8,7 +8,7 @@ import java.util.List;
  * buildInputs, and a postPatch that writes Modules/Setup.local. Formatted the way nixfmt
  * formats Nix (one list element per line, two-space indents, {@code { }} for an empty set).
  */
-public record NixpkgsDerivation(String name, String pythonVersion, String rev, NixHash hash, List<String> modules) implements DerivationFile {
+public record NixpkgsDerivation(String name, String pythonVersion, String rev, NixHash hash, List<String> modules, List<String> buildInputs) implements DerivationFile {
     /** The video's inputs, in its order; the closing chapter discusses which are needed. */
     public static final List<String> BUILD_INPUTS = List.of(
             "tzdata", "zlib", "zlib.dev", "readline", "readline.dev", "bzip2", "bzip2.dev", "ncurses", "ncurses.dev",
@@ -16,17 +16,22 @@ public record NixpkgsDerivation(String name, String pythonVersion, String rev, N
             "libffi", "libffi.dev", "expat", "expat.dev", "mailcap", "xz", "xz.dev");
 
     public static NixpkgsDerivation of(String pythonVersion, String rev) {
-        return new NixpkgsDerivation(BareDerivation.nameFor(pythonVersion), pythonVersion, rev == null ? "v" + pythonVersion : rev, NixHash.fake(), null);
+        return new NixpkgsDerivation(BareDerivation.nameFor(pythonVersion), pythonVersion, rev == null ? "v" + pythonVersion : rev, NixHash.fake(), null, BUILD_INPUTS);
     }
 
     @Override
     public NixpkgsDerivation withHash(NixHash h) {
-        return new NixpkgsDerivation(name, pythonVersion, rev, h, modules);
+        return new NixpkgsDerivation(name, pythonVersion, rev, h, modules, buildInputs);
     }
 
     @Override
     public NixpkgsDerivation withModules(List<String> m) {
-        return new NixpkgsDerivation(name, pythonVersion, rev, hash, m == null ? null : List.copyOf(m));
+        return new NixpkgsDerivation(name, pythonVersion, rev, hash, m == null ? null : List.copyOf(m), buildInputs);
+    }
+
+    /** The same derivation with another input list (the input audit's smaller one). */
+    public NixpkgsDerivation withBuildInputs(List<String> inputs) {
+        return new NixpkgsDerivation(name, pythonVersion, rev, hash, modules, List.copyOf(inputs));
     }
 
     /** newchrism-py310.nix, as the video names it. */
@@ -51,7 +56,7 @@ public record NixpkgsDerivation(String name, String pythonVersion, String rev, N
         sb.append("    sha256 = ").append(hash.isFake() ? "pkgs.lib.fakeSha256" : BareDerivation.quote(hash.sri())).append(";\n");
         sb.append("  };\n");
         sb.append("  buildInputs = [\n");
-        for (String i : BUILD_INPUTS) sb.append("    pkgs.").append(i).append('\n');
+        for (String i : buildInputs) sb.append("    pkgs.").append(i).append('\n');
         sb.append("  ];\n");
         if (modules != null) {
             sb.append("  postPatch = pkgs.lib.concatStringsSep \"\\n\" [\n");

@@ -28,7 +28,7 @@ public final class Steps {
         List<String> modules = ws.get("modules").isPresent() ? ws.list("modules") : null;
         if (Profile.of(ws) == Profile.NIXPKGS) {
             return new NixpkgsDerivation(ws.get("name").orElseThrow(), ws.get("pythonVersion").orElseThrow(), ws.get("rev").orElseThrow(),
-                    NixHash.parse(ws.get("hash").orElseThrow()), modules);
+                    NixHash.parse(ws.get("hash").orElseThrow()), modules, NixpkgsDerivation.BUILD_INPUTS);
         }
         return new BareDerivation(ws.get("name").orElseThrow(), ws.get("pythonVersion").orElseThrow(), ws.get("sourceUrl").orElseThrow(),
                 NixHash.parse(ws.get("hash").orElseThrow()), ws.get("modules").isPresent() ? ws.list("modules") : null);

@@ -265,6 +265,42 @@ public final class StepRunner {
         }
     }
 
+    public int inputs(boolean prove) {
+        if (o.fromStart) requireOk(build());
+        try (Workspace ws = open()) {
+            header("Inputs", ws);
+            nixpylab.InputAudit.Outcome r = nixpylab.InputAudit.run(ws, nix(ws), Duration.ofMinutes(o.buildTimeoutMinutes), prove);
+            boolean bare = r.profile() == Profile.BARE;
+            out.println((bare ? "declared (host -dev packages the bare profile installs): " : "declared buildInputs: ") + r.declared().size());
+            out.println("  " + String.join(" ", r.declared()));
+            out.println("referenced by the output in the store (nix-store -q --references): " + r.references().size());
+            for (String x : r.references()) out.println("  " + x);
+            if (r.references().isEmpty()) {
+                out.println("  (none: " + (bare ? "the bare profile links the host's libraries in /usr, which Nix does not track" : "here every input stands for the host's /usr") + ")");
+            }
+            out.println("libraries the built python3 links (ldd): " + r.linked().size());
+            for (String x : r.linked()) out.println("  " + x);
+            out.println("proposed (what the Setup.local modules need): " + r.proposed().size() + " instead of " + r.declared().size());
+            out.println("  " + String.join(" ", r.proposed()));
+            if (r.proof() == null) {
+                err.println(bare ? "the bare profile's inputs are the host's packages, not attributes of the file: the smaller list is what to install, and nothing to rebuild"
+                        : "--no-prove: the smaller list was not built");
+                return 0;
+            }
+            err.println("proving it: " + r.minimalFile());
+            cmd(err, r.proof().command());
+            if (!(r.proof() instanceof BuildStep.Built b)) {
+                err.println("the build with the smaller list failed; its log: " + r.proof().log());
+                return 1;
+            }
+            out.println("built with " + r.proposed().size() + " inputs: " + b.out());
+            long ok = r.proofImports().imports().stream().filter(ImportTest.Import::ok).count();
+            for (ImportTest.Import i : r.proofImports().imports()) out.println(String.format("  %-10s %s", i.importName(), i.ok() ? "ok" : "failed: " + i.errorLine()));
+            out.println(ok + " of " + r.proofImports().imports().size() + " imports ok with the smaller list");
+            return r.proofImports().allOk() ? 0 : 1;
+        }
+    }
+
     private static void requireOk(int code) {
         if (code != 0) throw new nixpylab.UserError("An earlier step failed (exit code " + code + "); see its output above.", "Fix what it reports, then run again.");
     }

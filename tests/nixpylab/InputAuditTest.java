@@ -1,0 +1,62 @@
+package nixpylab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+class InputAuditTest {
+    @Test
+    void proposesOneInputPerLibraryTheModulesLink() {
+        assertEquals(List.of("zlib", "readline", "xz", "sqlite", "ncurses", "bzip2", "libffi", "openssl", "tk"),
+                InputAudit.proposed(Profile.NIXPKGS, SetupLocal.VIDEO_MODULES));
+        assertEquals(List.of("zlib1g-dev", "liblzma-dev"), InputAudit.proposed(Profile.BARE, List.of("zlib", "_lzma")));
+        assertEquals(26, NixpkgsDerivation.BUILD_INPUTS.size());
+    }
+
+    @Test
+    void theSmallerListIsWrittenIntoTheFile() {
+        String t = NixpkgsDerivation.of("3.11.2", null).withBuildInputs(List.of("zlib", "xz")).text();
+        assertTrue(t.contains("  buildInputs = [\n    pkgs.zlib\n    pkgs.xz\n  ];\n"), t);
+    }
+
+    /** The nixpkgs profile on the tiny package through the nixpkgs test double: audit, then build with the smaller list. */
+    @Tag("nix")
+    @Test
+    void auditProvesTheSmallerListByBuildingWithIt() throws Exception {
+        Path base = ScriptRun.REPO.resolve("tests/work/input-audit");
+        Proc.of("rm", "-rf", base.toString()).run();
+        Path sources = Files.createDirectories(Path.of("/var/tmp/nixpylab-test-double"));
+        String version = "0.5." + ProcessHandle.current().pid();
+        Path tarball = TinyPackage.create(Files.createDirectories(base.resolve("src")), version);
+        Files.copy(tarball, sources.resolve("python-cpython-v" + version + ".tar.gz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String[]> env = List.<String[]>of(new String[] {"NIXPY_DOUBLE_SOURCES", sources.toString()});
+        Path ws = base.resolve("lab");
+        Duration t = Duration.ofMinutes(3);
+        String dbl = ScriptRun.REPO.resolve("tests/nixpkgs-double").toString();
+        Proc.Result f = ScriptRun.run("FetchFakeHash", t, env, "--workdir", ws.toString(), "--nixpkgs", dbl, "--python-version", version);
+        assertEquals(0, f.exitCode(), ScriptRun.describe(f));
+        Proc.Result p = ScriptRun.run("PostPatch", t, env, "--workdir", ws.toString(), "--without", "_tkinter");
+        assertEquals(0, p.exitCode(), ScriptRun.describe(p));
+        Proc.Result b = ScriptRun.run("Build", t, env, "--workdir", ws.toString());
+        assertEquals(0, b.exitCode(), ScriptRun.describe(b));
+
+        Proc.Result r = ScriptRun.run("Inputs", t, env, "--workdir", ws.toString());
+        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+        assertTrue(r.stdout().contains("declared buildInputs: 26"), r.stdout());
+        assertTrue(r.stdout().contains("proposed (what the Setup.local modules need): 8 instead of 26"), r.stdout());
+        assertTrue(r.stdout().contains("9 of 9 imports ok with the smaller list"), r.stdout());
+        Path minimal = ws.resolve("newchrism-py05-minimal.nix");
+        assertTrue(Files.readString(minimal).contains("  buildInputs = [\n    pkgs.zlib\n    pkgs.readline\n"), "the smaller file was written");
+        assertTrue(Files.isSymbolicLink(ws.resolve("result-minimal")));
+
+        Proc.Result d = ScriptRun.run("ForceDelete", t, env, "--workdir", ws.toString());
+        assertEquals(0, d.exitCode(), ScriptRun.describe(d));
+        assertEquals(2, d.stdout().lines().filter(l -> l.startsWith("deleted ")).count(), "the main build and the minimal one:\n" + d.stdout());
+    }
+}
