@@ -91,8 +91,9 @@ public final class Nix {
     /** The command line a learner would type for the same work (shown next to each result). */
     public List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(args));
-        if (args[0].equals("nix-build") || args[0].equals("nix-instantiate")) cmd.addAll(1, evalOptions);
-        if (args[0].equals("nix-build") || args[0].equals("nix-instantiate") || args[0].equals("nix-store")) cmd.addAll(1, extraOptions);
+        boolean evaluates = args[0].equals("nix-build") || args[0].equals("nix-instantiate") || args[0].equals("nix-shell");
+        if (evaluates) cmd.addAll(1, evalOptions);
+        if (evaluates || args[0].equals("nix-store")) cmd.addAll(1, extraOptions);
         return cmd;
     }
 

@@ -301,6 +301,31 @@ public final class StepRunner {
         }
     }
 
+    public int configuration() {
+        if (o.fromStart) requireOk(build());
+        try (Workspace ws = open()) {
+            header("Configuration", ws);
+            nixpylab.ConfigurationStep.Outcome r = nixpylab.ConfigurationStep.run(ws, nix(ws));
+            out.println("running as: " + r.user() + ("root".equals(r.user()) ? " (root)" : ""));
+            out.println("nix daemon: " + (r.daemonSocket() ? "yes, builds go through it" : "none: this Nix is single-user, only root can write /nix/store"));
+            out.println("builders run as: members of '" + r.buildUsersGroup() + "' (never as the caller, root included)");
+            if (!r.daemonSocket()) {
+                err.println("with a daemon (a multi-user install) the same steps run as an ordinary user, except --ignore-liveness,"
+                        + " which the daemon refuses to untrusted users (\"you are not allowed to ignore liveness\")");
+            }
+            out.println("wrote " + r.shellNix() + " and " + r.nixosSnippet());
+            if (r.shellRun() != null) {
+                cmd(err, r.shellCommand());
+                for (String l : r.shellRun().stdout().strip().split("\n")) out.println("  " + l);
+                if (!r.shellRun().ok()) {
+                    err.println("nix-shell failed: " + nixpylab.Nix.firstError(r.shellRun().stderr()).orElse("exit " + r.shellRun().exitCode()));
+                    return 1;
+                }
+            }
+            return 0;
+        }
+    }
+
     private static void requireOk(int code) {
         if (code != 0) throw new nixpylab.UserError("An earlier step failed (exit code " + code + "); see its output above.", "Fix what it reports, then run again.");
     }

@@ -1,0 +1,37 @@
+package nixpylab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Who builds, and a shell.nix that really depends on the build (nix-shell runs its python). */
+@Tag("nix")
+class ConfigurationTest {
+    @Test
+    void reportsBuildUsersAndAShellThatUsesTheBuild() throws Exception {
+        Path base = ScriptRun.REPO.resolve("tests/work/configuration");
+        Proc.of("rm", "-rf", base.toString()).run();
+        Path tarball = TinyPackage.create(Files.createDirectories(base.resolve("src")), "0.6." + ProcessHandle.current().pid());
+        Path ws = base.resolve("lab");
+        Duration t = Duration.ofMinutes(3);
+        Proc.Result b = ScriptRun.run("Build", t, "--workdir", ws.toString(), "--from-start", "--source", tarball.toString());
+        assertEquals(0, b.exitCode(), ScriptRun.describe(b));
+        Proc.Result r = ScriptRun.run("Configuration", t, "--workdir", ws.toString());
+        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+        assertTrue(r.stdout().contains("running as: root (root)"), r.stdout());
+        assertTrue(r.stdout().contains("builders run as: members of 'nixbld'"), r.stdout());
+        assertTrue(r.stdout().contains("nix daemon: none"), r.stdout());
+        assertTrue(java.util.regex.Pattern.compile("(?m)^  /nix/store/[a-z0-9]{32}-chrism-py06/bin/python3\n  import ssl: ok$").matcher(r.stdout()).find(),
+                "nix-shell put the build's python on PATH:\n" + r.stdout());
+        for (String f : new String[] {"shell.nix", "configuration-snippet.nix"}) {
+            Proc.Result parse = Proc.of("nix-instantiate", "--parse", ws.resolve(f).toString()).run();
+            assertEquals(0, parse.exitCode(), f + ": " + parse.stderr());
+        }
+        ScriptRun.run("ForceDelete", t, "--workdir", ws.toString());
+    }
+}
