@@ -113,8 +113,10 @@ public final class StepRecorder {
         List<String> shown = new ArrayList<>(List.of("./jbang", "scripts/" + script + ".java", "--workdir", rel));
         shown.addAll(args);
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        Proc.Result r = Proc.of(cmd).in(repo).timeout(Duration.ofMinutes(60)).run();
-        List<Proc.Line> lines = r.lines().stream().filter(l -> !l.text().startsWith("[jbang] ")).toList();
+        // the step marks its stderr lines and writes them to stdout, so one pipe keeps the order a terminal would show
+        Proc.Result r = Proc.of(cmd).in(repo).env(ui.Cli.TAG_STDERR, "1").timeout(Duration.ofMinutes(60)).run();
+        List<Proc.Line> lines = r.lines().stream().filter(l -> !l.text().startsWith("[jbang] "))
+                .map(l -> !l.stderr() && !l.text().isEmpty() && l.text().charAt(0) == ui.Cli.STDERR_MARK ? new Proc.Line(true, l.text().substring(1)) : l).toList();
         String nixName = "";
         String nixText = "";
         try (Stream<Path> s = Files.list(ws)) {

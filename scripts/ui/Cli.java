@@ -12,7 +12,12 @@ public final class Cli {
 
     private Cli() {}
 
+    /** Set by the site's recorder: stderr lines then go to stdout, marked, so that one pipe keeps their order. */
+    public static final String TAG_STDERR = "NIXPY_TAG_STDERR";
+    public static final char STDERR_MARK = '\u0002';
+
     public static int execute(Object command, String[] args) {
+        if (System.getenv(TAG_STDERR) != null) System.setErr(new PrintStream(new MarkedLines(System.out), true, java.nio.charset.StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
             PrintStream err = c.getErr() == null ? System.err : new PrintStream(System.err);
@@ -29,6 +34,31 @@ public final class Cli {
             throw ex;
         });
         return cl.execute(args);
+    }
+
+    /** Writes each line to another stream with STDERR_MARK in front, under that stream's lock. */
+    private static final class MarkedLines extends java.io.OutputStream {
+        private final PrintStream target;
+        private boolean atLineStart = true;
+
+        MarkedLines(PrintStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) {
+            synchronized (target) {
+                if (atLineStart) target.write(STDERR_MARK);
+                target.write(b);
+                atLineStart = b == '\n';
+                if (atLineStart) target.flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            target.flush();
+        }
     }
 
     /** A command as a learner would type it in a POSIX shell. */

@@ -22,6 +22,11 @@ final class TinyPackage {
 
     /** nondeterministic: the install also writes the build's time in nanoseconds, so no two builds are alike. */
     static Path create(Path dir, String version, boolean nondeterministic) {
+        return create(dir, version, nondeterministic, 0);
+    }
+
+    /** sleepSeconds: the build step sleeps this long first, so a test can interrupt it. */
+    static Path create(Path dir, String version, boolean nondeterministic, int sleepSeconds) {
         try {
             Path top = dir.resolve("Python-" + version);
             Files.createDirectories(top.resolve("Modules"));
@@ -30,7 +35,7 @@ final class TinyPackage {
             Files.writeString(configure, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --prefix=*) prefix=\"${a#--prefix=}\";; esac; done\n"
                     + "echo \"prefix = $prefix\" > config.mk\n");
             Files.setPosixFilePermissions(configure, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Files.writeString(top.resolve("Makefile"), "include config.mk\nall:\n\tcp Modules/Setup.local built-setup.txt\n"
+            Files.writeString(top.resolve("Makefile"), "include config.mk\nall:\n" + (sleepSeconds > 0 ? "\tsleep " + sleepSeconds + "\n" : "") + "\tcp Modules/Setup.local built-setup.txt\n"
                     + "install:\n\tmkdir -p $(prefix)/bin $(prefix)/share\n\tcp built-setup.txt $(prefix)/share/Setup.local\n"
                     + "\tln -s /usr/bin/python3 $(prefix)/bin/python3\n"
                     + (nondeterministic ? "\tdate +%s%N > $(prefix)/share/built-at\n" : ""));
