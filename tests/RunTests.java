@@ -54,7 +54,13 @@ public class RunTests {
         LauncherDiscoveryRequest request = b.build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        java.util.Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
         TestExecutionListener progress = new TestExecutionListener() {
+            @Override
+            public void executionStarted(TestIdentifier id) {
+                started.put(id.getUniqueId(), System.nanoTime());
+            }
+
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                 if (!id.isTest()) {
@@ -62,7 +68,8 @@ public class RunTests {
                     return;
                 }
                 String name = id.getParentIdObject().map(p -> p.toString().replaceAll(".*class:([^\\]]+)\\].*", "$1").replace("nixpylab.", "")).orElse("") + " > " + id.getDisplayName();
-                System.out.println((result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "ok      " : "FAILED  ") + name);
+                long ms = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
+                System.out.println((result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "ok      " : "FAILED  ") + name + String.format("  (%.1f s)", ms / 1000.0));
                 result.getThrowable().ifPresent(t -> {
                     if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) System.out.println("        " + t.toString().replace("\n", "\n        "));
                 });
