@@ -105,7 +105,7 @@ public final class Nix {
         return Proc.of(cmd).timeout(Duration.ofMinutes(2)).run();
     }
 
-    public String version() {
+    public static String installedVersion() {
         Proc.Result r = Proc.of("nix-build", "--version").timeout(Duration.ofSeconds(10)).run();
         return r.stdout().strip().replaceFirst("^nix-build \\(Nix\\) ", "");
     }

@@ -100,13 +100,6 @@ public final class Workspace implements AutoCloseable {
         setList(key, l);
     }
 
-    /** Forgets everything (used by --from-start); the files stay until the steps rewrite them. */
-    public void reset() {
-        List<String> keep = list("built");
-        state.clear();
-        setList("built", keep);
-    }
-
     public void save() {
         try {
             StringWriter w = new StringWriter();

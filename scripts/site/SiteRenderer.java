@@ -69,10 +69,7 @@ public final class SiteRenderer {
                 asciidoctor.convertFile(c.toFile(), options(out));
                 written.add(out.resolve(name(c) + ".html"));
             }
-            Path index = out.resolve("_index.adoc.tmp");
-            AtomicFile.write(index, indexAdoc(pages));
             asciidoctor.convert(indexAdoc(pages), optionsFor(out, "index.html"));
-            Files.deleteIfExists(index);
             written.add(out.resolve("index.html"));
             return new Result(written, session == null ? 0 : session.recorder().runs(), session == null ? 0 : session.recorder().reused(),
                     session == null ? List.of() : session.errors(), startup, Duration.ofNanos(System.nanoTime() - t0));
@@ -109,7 +106,6 @@ public final class SiteRenderer {
         StringBuilder sb = new StringBuilder("= NixPy Lab: compiling CPython properly with a Nix derivation\n:docname: index\n\n");
         sb.append("A hands-on tutorial: every terminal block in these chapters is the real output of running the step scripts, ")
                 .append("with the Nix version, profile and date under it.\n\n== Chapters\n\n");
-        int n = 1;
         for (NavPostprocessor.Page p : pages) sb.append(". link:").append(p.name()).append(".html[").append(p.title().replace("]", "\\]")).append("]\n");
         return sb.toString();
     }

@@ -188,7 +188,7 @@ public final class StepRecorder {
 
     private String nixVersion() {
         if (nixVersion == null) {
-            nixVersion = Proc.of("nix-build", "--version").timeout(Duration.ofSeconds(20)).run().stdout().strip().replaceFirst("^nix-build \\(Nix\\) ", "");
+            nixVersion = nixpylab.Nix.installedVersion();
         }
         return nixVersion;
     }
@@ -199,9 +199,5 @@ public final class StepRecorder {
             system = r.ok() ? r.stdout().strip().replace("\"", "") : "unknown";
         }
         return system;
-    }
-
-    public Optional<Path> transcriptDir() {
-        return Optional.of(transcripts);
     }
 }

@@ -63,10 +63,4 @@ public record Transcript(String script, List<String> command, int exitCode, List
                 p.getProperty("profile"), p.getProperty("date"), p.getProperty("inputHash"),
                 p.getProperty("nixFileName", ""), p.getProperty("nixText", ""));
     }
-
-    public String stdout() {
-        StringBuilder sb = new StringBuilder();
-        for (Proc.Line l : lines) if (!l.stderr()) sb.append(l.text()).append('\n');
-        return sb.toString();
-    }
 }
