@@ -75,7 +75,7 @@ public final class AptSources {
         cmd.add("update");
         Proc.Result r = Proc.of(cmd).timeout(Duration.ofMinutes(5)).run();
         if (!hasSourceLists()) {
-            throw new UserError("apt-get update could not fetch any source index (exit " + r.exitCode() + "): " + lastLine(r.stderr()),
+            throw new UserError("apt-get update could not fetch any source index (exit " + r.exitCode() + "): " + r.lastErrorLine(),
                     "Check that this machine reaches its Debian archive, or pass a CPython tarball with --source PATH.");
         }
     }
@@ -120,10 +120,5 @@ public final class AptSources {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    static String lastLine(String text) {
-        String[] lines = text.strip().split("\n");
-        return lines.length == 0 ? "" : lines[lines.length - 1];
     }
 }

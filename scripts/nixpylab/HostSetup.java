@@ -48,7 +48,7 @@ public final class HostSetup {
         Proc.Result u = Proc.of("apt-get", "update", "-q").timeout(Duration.ofMinutes(10)).env("DEBIAN_FRONTEND", "noninteractive").run();
         Proc.Result r = Proc.of(installCommand(packages)).timeout(Duration.ofMinutes(30)).env("DEBIAN_FRONTEND", "noninteractive").run();
         if (!r.ok()) {
-            throw new UserError("apt-get could not install " + String.join(" ", packages) + ": " + AptSources.lastLine(r.stderr().isBlank() ? u.stderr() : r.stderr()),
+            throw new UserError("apt-get could not install " + String.join(" ", packages) + ": " + (r.stderr().isBlank() ? u : r).lastErrorLine(),
                     "Run '" + String.join(" ", installCommand(packages)) + "' yourself and look at what it says.");
         }
     }

@@ -44,7 +44,7 @@ public final class ImportTest {
             String name = SetupLocal.importName(m);
             String program = "import sys, " + name + "\nm = sys.modules.get('" + m + "')\nprint(getattr(m, '__file__', None) or 'built-in')";
             Proc.Result r = Proc.of(python.toString(), "-c", program).timeout(Duration.ofSeconds(60)).run();
-            String err = r.ok() ? "" : AptSources.lastLine(r.stderr());
+            String err = r.ok() ? "" : r.lastErrorLine();
             results.add(new Import(m, name, r.ok(), r.ok() ? r.stdout().strip() : "", err));
         }
         return new Outcome(out, python, results);

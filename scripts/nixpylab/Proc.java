@@ -28,6 +28,12 @@ public final class Proc {
         public boolean ok() {
             return exitCode == 0 && !timedOut;
         }
+
+        /** The last line the program wrote to stderr: usually the one that says what went wrong. */
+        public String lastErrorLine() {
+            String[] l = stderr.strip().split("\n");
+            return l.length == 0 ? "" : l[l.length - 1];
+        }
     }
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
