@@ -89,17 +89,6 @@ public final class ForceDeleteStep {
 
     /** Removes the workspace's root links (result*, named roots) whose store path is gone. */
     static List<Path> removeDanglingLinks(Path dir) {
-        List<Path> removed = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                if (Files.isSymbolicLink(p) && Files.readSymbolicLink(p).toString().startsWith("/nix/store/") && !Files.exists(p)) {
-                    Files.delete(p);
-                    removed.add(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return removed;
+        return StoreLinks.removeDangling(dir);
     }
 }

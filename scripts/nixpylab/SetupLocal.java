@@ -80,7 +80,7 @@ public final class SetupLocal {
         return IMPORT_NAMES.getOrDefault(module, module);
     }
 
-    static String minor(String version) {
+    public static String minor(String version) {
         String[] p = version.split("\\.");
         if (p.length < 2) throw new UserError("'" + version + "' is not a Python version.", "Write it like 3.10.5 or 3.11.");
         return p[0] + "." + p[1];

@@ -1,0 +1,191 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//DEPS info.picocli:picocli:4.7.7
+//DEPS org.apache.commons:commons-compress:1.28.0
+//DEPS org.tukaani:xz:1.10
+//DEPS com.github.luben:zstd-jni:1.5.7-6
+//SOURCES nixpylab/*.java
+//SOURCES ui/*.java
+//SOURCES workshop/*.java
+//SOURCES workshop/ui/*.java
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import nixpylab.Nix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import ui.Cli;
+import workshop.Catalog;
+import workshop.Exercise;
+import workshop.Verdict;
+import workshop.Watcher;
+import workshop.WorkshopFolder;
+import workshop.ui.WorkshopView;
+
+@Command(name = "Workshop", mixinStandardHelpOptions = true, version = Cli.VERSION,
+        description = "Workshop exercises: solve them in ./workshop, and the toolkit checks them with real Nix.",
+        subcommands = {Workshop.ListCmd.class, Workshop.CheckCmd.class, Workshop.HintCmd.class, Workshop.ResetCmd.class, Workshop.WatchCmd.class})
+public class Workshop implements Callable<Integer> {
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new Workshop(), args));
+    }
+
+    @Override
+    public Integer call() {
+        return new ListCmd().call();
+    }
+
+    static class Options {
+        @Option(names = "--workdir", description = "The learner's workshop folder (default: workshop; with check --solutions: build/workshop-solutions).")
+        Path workdir;
+
+        @Option(names = "--exercises", description = "Where the exercises are (default: ${DEFAULT-VALUE}).", defaultValue = "exercises")
+        Path exercises = Path.of("exercises");
+
+        @Option(names = "--source", paramLabel = "PATH", description = "A CPython source tarball on this machine, for the exercises that fetch one.")
+        Path source;
+
+        @Option(names = "--source-url", paramLabel = "URL", description = "A URL of a CPython source tarball.")
+        String sourceUrl;
+
+        WorkshopFolder open(String defaultDir) {
+            Catalog c = Catalog.load(exercises);
+            Nix nix = Nix.detect();
+            return new WorkshopFolder(c, workdir == null ? Path.of(defaultDir) : workdir, nix, new WorkshopFolder.SourceChoice(source, sourceUrl));
+        }
+    }
+
+    @Command(name = "list", description = "The exercises and how far you are with each.")
+    static class ListCmd implements Callable<Integer> {
+        @Mixin
+        Options options = new Options();
+
+        @Override
+        public Integer call() {
+            WorkshopFolder w = options.open("workshop");
+            new WorkshopView(System.out).list(w, w.statuses());
+            return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Checks an exercise with real Nix (default: the first one not passed yet).")
+    static class CheckCmd implements Callable<Integer> {
+        @Mixin
+        Options options;
+
+        @Parameters(arity = "0..1", paramLabel = "N", description = "The exercise's number.")
+        String which;
+
+        @Option(names = "--solutions", description = "For instructors: in a fresh folder, every exercise must fail on its starting files and pass on its reference solution.")
+        boolean solutions;
+
+        @Override
+        public Integer call() {
+            WorkshopView view = new WorkshopView(System.out);
+            if (solutions) {
+                WorkshopFolder w = options.open("build/workshop-solutions");
+                view.solutionsHeader(w);
+                long t0 = System.nanoTime();
+                List<WorkshopFolder.SolutionRun> runs = w.solutions(view::progress, view::solution);
+                view.solutionsSummary(runs, Duration.ofNanos(System.nanoTime() - t0));
+                return runs.stream().allMatch(WorkshopFolder.SolutionRun::ok) ? 0 : 1;
+            }
+            WorkshopFolder w = options.open("workshop");
+            Optional<Exercise> e = which == null ? w.current() : Optional.of(w.catalog().find(which));
+            if (e.isEmpty()) {
+                view.allDone(w.catalog().exercises().size());
+                return 0;
+            }
+            view.checking(w, e.get());
+            Verdict v = w.check(e.get(), view::progress);
+            view.verdict(e.get(), v, hintsShown(w, e.get()));
+            return v.passed() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "hint", description = "Shows the next hint of an exercise, one at a time.")
+    static class HintCmd implements Callable<Integer> {
+        @Mixin
+        Options options;
+
+        @Parameters(paramLabel = "N", description = "The exercise's number.")
+        String which;
+
+        @Override
+        public Integer call() {
+            WorkshopFolder w = options.open("workshop");
+            Exercise e = w.catalog().find(which);
+            new WorkshopView(System.out).hints(e, w.nextHint(e));
+            return 0;
+        }
+    }
+
+    @Command(name = "reset", description = "Puts an exercise back to its starting files (and sets it up again).")
+    static class ResetCmd implements Callable<Integer> {
+        @Mixin
+        Options options;
+
+        @Parameters(paramLabel = "N", description = "The exercise's number.")
+        String which;
+
+        @Override
+        public Integer call() {
+            WorkshopFolder w = options.open("workshop");
+            Exercise e = w.catalog().find(which);
+            w.reset(e);
+            new WorkshopView(System.out).reset(w, e);
+            return 0;
+        }
+    }
+
+    @Command(name = "watch", description = "Checks the current exercise each time you save a file in its folder; moves on when it passes.")
+    static class WatchCmd implements Callable<Integer> {
+        @Mixin
+        Options options;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            WorkshopView view = new WorkshopView(System.out);
+            WorkshopFolder w = options.open("workshop");
+            while (true) {
+                Optional<Exercise> current = w.current();
+                if (current.isEmpty()) {
+                    view.allDone(w.catalog().exercises().size());
+                    return 0;
+                }
+                Exercise e = current.get();
+                w.prepare(e);
+                view.watching(w, e);
+                boolean links = Boolean.parseBoolean(e.settings().getProperty("watchLinks", "false"));
+                try (Watcher watcher = new Watcher(w.folder(e), links)) {
+                    java.util.Map<String, String> baseline = watcher.snapshot();
+                    boolean passed = false;
+                    if (w.untouched(e)) view.untouched(e);
+                    else passed = checkOnce(w, view, e);
+                    while (!passed) {
+                        Watcher.Change c = watcher.await(baseline);
+                        baseline = watcher.snapshot();
+                        view.saw(c.files(), Duration.between(c.modified(), c.seen()));
+                        passed = checkOnce(w, view, e);
+                    }
+                }
+            }
+        }
+
+        private static boolean checkOnce(WorkshopFolder w, WorkshopView view, Exercise e) {
+            Verdict v = w.check(e, view::progress);
+            view.verdict(e, v, hintsShown(w, e));
+            return v.passed();
+        }
+    }
+
+    static int hintsShown(WorkshopFolder w, Exercise e) {
+        return w.statuses().stream().filter(s -> s.exercise().equals(e)).findFirst().map(WorkshopFolder.Status::hintsShown).orElse(0);
+    }
+}

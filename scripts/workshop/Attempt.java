@@ -1,0 +1,101 @@
+package workshop;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import nixpylab.Nix;
+import nixpylab.Proc;
+import nixpylab.StorePath;
+import ui.Cli;
+
+/**
+ * One check of one exercise folder: runs Nix in that folder the way the learner would, and keeps
+ * the commands it ran as evidence. {@link Failed} ends the check early with a verdict.
+ */
+public final class Attempt {
+    /** Ends a check with a failing verdict (a file Nix cannot evaluate, a build that fails, …). */
+    public static final class Failed extends RuntimeException {
+        private final transient Verdict verdict;
+
+        Failed(Verdict verdict) {
+            super(verdict.message(), null, false, false);
+            this.verdict = verdict;
+        }
+
+        public Verdict verdict() {
+            return verdict;
+        }
+    }
+
+    private final Exercise exercise;
+    private final Path dir;
+    private final Nix nix;
+    private final Consumer<String> progress;
+    private final List<String> evidence = new ArrayList<>();
+
+    public Attempt(Exercise exercise, Path dir, Nix nix, Consumer<String> progress) {
+        this.exercise = exercise;
+        this.dir = dir;
+        this.nix = nix;
+        this.progress = progress;
+    }
+
+    public Exercise exercise() {
+        return exercise;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Nix nix() {
+        return nix;
+    }
+
+    /** The learner's main file (the first in "files"). */
+    public String mainFile() {
+        return exercise.files().get(0);
+    }
+
+    public List<String> evidence() {
+        return evidence;
+    }
+
+    public void note(String line) {
+        evidence.add(line);
+    }
+
+    public Verdict pass(String message) {
+        return Verdict.pass(message, evidence);
+    }
+
+    public Failed fail(String message) {
+        return new Failed(Verdict.fail(message, evidence));
+    }
+
+    /** Runs a Nix command in the exercise folder; its command line goes into the evidence. */
+    public Proc.Result nix(Duration timeout, String... args) {
+        List<String> cmd = nix.command(args);
+        progress.accept("$ " + Cli.shown(cmd));
+        Proc.Result r = Proc.of(cmd).in(dir).timeout(timeout).run();
+        evidence.add("$ " + Cli.shown(cmd) + "   (exit " + r.exitCode() + ", " + r.elapsed().toMillis() + " ms)");
+        if (r.timedOut()) throw fail("'" + Cli.shown(cmd) + "' did not finish within " + timeout.toMinutes() + " minutes; the check gave up.");
+        return r;
+    }
+
+    /** The output path the file would build, without building it; a file Nix cannot read fails the check. */
+    public StorePath outputOf(String file) {
+        Proc.Result r = nix(Duration.ofMinutes(2), "nix-instantiate", file);
+        if (!r.ok()) throw fail("Nix cannot evaluate " + file + ": " + errorOf(r) + " Fix the file where Nix points (or start over with reset).");
+        StorePath drv = StorePath.parse(r.stdout().strip().split("\n")[0]);
+        return nix.outputOf(drv);
+    }
+
+    /** Nix's first error line, without the "error: " prefix, or the last line it wrote. */
+    public static String errorOf(Proc.Result r) {
+        String e = Nix.firstError(r.stderr()).orElse(r.lastErrorLine()).replaceFirst("^error: ", "");
+        return e.endsWith(".") || e.endsWith(":") ? e : e + ".";
+    }
+}

@@ -1,0 +1,33 @@
+package workshop;
+
+import java.time.Duration;
+import java.util.Optional;
+import nixpylab.HashMismatch;
+import nixpylab.Proc;
+
+/** Exercise: the source is fetched by Nix, which accepts it only with its real hash. */
+final class FetchHashCheck implements Check {
+    @Override
+    public Verdict run(Attempt a) {
+        String file = a.mainFile();
+        Proc.Result r = a.nix(Duration.ofMinutes(10), "nix-build", "--no-out-link", file);
+        if (r.ok()) {
+            String out = r.stdout().strip();
+            return a.pass("Nix fetched the tarball into " + out + ", and its hash is the one " + file + " declares.");
+        }
+        Optional<HashMismatch> m = HashMismatch.parse(r.stderr());
+        if (m.isPresent()) {
+            if (m.get().specified().isFake()) {
+                throw a.fail("Nix fetched the tarball and refused it, because " + file + " has no real hash yet (Nix took the fake "
+                        + m.get().specified().sri() + "). That is the first half of the trick: now run 'nix-build " + file
+                        + "' yourself and write the hash on its got: line into the file.");
+            }
+            throw a.fail("The hash in " + file + " (" + m.get().specified().sri() + ") is not the tarball's: Nix computed another one from the bytes it fetched. "
+                    + "Run 'nix-build " + file + "' and copy the whole value on its got: line.");
+        }
+        if (r.stderr().contains("while evaluating") || r.stderr().contains("syntax error") || r.stderr().contains("undefined variable")) {
+            throw a.fail("Nix cannot evaluate " + file + ": " + Attempt.errorOf(r) + " Fix the file where Nix points (or start over with reset).");
+        }
+        throw a.fail("nix-build could not fetch the tarball: " + Attempt.errorOf(r) + " If the url is wrong, reset the exercise to get it back.");
+    }
+}

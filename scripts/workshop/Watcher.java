@@ -1,0 +1,121 @@
+package workshop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Waits for a learner to save a file in an exercise folder (inotify through Java's WatchService).
+ * Only the learner's own files count: links (result, roots), hidden files and editors' backup
+ * files are ignored, so the check's own nix-build does not trigger another check.
+ */
+public final class Watcher implements AutoCloseable {
+    /** Files that changed, and when the watcher saw the change. */
+    public record Change(List<String> files, Instant seen, Instant modified) {}
+
+    private final Path dir;
+    private final boolean links;
+    private final WatchService service;
+
+    /** @param links whether links in the folder count too (exercises where the learner's work is making or removing roots) */
+    public Watcher(Path dir, boolean links) {
+        this.dir = dir;
+        this.links = links;
+        try {
+            service = FileSystems.getDefault().newWatchService();
+            register();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void register() throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !hidden(dir.relativize(p).toString())).toList()) {
+                p.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+    }
+
+    /** Modification time and size of each learner file in the folder. */
+    public Map<String, String> snapshot() {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.toList()) {
+                String rel = dir.relativize(p).toString();
+                if (rel.isEmpty() || hidden(rel)) continue;
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile()) m.put(rel, a.lastModifiedTime().toMillis() + ":" + a.size());
+                else if (links && a.isSymbolicLink()) m.put(rel, a.lastModifiedTime().toMillis() + ":" + Files.readSymbolicLink(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return m;
+    }
+
+    /** Blocks until a learner file differs from {@code baseline}. */
+    public Change await(Map<String, String> baseline) throws InterruptedException {
+        while (true) {
+            Map<String, String> now = snapshot();
+            if (!now.equals(baseline)) return change(baseline, now);
+            WatchKey key = service.take();
+            key.pollEvents();
+            key.reset();
+            Thread.sleep(30); // an editor's save is often several events; let them land
+            WatchKey more;
+            while ((more = service.poll(0, TimeUnit.MILLISECONDS)) != null) {
+                more.pollEvents();
+                more.reset();
+            }
+            try {
+                register(); // a new sub-folder
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private Change change(Map<String, String> before, Map<String, String> after) {
+        List<String> files = new ArrayList<>();
+        long newest = 0;
+        for (Map.Entry<String, String> e : after.entrySet()) {
+            if (!e.getValue().equals(before.get(e.getKey()))) {
+                files.add(e.getKey());
+                newest = Math.max(newest, Long.parseLong(e.getValue().substring(0, e.getValue().indexOf(':'))));
+            }
+        }
+        for (String k : before.keySet()) if (!after.containsKey(k)) files.add(k);
+        return new Change(files, Instant.now(), newest == 0 ? Instant.now() : Instant.ofEpochMilli(newest));
+    }
+
+    /** Dot files and folders, editor backups (name~, .swp, vim's 4913 probe). */
+    static boolean hidden(String rel) {
+        for (String part : rel.split("/")) {
+            if (part.startsWith(".") || part.endsWith("~") || part.equals("4913") || part.startsWith("#")) return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        try {
+            service.close();
+        } catch (IOException ignored) {
+            // closing a watch service only releases its inotify descriptor
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package workshop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import nixpylab.AtomicFile;
+import nixpylab.Nix;
+import nixpylab.NixHash;
+import nixpylab.Proc;
+import nixpylab.PythonSource;
+import nixpylab.SetupLocal;
+import nixpylab.SourceLocator;
+import nixpylab.StorePath;
+import nixpylab.UserError;
+import nixpylab.Workspace;
+
+/**
+ * A learner's workshop folder (default ./workshop): one folder per exercise with its starting
+ * files, and the learner's progress (state of each exercise, hints shown) in
+ * {@code .nixpylab/state.properties}. Each call holds the folder's lock only while it works, so
+ * {@code watch} in one terminal and {@code hint} in another do not block each other for long.
+ */
+public final class WorkshopFolder {
+    public enum State { NEW, STARTED, FAILED, PASSED }
+
+    public record Status(Exercise exercise, State state, int hintsShown, String message, String checkedAt, String seconds) {}
+
+    /** Where the CPython tarball comes from; only exercises that fetch it need one. */
+    public record SourceChoice(Path file, String url) {}
+
+    public record SolutionRun(Exercise exercise, Verdict start, Verdict solution) {
+        public boolean ok() {
+            return !start.passed() && solution.passed();
+        }
+    }
+
+    private final Catalog catalog;
+    private final Path workdir;
+    private final Nix nix;
+    private final SourceChoice sourceChoice;
+
+    public WorkshopFolder(Catalog catalog, Path workdir, Nix nix, SourceChoice sourceChoice) {
+        this.catalog = catalog;
+        this.workdir = workdir.toAbsolutePath().normalize();
+        this.nix = nix;
+        this.sourceChoice = sourceChoice;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Path workdir() {
+        return workdir;
+    }
+
+    public Path folder(Exercise e) {
+        return workdir.resolve(e.slug());
+    }
+
+    public List<Status> statuses() {
+        try (Workspace ws = Workspace.open(workdir)) {
+            List<Status> l = new ArrayList<>();
+            for (Exercise e : catalog.exercises()) l.add(status(ws, e));
+            return l;
+        }
+    }
+
+    private Status status(Workspace ws, Exercise e) {
+        String k = e.slug() + ".";
+        State s = ws.get(k + "state").map(State::valueOf).orElse(Files.isDirectory(folder(e)) ? State.STARTED : State.NEW);
+        return new Status(e, s, Integer.parseInt(ws.get(k + "hints").orElse("0")), ws.get(k + "message").orElse(""),
+                ws.get(k + "checked").orElse(""), ws.get(k + "seconds").orElse(""));
+    }
+
+    /** The first exercise not passed yet; empty when all have passed. */
+    public Optional<Exercise> current() {
+        return statuses().stream().filter(s -> s.state() != State.PASSED).map(Status::exercise).findFirst();
+    }
+
+    /** Copies the starting files and runs the setup commands, unless the folder is already there. */
+    public boolean prepare(Exercise e) {
+        try (Workspace ws = Workspace.open(workdir)) {
+            return prepare(ws, e);
+        }
+    }
+
+    private boolean prepare(Workspace ws, Exercise e) {
+        Path dir = folder(e);
+        if (Files.isDirectory(dir)) return false;
+        Path partial = workdir.resolve(".nixpylab").resolve("preparing-" + e.slug());
+        deleteTree(partial);
+        try {
+            for (String f : Exercise.filesUnder(e.startDir())) {
+                String text = Files.readString(e.startDir().resolve(f), StandardCharsets.UTF_8);
+                AtomicFile.write(partial.resolve(f), Template.fill(text, key -> value(ws, key, partial)));
+            }
+            Files.createDirectories(partial);
+            Files.move(partial, dir);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        for (List<String> cmd : e.setup()) {
+            Proc.Result r = runCommand(ws, dir, cmd);
+            if (!r.ok()) {
+                throw new UserError("Setting up exercise " + e.number() + " failed: '" + String.join(" ", cmd) + "' exited with " + r.exitCode() + ": " + r.lastErrorLine(),
+                        "Check that Nix works (nix-build --version), then run: ./jbang scripts/Workshop.java reset " + e.number());
+            }
+        }
+        ws.set(e.slug() + ".state", State.STARTED.name());
+        ws.save();
+        return true;
+    }
+
+    /** Restores the starting files (and the setup), keeping the hints already shown. */
+    public void reset(Exercise e) {
+        try (Workspace ws = Workspace.open(workdir)) {
+            deleteTree(folder(e));
+            for (String k : List.of("state", "message", "checked", "seconds")) ws.set(e.slug() + "." + k, null);
+            ws.save();
+            prepare(ws, e);
+        }
+    }
+
+    /** Checks the exercise folder with real Nix and records the verdict. */
+    public Verdict check(Exercise e, Consumer<String> progress) {
+        try (Workspace ws = Workspace.open(workdir)) {
+            prepare(ws, e);
+            long t0 = System.nanoTime();
+            Verdict v;
+            try {
+                v = Check.of(e).run(new Attempt(e, folder(e), nix, progress));
+            } catch (Attempt.Failed f) {
+                v = f.verdict();
+            }
+            v = v.took(Duration.ofNanos(System.nanoTime() - t0));
+            String k = e.slug() + ".";
+            ws.set(k + "state", (v.passed() ? State.PASSED : State.FAILED).name());
+            ws.set(k + "message", v.message());
+            ws.set(k + "checked", Instant.now().toString());
+            ws.set(k + "seconds", String.format(java.util.Locale.ROOT, "%.1f", v.took().toMillis() / 1000.0));
+            ws.save();
+            return v;
+        }
+    }
+
+    /** True when every starting file is still as the workshop wrote it (nothing to check yet). */
+    public boolean untouched(Exercise e) {
+        try (Workspace ws = Workspace.open(workdir)) {
+            prepare(ws, e);
+            for (String f : Exercise.filesUnder(e.startDir())) {
+                String want = Template.fill(Files.readString(e.startDir().resolve(f), StandardCharsets.UTF_8), key -> value(ws, key, folder(e)));
+                Path have = folder(e).resolve(f);
+                if (!Files.isRegularFile(have) || !Files.readString(have, StandardCharsets.UTF_8).equals(want)) return false;
+            }
+            return true;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Shows one more hint (up to the last); returns the hints shown so far. */
+    public List<String> nextHint(Exercise e) {
+        if (e.hints().isEmpty()) throw new UserError("Exercise " + e.number() + " has no hints.", "Read its task again: ./jbang scripts/Workshop.java list");
+        try (Workspace ws = Workspace.open(workdir)) {
+            int shown = Math.min(e.hints().size(), Integer.parseInt(ws.get(e.slug() + ".hints").orElse("0")) + 1);
+            ws.set(e.slug() + ".hints", Integer.toString(shown));
+            ws.save();
+            return e.hints().subList(0, shown);
+        }
+    }
+
+    /** Applies the reference solution to the exercise folder: its files, then its commands. */
+    public void applySolution(Exercise e) {
+        try (Workspace ws = Workspace.open(workdir)) {
+            prepare(ws, e);
+            Path dir = folder(e);
+            for (String f : Exercise.filesUnder(e.solutionDir())) {
+                String text = Files.readString(e.solutionDir().resolve(f), StandardCharsets.UTF_8);
+                AtomicFile.write(dir.resolve(f), Template.fill(text, key -> value(ws, key, dir)));
+            }
+            for (List<String> words : e.solutionCommands()) {
+                List<String> cmd = words.stream().map(w -> Template.fill(w, key -> value(ws, key, dir))).toList();
+                Proc.Result r = runCommand(ws, dir, cmd);
+                if (!r.ok()) {
+                    throw new UserError("The reference solution of exercise " + e.number() + " failed: '" + String.join(" ", cmd) + "' exited with " + r.exitCode() + ": " + r.lastErrorLine(),
+                            "Fix " + e.solutionDir().resolve("commands.txt") + ".");
+                }
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** For every exercise, in a fresh folder: the starting files must fail the check, the solution must pass it. */
+    public List<SolutionRun> solutions(Consumer<String> progress, Consumer<SolutionRun> each) {
+        List<SolutionRun> runs = new ArrayList<>();
+        for (Exercise e : catalog.exercises()) {
+            reset(e);
+            progress.accept("exercise " + e.number() + " (" + e.slug() + "): the starting files");
+            Verdict start = check(e, progress);
+            progress.accept("exercise " + e.number() + " (" + e.slug() + "): the reference solution");
+            applySolution(e);
+            Verdict solution = check(e, progress);
+            SolutionRun r = new SolutionRun(e, start, solution);
+            each.accept(r);
+            runs.add(r);
+        }
+        return runs;
+    }
+
+    private Proc.Result runCommand(Workspace ws, Path dir, List<String> cmd) {
+        List<String> full = cmd.get(0).startsWith("nix-") ? nix.command(cmd.toArray(String[]::new)) : cmd;
+        return Proc.of(full).in(dir).timeout(Duration.ofMinutes(30)).run();
+    }
+
+    /** The value of a placeholder on this machine, found (and remembered) the first time it is needed. */
+    private String value(Workspace ws, String key, Path dir) {
+        if (key.startsWith("out:")) {
+            StorePath drv = nix.instantiate(dir.resolve(key.substring(4)), null);
+            return nix.outputOf(drv).path();
+        }
+        switch (key) {
+            case "nonce":
+                if (ws.get("nonce").isEmpty()) {
+                    byte[] b = new byte[4];
+                    new SecureRandom().nextBytes(b);
+                    ws.set("nonce", HexFormat.of().formatHex(b));
+                }
+                return ws.get("nonce").get();
+            case "sourceUrl", "sourceHash", "pythonVersion", "pythonMinor":
+                locateSource(ws);
+                return switch (key) {
+                    case "sourceUrl" -> ws.get("source.url").get();
+                    case "sourceHash" -> ws.get("source.hash").get();
+                    case "pythonVersion" -> ws.get("source.version").get();
+                    default -> SetupLocal.minor(ws.get("source.version").get());
+                };
+            default:
+                return null;
+        }
+    }
+
+    private void locateSource(Workspace ws) {
+        if (ws.get("source.hash").isPresent()) return;
+        PythonSource src = new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3))
+                .locate(sourceChoice.file(), sourceChoice.url(), "3.10.5");
+        Proc.Result r = Proc.of(nix.command("nix-prefetch-url", src.url())).timeout(Duration.ofMinutes(10)).run();
+        if (!r.ok()) {
+            throw new UserError("Nix could not fetch the CPython source at " + src.url() + ": " + r.lastErrorLine(),
+                    "Give the workshop a tarball on this machine with --source FILE (or a reachable --source-url).");
+        }
+        String[] lines = r.stdout().strip().split("\n");
+        ws.set("source.url", src.url());
+        ws.set("source.version", src.version());
+        ws.set("source.hash", NixHash.parse(lines[lines.length - 1]).sri());
+        ws.save();
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
