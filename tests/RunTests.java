@@ -9,6 +9,7 @@
 //DEPS org.junit.platform:junit-platform-launcher
 //SOURCES ../scripts/nixpylab/*.java
 //SOURCES ../scripts/ui/*.java
+//SOURCES ../scripts/workshop/*.java
 //SOURCES nixpylab/*.java
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;

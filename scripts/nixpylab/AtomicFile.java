@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Every file the toolkit edits is written here: to a temporary sibling, then renamed over. */
+/** Every file the toolkit edits is written here: to a temporary sibling (hidden, so watchers ignore it), then renamed over. */
 public final class AtomicFile {
     private AtomicFile() {}
 
@@ -22,6 +23,8 @@ public final class AtomicFile {
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
                 Files.write(tmp, bytes);
+                // a new file gets the usual rw-r--r--, an edited one keeps its mode (not the temp file's 0600)
+                Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--"));
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);

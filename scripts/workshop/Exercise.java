@@ -37,7 +37,7 @@ public record Exercise(int number, String slug, Path source, Properties settings
     }
 
     /** Hints are the bodies of the {@code == } sections, in order. */
-    static List<String> parseHints(String text) {
+    public static List<String> parseHints(String text) {
         List<String> hints = new ArrayList<>();
         StringBuilder cur = null;
         for (String line : text.split("\n", -1)) {
@@ -117,7 +117,7 @@ public record Exercise(int number, String slug, Path source, Properties settings
         }
     }
 
-    static List<List<String>> parseCommands(String text) {
+    public static List<List<String>> parseCommands(String text) {
         List<List<String>> cmds = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.strip().startsWith("#")) continue;

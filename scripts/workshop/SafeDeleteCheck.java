@@ -16,7 +16,7 @@ final class SafeDeleteCheck implements Check {
         StorePath out = a.outputOf(file);
         if (a.nix().isValid(out)) {
             Proc.Result r = a.nix(Duration.ofMinutes(1), "nix-store", "-q", "--roots", out.path());
-            List<String> roots = GcRoot.parseAll(r.stdout()).stream().filter(g -> g.kind() != GcRoot.Kind.PROCESS).map(g -> shortName(a.dir(), g.link())).toList();
+            List<String> roots = GcRoot.parseAll(r.stdout()).stream().filter(g -> g.kind() != GcRoot.Kind.PROCESS).map(g -> shortName(a.dir(), g.link())).sorted().toList();
             if (roots.isEmpty()) {
                 throw a.fail(out + " is still in the store, but nothing keeps it alive any more: now 'nix-store --delete " + out + "' will do it.");
             }

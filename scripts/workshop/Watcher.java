@@ -103,7 +103,7 @@ public final class Watcher implements AutoCloseable {
     }
 
     /** Dot files and folders, editor backups (name~, .swp, vim's 4913 probe). */
-    static boolean hidden(String rel) {
+    public static boolean hidden(String rel) {
         for (String part : rel.split("/")) {
             if (part.startsWith(".") || part.endsWith("~") || part.equals("4913") || part.startsWith("#")) return true;
         }

@@ -175,6 +175,7 @@ public final class WorkshopFolder {
     public List<String> nextHint(Exercise e) {
         if (e.hints().isEmpty()) throw new UserError("Exercise " + e.number() + " has no hints.", "Read its task again: ./jbang scripts/Workshop.java list");
         try (Workspace ws = Workspace.open(workdir)) {
+            prepare(ws, e);
             int shown = Math.min(e.hints().size(), Integer.parseInt(ws.get(e.slug() + ".hints").orElse("0")) + 1);
             ws.set(e.slug() + ".hints", Integer.toString(shown));
             ws.save();
