@@ -8,6 +8,7 @@
 //SOURCES nixpylab/*.java
 //SOURCES ui/*.java
 //SOURCES site/*.java
+//SOURCES workshop/*.java
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
 
 import java.nio.file.Path;

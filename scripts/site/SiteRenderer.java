@@ -60,6 +60,10 @@ public final class SiteRenderer {
             if (session != null) {
                 asciidoctor.javaExtensionRegistry().blockMacro(new RunMacro(session));
                 asciidoctor.javaExtensionRegistry().blockMacro(new NixFileMacro(session));
+                Path exercisesDir = chaptersDir.getParent().resolve("exercises");
+                workshop.Catalog catalog = Files.isDirectory(exercisesDir) ? workshop.Catalog.load(exercisesDir) : null;
+                asciidoctor.javaExtensionRegistry().blockMacro(new ExerciseMacro("exercise", catalog, session::error));
+                asciidoctor.javaExtensionRegistry().blockMacro(new ExerciseMacro("exercises", catalog, session::error));
             }
             asciidoctor.javaExtensionRegistry().postprocessor(new NavPostprocessor(pages));
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);

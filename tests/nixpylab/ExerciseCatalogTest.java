@@ -43,6 +43,18 @@ class ExerciseCatalogTest {
     }
 
     @Test
+    void eachExercisesChapterPointsToItAndTheWorkshopChapterListsThem() throws Exception {
+        Catalog c = Catalog.load(EXERCISES);
+        Path chapters = Captures.repo().resolve("chapters");
+        for (Exercise e : c.exercises()) {
+            for (String ch : e.chapters()) {
+                assertTrue(Files.readString(chapters.resolve(ch + ".adoc")).contains("exercise::" + e.slug() + "[]"), ch + " points to " + e.slug());
+            }
+        }
+        assertTrue(Files.readString(chapters.resolve("09-workshop.adoc")).contains("exercises::[]"));
+    }
+
+    @Test
     void exercisesFindByNumberOrFolderAndRefuseOthers() {
         Catalog c = Catalog.load(EXERCISES);
         assertEquals("03-two-builds", c.find("3").slug());
