@@ -9,12 +9,7 @@ runs=3 cold=0
 while [ $# -gt 0 ]; do
   case "$1" in --runs) runs=$2; shift 2;; --cold) cold=1; shift;; *) echo "unknown option $1" >&2; exit 2;; esac
 done
-now() { date +%s%N; }
-median() {
-  local t=() i s
-  for ((i = 0; i < runs; i++)); do s=$(now); "$@" >/dev/null 2>&1; t+=($(( ($(now) - s) / 1000000 ))); done
-  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+. bench/lib.sh
 ./jbang --quiet scripts/Site.java >/dev/null 2>&1 || { echo "the first render failed: run ./jbang scripts/Site.java and read its errors" >&2; exit 1; }
 plain=$(median ./jbang --quiet scripts/Site.java --plain --out build/site-plain)
 warm=$(median ./jbang --quiet scripts/Site.java)

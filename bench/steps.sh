@@ -13,16 +13,7 @@ done
 ws=$PWD/bench/work
 nixopt=(--option substituters '')
 
-now() { date +%s%N; }
-# median of N runs of a command, in ms (output discarded)
-median() {
-  local t=() i s
-  for ((i = 0; i < runs; i++)); do
-    s=$(now); "$@" >/dev/null 2>&1 || true; t+=($(( ($(now) - s) / 1000000 )))
-  done
-  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
-row() { printf '%-34s %9s ms %9s ms %7.2fx\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"; }
+. bench/lib.sh
 
 echo "[bench] preparing $ws (fetch + postPatch + build, once)" >&2
 ./jbang --quiet scripts/Build.java --workdir "$ws" --from-start >/dev/null 2>&1

@@ -52,18 +52,18 @@ class SiteRenderTest {
     @Test
     void theWorkshopPageListsEveryExerciseAndTheChaptersLinkToIt() throws Exception {
         assertEquals(0, render.exitCode(), ScriptRun.describe(render));
-        String workshop = Files.readString(base.resolve("site/09-workshop.html"));
+        String workshopPage = Files.readString(base.resolve("site/09-workshop.html"));
         workshop.Catalog catalog = workshop.Catalog.load(ScriptRun.REPO.resolve("exercises"));
         for (workshop.Exercise e : catalog.exercises()) {
-            assertTrue(workshop.contains("id=\"exercise-" + e.slug() + "\""), "the workshop page lists " + e.slug());
-            assertTrue(workshop.contains("Exercise " + e.number() + ": " + e.title()), e.title());
+            assertTrue(workshopPage.contains("id=\"exercise-" + e.slug() + "\""), "the workshop page lists " + e.slug());
+            assertTrue(workshopPage.contains("Exercise " + e.number() + ": " + e.title()), e.title());
             for (String chapter : e.chapters()) {
                 String page = Files.readString(base.resolve("site/" + chapter + ".html"));
                 assertTrue(page.contains("href=\"09-workshop.html#exercise-" + e.slug() + "\""), chapter + " links to exercise " + e.slug());
             }
         }
         Matcher links = Pattern.compile("href=\"09-workshop\\.html#([^\"]+)\"").matcher(String.join("\n", Files.readAllLines(base.resolve("site/03-postpatch.html"))));
-        while (links.find()) assertTrue(workshop.contains("id=\"" + links.group(1) + "\""), "the link target #" + links.group(1) + " exists");
+        while (links.find()) assertTrue(workshopPage.contains("id=\"" + links.group(1) + "\""), "the link target #" + links.group(1) + " exists");
     }
 
     @Test
