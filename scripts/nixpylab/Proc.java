@@ -46,6 +46,7 @@ public final class Proc {
     private Path dir;
     private Duration timeout = Duration.ofMinutes(2);
     private Consumer<Line> listener = l -> {};
+    private boolean listenerGiven;
     private final Map<String, String> env = new java.util.HashMap<>();
 
     private Proc(List<String> command) {
@@ -72,6 +73,7 @@ public final class Proc {
 
     public Proc onLine(Consumer<Line> listener) {
         this.listener = listener;
+        this.listenerGiven = true;
         return this;
     }
 
@@ -120,14 +122,20 @@ public final class Proc {
         }
     }
 
-    /** Starts a long-running program (output discarded) that halt() or the JVM's exit stops. */
+    /**
+     * Starts a long-running program that halt() or the JVM's exit stops. Its output goes, line by
+     * line, to the onLine listener if one was given, and is discarded otherwise.
+     */
     public Process spawn() {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        boolean streamed = listenerGiven;
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (!streamed) pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         if (dir != null) pb.directory(dir.toFile());
         pb.environment().putAll(env);
         try {
             Process p = pb.start();
             LIVE.add(p);
+            if (streamed) pump(p.getInputStream(), false, new StringBuilder(), java.util.Collections.synchronizedList(new ArrayList<>()));
             return p;
         } catch (IOException e) {
             throw new UserError("Could not start " + command.get(0) + ": " + e.getMessage(), "Check that it is installed and on PATH.");

@@ -134,26 +134,29 @@ public final class WorkshopFolder {
         }
     }
 
-    /** Checks the exercise folder with real Nix and records the verdict. */
+    /**
+     * Checks the exercise folder with real Nix and records the verdict. The lock is held only to
+     * prepare and to record, not during the build, so a hint can be asked for meanwhile.
+     */
     public Verdict check(Exercise e, Consumer<String> progress) {
+        prepare(e);
+        long t0 = System.nanoTime();
+        Verdict v;
+        try {
+            v = Check.of(e).run(new Attempt(e, folder(e), nix, progress));
+        } catch (Attempt.Failed f) {
+            v = f.verdict();
+        }
+        v = v.took(Duration.ofNanos(System.nanoTime() - t0));
         try (Workspace ws = Workspace.open(workdir)) {
-            prepare(ws, e);
-            long t0 = System.nanoTime();
-            Verdict v;
-            try {
-                v = Check.of(e).run(new Attempt(e, folder(e), nix, progress));
-            } catch (Attempt.Failed f) {
-                v = f.verdict();
-            }
-            v = v.took(Duration.ofNanos(System.nanoTime() - t0));
             String k = e.slug() + ".";
             ws.set(k + "state", (v.passed() ? State.PASSED : State.FAILED).name());
             ws.set(k + "message", v.message());
             ws.set(k + "checked", Instant.now().toString());
             ws.set(k + "seconds", String.format(java.util.Locale.ROOT, "%.1f", v.took().toMillis() / 1000.0));
             ws.save();
-            return v;
         }
+        return v;
     }
 
     /** True when every starting file is still as the workshop wrote it (nothing to check yet). */

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,6 +64,30 @@ class WorkshopTest {
         assertFalse(Files.exists(w.resolve("05-safe-delete/keep-old"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
         Proc.Result roots = Proc.of("nix-store", "-q", "--roots", Files.readSymbolicLink(w.resolve("04-named-root/keep-hello")).toString()).run();
         assertTrue(roots.stdout().contains(w.resolve("04-named-root/keep-hello").toString()), roots.stdout());
+    }
+
+    @Test
+    void everyStartingAndSolutionNixFileParses() throws Exception {
+        Path scratch = fresh("parse");
+        for (workshop.Exercise e : workshop.Catalog.load(ScriptRun.REPO.resolve("exercises")).exercises()) {
+            for (Path dir : List.of(e.startDir(), e.solutionDir())) {
+                for (String f : workshop.Exercise.filesUnder(dir)) {
+                    if (!f.endsWith(".nix")) continue;
+                    String text = workshop.Template.fill(Files.readString(dir.resolve(f)), k -> switch (k) {
+                        case "sourceUrl" -> "file:///var/tmp/x.tar.gz";
+                        case "sourceHash" -> "sha256-JBHHS9pbvPzdr0Ux9m0a3HPyR/UprumBsClROu/b+Ek=";
+                        case "pythonVersion" -> "3.11.2";
+                        case "pythonMinor" -> "3.11";
+                        case "nonce" -> "0123abcd";
+                        default -> null;
+                    });
+                    Path filled = scratch.resolve(e.slug() + "-" + dir.getFileName() + "-" + f);
+                    AtomicFile.write(filled, text);
+                    Proc.Result r = Proc.of("nix-instantiate", "--parse", filled.toString()).run();
+                    assertEquals(0, r.exitCode(), e.slug() + "/" + dir.getFileName() + "/" + f + " parses:\n" + r.stderr());
+                }
+            }
+        }
     }
 
     @Test
@@ -156,24 +177,15 @@ class WorkshopTest {
         Path file = w.resolve("01-fake-hash/source.nix");
         String start = Files.readString(file);
 
-        Process p = new ProcessBuilder(List.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Workshop.java", "watch", "--workdir", w.toString()))
-                .directory(ScriptRun.REPO.toFile()).redirectErrorStream(true).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringBuilder all = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String s;
-                while ((s = r.readLine()) != null) {
-                    lines.add(s);
+        Process p = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Workshop.java", "watch", "--workdir", w.toString())
+                .in(ScriptRun.REPO).onLine(l -> {
+                    lines.add(l.text());
                     synchronized (all) {
-                        all.append(s).append('\n');
+                        all.append(l.text()).append('\n');
                     }
-                }
-            } catch (Exception ignored) {
-                // the process ended
-            }
-        });
-        reader.start();
+                }).spawn();
         try {
             await(lines, "watching ", 120, all);
             await(lines, "not checked yet", 10, all);
