@@ -51,14 +51,9 @@ public final class WorkshopView {
     public void task(WorkshopFolder w, Exercise e) {
         out.println("Exercise " + e.number() + ": " + e.title() + "   (files in " + shown(w.folder(e)) + "/: " + String.join(", ", e.files()) + ")");
         out.println();
-        boolean body = false;
-        for (String l : e.task().split("\n")) {
-            if (!body && l.startsWith("= ")) {
-                body = true;
-                continue;
-            }
-            out.println("  " + l);
-        }
+        String task = e.task();
+        String body = task.startsWith("= ") ? task.substring(task.indexOf('\n') + 1) : task;
+        for (String l : body.strip().split("\n")) out.println(l.isBlank() ? "" : "  " + l);
         out.println("Chapter: chapters/" + e.chapter() + ".adoc   Hints: " + SCRIPT + " hint " + e.number());
     }
 
@@ -72,7 +67,7 @@ public final class WorkshopView {
 
     public void verdict(Exercise e, Verdict v, int hintsShown) {
         out.println((v.passed() ? "PASSED: " : "NOT YET: ") + v.message());
-        String took = String.format(Locale.ROOT, "%.1f s", v.took().toMillis() / 1000.0);
+        String took = took(v.took());
         if (!v.passed() && hintsShown < e.hints().size()) {
             out.println("checked in " + took + "; stuck? " + SCRIPT + " hint " + e.number() + " (" + hintsShown + " of " + e.hints().size() + " hints shown)");
         } else {
@@ -120,9 +115,9 @@ public final class WorkshopView {
 
     public void solution(WorkshopFolder.SolutionRun r) {
         Exercise e = r.exercise();
-        out.printf(Locale.ROOT, "%s exercise %d %-16s start: %s in %.1f s; solution: %s in %.1f s%n", r.ok() ? "ok  " : "BAD ", e.number(), e.slug(),
-                r.start().passed() ? "PASSED (it must not)" : "failed as it should", r.start().took().toMillis() / 1000.0,
-                r.solution().passed() ? "passed" : "FAILED", r.solution().took().toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "%s exercise %d %-16s start: %s in %s; solution: %s in %s%n", r.ok() ? "ok  " : "BAD ", e.number(), e.slug(),
+                r.start().passed() ? "PASSED (it must not)" : "failed as it should", took(r.start().took()),
+                r.solution().passed() ? "passed" : "FAILED", took(r.solution().took()));
         out.println("       start says: " + r.start().message());
         if (!r.solution().passed()) {
             out.println("       solution says: " + r.solution().message());
@@ -133,6 +128,10 @@ public final class WorkshopView {
     public void solutionsSummary(List<WorkshopFolder.SolutionRun> runs, Duration total) {
         long ok = runs.stream().filter(WorkshopFolder.SolutionRun::ok).count();
         out.printf(Locale.ROOT, "solutions: %d of %d exercises behave (start fails, solution passes), %.1f s%n", ok, runs.size(), total.toMillis() / 1000.0);
+    }
+
+    static String took(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     private static String now() {
