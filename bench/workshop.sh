@@ -16,7 +16,7 @@ nixopt=(--option substituters '')
 . bench/lib.sh
 
 echo "[bench] preparing $w: check --solutions (every start, then every solution)" >&2
-rm -rf "$w"
+rm -rf "$w"; mkdir -p "$(dirname "$w")"
 s=$(now); ./jbang --quiet scripts/Workshop.java check --solutions --workdir "$w" >"$w.solutions.log" 2>&1 || { cat "$w.solutions.log"; exit 1; }
 echo "[bench] check --solutions took $(( ($(now) - s) / 1000000 )) ms" >&2
 grep -E '^(ok|BAD)' "$w.solutions.log" >&2
@@ -40,9 +40,12 @@ row "5 safe delete (eval, validity)" "$(median check 5)" "$(median plain5)"
 if [ "$fresh" = 1 ]; then
   echo "[bench] exercise 2 from an empty store path: plain nix-build, then the check" >&2
   out=$(readlink "$w/02-lzma/result")
-  rm -f "$w/02-lzma/result"; nix-store --delete "$out" >/dev/null 2>&1
+  rm -f "$w/02-lzma/result"
+  if ! nix-store --delete "$out" >/dev/null 2>&1; then
+    echo "[bench] cannot time a fresh build: other roots hold $out:" >&2; nix-store -q --roots "$out" >&2; exit 1
+  fi
   s=$(now); (cd "$w/02-lzma" && nix-build "${nixopt[@]}" -o result python.nix && result/bin/python3 -c 'import lzma') >/dev/null 2>&1; p=$(( ($(now) - s) / 1000000 ))
-  rm -f "$w/02-lzma/result"; nix-store --delete "$out" >/dev/null 2>&1
+  rm -f "$w/02-lzma/result"; nix-store --delete "$out" >/dev/null
   s=$(now); check 2 >/dev/null 2>&1; t=$(( ($(now) - s) / 1000000 ))
   row "2 lzma (fresh CPython build)" "$t" "$p"
 fi
