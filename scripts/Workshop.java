@@ -138,8 +138,7 @@ public class Workshop implements Callable<Integer> {
         public Integer call() {
             WorkshopFolder w = options.open("workshop");
             Exercise e = w.catalog().find(which);
-            w.reset(e);
-            new WorkshopView(System.out).reset(w, e);
+            new WorkshopView(System.out).reset(w, e, w.reset(e));
             return 0;
         }
     }
@@ -169,9 +168,9 @@ public class Workshop implements Callable<Integer> {
                     if (w.untouched(e)) view.untouched(e);
                     else passed = checkOnce(w, view, e);
                     while (!passed) {
-                        Watcher.Change c = watcher.await(baseline);
+                        Watcher.Change c = watcher.await(baseline, () -> view.waiting(w, e));
                         baseline = watcher.snapshot();
-                        view.saw(c.files(), Duration.between(c.modified(), c.seen()));
+                        view.saw(c);
                         passed = checkOnce(w, view, e);
                     }
                 }

@@ -23,8 +23,16 @@ import java.util.stream.Stream;
  * files are ignored, so the check's own nix-build does not trigger another check.
  */
 public final class Watcher implements AutoCloseable {
-    /** Files that changed, and when the watcher saw the change. */
-    public record Change(List<String> files, Instant seen, Instant modified) {}
+    /**
+     * Files that changed; when the file system first reported an event (null when the change
+     * was already there on entry, i.e. made during the last check), and when the watcher had
+     * made sure a learner's file really changed.
+     */
+    public record Change(List<String> files, Instant reported, Instant seen) {
+        public boolean madeDuringLastCheck() {
+            return reported == null;
+        }
+    }
 
     private final Path dir;
     private final boolean links;
@@ -67,12 +75,18 @@ public final class Watcher implements AutoCloseable {
         return m;
     }
 
-    /** Blocks until a learner file differs from {@code baseline}. */
-    public Change await(Map<String, String> baseline) throws InterruptedException {
+    /**
+     * Blocks until a learner file differs from {@code baseline}; {@code waiting} runs once, when
+     * nothing has changed yet and the watcher starts to wait (any save after it is an event).
+     */
+    public Change await(Map<String, String> baseline, Runnable waiting) throws InterruptedException {
+        Instant reported = null;
         while (true) {
             Map<String, String> now = snapshot();
-            if (!now.equals(baseline)) return change(baseline, now);
+            if (!now.equals(baseline)) return new Change(changed(baseline, now), reported, Instant.now());
+            if (reported == null) waiting.run();
             WatchKey key = service.take();
+            reported = Instant.now();
             key.pollEvents();
             key.reset();
             Thread.sleep(30); // an editor's save is often several events; let them land
@@ -89,17 +103,11 @@ public final class Watcher implements AutoCloseable {
         }
     }
 
-    private Change change(Map<String, String> before, Map<String, String> after) {
+    private static List<String> changed(Map<String, String> before, Map<String, String> after) {
         List<String> files = new ArrayList<>();
-        long newest = 0;
-        for (Map.Entry<String, String> e : after.entrySet()) {
-            if (!e.getValue().equals(before.get(e.getKey()))) {
-                files.add(e.getKey());
-                newest = Math.max(newest, Long.parseLong(e.getValue().substring(0, e.getValue().indexOf(':'))));
-            }
-        }
+        for (Map.Entry<String, String> e : after.entrySet()) if (!e.getValue().equals(before.get(e.getKey()))) files.add(e.getKey());
         for (String k : before.keySet()) if (!after.containsKey(k)) files.add(k);
-        return new Change(files, Instant.now(), newest == 0 ? Instant.now() : Instant.ofEpochMilli(newest));
+        return files;
     }
 
     /** Dot files and folders, editor backups (name~, .swp, vim's 4913 probe). */

@@ -124,14 +124,34 @@ public final class WorkshopFolder {
         return true;
     }
 
-    /** Restores the starting files (and the setup), keeping the hints already shown. */
-    public void reset(Exercise e) {
+    /**
+     * Restores the starting files (and the setup), keeping the hints already shown. The learner's
+     * own files are first copied to .nixpylab/reset/NN-name-TIME/, which is returned, if there were any.
+     */
+    public Optional<Path> reset(Exercise e) {
         try (Workspace ws = Workspace.open(workdir)) {
+            Optional<Path> kept = keepCopy(e);
             deleteTree(folder(e));
             for (String k : List.of("state", "message", "checked", "seconds")) ws.set(e.slug() + "." + k, null);
             ws.save();
             prepare(ws, e);
+            return kept;
         }
+    }
+
+    private Optional<Path> keepCopy(Exercise e) {
+        Path dir = folder(e);
+        if (!Files.isDirectory(dir)) return Optional.empty();
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(java.time.LocalDateTime.now());
+        Path copy = workdir.resolve(".nixpylab/reset").resolve(e.slug() + "-" + stamp);
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                AtomicFile.write(copy.resolve(dir.relativize(p).toString()), Files.readAllBytes(p));
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return Files.isDirectory(copy) ? Optional.of(copy) : Optional.empty();
     }
 
     /**

@@ -142,6 +142,10 @@ class WorkshopTest {
         Proc.Result reset = workshop(w, "reset", "3");
         assertEquals(0, reset.exitCode(), ScriptRun.describe(reset));
         assertEquals(start, Files.readString(app), "reset restores the starting file");
+        Matcher kept = Pattern.compile("Your files as they were are kept in (\\S+)/\\.").matcher(reset.stdout());
+        assertTrue(kept.find(), reset.stdout());
+        Path copy = ScriptRun.REPO.resolve(kept.group(1));
+        assertTrue(Files.readString(copy.resolve("app.nix")).contains("src = ./src;"), "the learner's edit is kept");
         Proc.Result list = workshop(w, "list");
         assertTrue(Pattern.compile("(?m)^3 .* 3/3 ").matcher(list.stdout()).find(), "hints seen stay seen:\n" + list.stdout());
     }
@@ -188,8 +192,8 @@ class WorkshopTest {
                     }
                 }).spawn();
         try {
-            await(lines, "watching ", 120, all);
-            await(lines, "not checked yet", 10, all);
+            await(lines, "not checked yet", 120, all);
+            await(lines, "watching ", 10, all);
 
             Files.writeString(file, start.replace("# TODO: a hash line goes here.", "hash = \"sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\";"));
             long saved = System.nanoTime();
@@ -199,6 +203,7 @@ class WorkshopTest {
             Matcher m = Pattern.compile("\\((\\d+) ms after the save\\)").matcher(saw);
             assertTrue(m.find() && Integer.parseInt(m.group(1)) < 1000, saw);
             await(lines, "NOT YET: Nix fetched the tarball and refused it", 60, all);
+            await(lines, "watching ", 10, all);
 
             Files.writeString(file, start.replace("# TODO: a hash line goes here.", "hash = \"" + realHash + "\";"));
             await(lines, "saw source.nix change", 10, all);

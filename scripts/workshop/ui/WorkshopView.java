@@ -86,19 +86,24 @@ public final class WorkshopView {
         out.println(shown.size() < e.hints().size() ? "Run it again for the next hint." : "That was the last hint.");
     }
 
-    public void reset(WorkshopFolder w, Exercise e) {
+    public void reset(WorkshopFolder w, Exercise e, java.util.Optional<Path> kept) {
         out.println("Exercise " + e.number() + " is back to its starting files in " + shown(w.folder(e)) + "/ (the hints you have seen stay shown).");
+        kept.ifPresent(k -> out.println("Your files as they were are kept in " + shown(k) + "/."));
     }
 
     public void watching(WorkshopFolder w, Exercise e) {
         out.println();
         task(w, e);
         out.println();
+    }
+
+    public void waiting(WorkshopFolder w, Exercise e) {
         out.println("[" + now() + "] watching " + shown(w.folder(e)) + "/: save a file there and it is checked with Nix. Ctrl-C stops.");
     }
 
-    public void saw(List<String> files, Duration reaction) {
-        out.println("[" + now() + "] saw " + String.join(", ", files) + " change (" + reaction.toMillis() + " ms after the save); checking");
+    public void saw(workshop.Watcher.Change c) {
+        String when = c.madeDuringLastCheck() ? "saved while the last check ran" : Duration.between(c.reported(), c.seen()).toMillis() + " ms after the save";
+        out.println("[" + now() + "] saw " + String.join(", ", c.files()) + " change (" + when + "); checking");
     }
 
     public void untouched(Exercise e) {
