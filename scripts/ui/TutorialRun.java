@@ -49,6 +49,7 @@ public final class TutorialRun {
             System.err.println(String.format("  %-14s %-7s %8.1f s", r.step(), r.exitCode() == 0 ? "ok" : "FAILED", r.wall().toMillis() / 1000.0));
         }
         for (int i = results.size(); i < names.size(); i++) System.err.println(String.format("  %-14s %-7s", names.get(i), "not run"));
+        if (code == 0) System.err.println("Now do it yourself: ./jbang scripts/Workshop.java watch (exercises checked with Nix; list shows them all).");
         return code;
     }
 

@@ -79,10 +79,25 @@ public final class Attempt {
     public Proc.Result nix(Duration timeout, String... args) {
         List<String> cmd = nix.command(args);
         progress.accept("$ " + Cli.shown(cmd));
-        Proc.Result r = Proc.of(cmd).in(dir).timeout(timeout).run();
+        Proc.Result r = Proc.of(cmd).in(dir).timeout(timeout).onLine(new Heartbeat()).run();
         evidence.add("$ " + Cli.shown(cmd) + "   (exit " + r.exitCode() + ", " + r.elapsed().toMillis() + " ms)");
         if (r.timedOut()) throw fail("'" + Cli.shown(cmd) + "' did not finish within " + timeout.toMinutes() + " minutes; the check gave up.");
         return r;
+    }
+
+    /** A long build says every 10 s how long it has run and what it is doing, instead of a wall of log. */
+    private final class Heartbeat implements java.util.function.Consumer<Proc.Line> {
+        private final long start = System.nanoTime();
+        private long last = start;
+
+        @Override
+        public void accept(Proc.Line line) {
+            long now = System.nanoTime();
+            if (now - last < 10_000_000_000L || line.text().isBlank()) return;
+            last = now;
+            String text = line.text().strip();
+            progress.accept("  … " + (now - start) / 1_000_000_000L + " s: " + (text.length() > 90 ? text.substring(0, 89) + "…" : text));
+        }
     }
 
     /** The output path the file would build, without building it; a file Nix cannot read fails the check. */

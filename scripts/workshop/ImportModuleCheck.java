@@ -2,9 +2,6 @@ package workshop;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nixpylab.HostSetup;
 import nixpylab.ImportTest;
 import nixpylab.Proc;
@@ -17,9 +14,6 @@ import nixpylab.StorePath;
  * are built into it.
  */
 final class ImportModuleCheck implements Check {
-    private static final Pattern UNDEFINED = Pattern.compile("undefined reference to [`']([A-Za-z0-9_]+)'");
-    private static final Pattern MISSING_HEADER = Pattern.compile("fatal error: ([A-Za-z0-9_./-]+\\.h): No such file");
-
     @Override
     public Verdict run(Attempt a) {
         String module = a.exercise().setting("module");
@@ -45,25 +39,9 @@ final class ImportModuleCheck implements Check {
     }
 
     private String buildFailure(Attempt a, Proc.Result build) {
-        String log = build.stderr();
-        Matcher undefined = UNDEFINED.matcher(log);
-        if (undefined.find()) {
-            return "The build failed when linking python: undefined reference to '" + undefined.group(1)
-                    + "'. A module in Setup.local is compiled, but its line does not name the library that defines that function (-l…).";
-        }
-        Matcher header = MISSING_HEADER.matcher(log);
-        if (header.find()) {
-            String pkg = a.exercise().settings().getProperty("hostPackage", "");
-            String installed = pkg.isEmpty() ? "" : HostSetup.missing(List.of(pkg)).isEmpty() ? " (" + pkg + " is installed, so check the name in the file)" : ", and " + pkg + " is not installed here: apt-get install " + pkg;
-            return "The build failed: the compiler cannot find " + header.group(1) + ". The module's library headers are an input of the build: in this bare profile they come from the host package "
-                    + pkg + installed + "; with nixpkgs you would add the library to buildInputs.";
-        }
-        if (log.contains("makesetup: bad word") || log.contains("makesetup:")) {
-            return "The build failed while reading Setup.local: " + Attempt.errorOf(build) + " Each line is a module name, its C files, then flags.";
-        }
-        Optional<String> nixError = nixpylab.Nix.firstError(log);
-        return "The build failed: " + nixError.orElse(build.lastErrorLine()).replaceFirst("^error: ", "")
-                + " The compiler's own message is a few lines above Nix's in the output of 'nix-build " + a.mainFile() + "'.";
+        String pkg = a.exercise().settings().getProperty("hostPackage", "");
+        boolean installed = pkg.isEmpty() || HostSetup.missing(List.of(pkg)).isEmpty();
+        return BuildFailure.explain(build.stderr(), a.mainFile(), pkg, installed);
     }
 
     private static List<String> builtInModules(StorePath out) {
