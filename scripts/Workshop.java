@@ -24,7 +24,7 @@ import ui.Cli;
 import workshop.Catalog;
 import workshop.Exercise;
 import workshop.Verdict;
-import workshop.Watcher;
+import workshop.WatchSession;
 import workshop.WorkshopFolder;
 import workshop.ui.WorkshopView;
 
@@ -104,7 +104,7 @@ public class Workshop implements Callable<Integer> {
             }
             view.checking(w, e.get());
             Verdict v = w.check(e.get(), view::progress);
-            view.verdict(e.get(), v, hintsShown(w, e.get()));
+            view.verdict(e.get(), v, WorkshopView.hintsShown(w, e.get()));
             return v.passed() ? 0 : 1;
         }
     }
@@ -150,41 +150,9 @@ public class Workshop implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
-            WorkshopView view = new WorkshopView(System.out);
             WorkshopFolder w = options.open("workshop");
-            while (true) {
-                Optional<Exercise> current = w.current();
-                if (current.isEmpty()) {
-                    view.allDone(w.catalog().exercises().size());
-                    return 0;
-                }
-                Exercise e = current.get();
-                w.prepare(e);
-                view.watching(w, e);
-                boolean links = Boolean.parseBoolean(e.settings().getProperty("watchLinks", "false"));
-                try (Watcher watcher = new Watcher(w.folder(e), links)) {
-                    java.util.Map<String, String> baseline = watcher.snapshot();
-                    boolean passed = false;
-                    if (w.untouched(e)) view.untouched(e);
-                    else passed = checkOnce(w, view, e);
-                    while (!passed) {
-                        Watcher.Change c = watcher.await(baseline, () -> view.waiting(w, e));
-                        baseline = watcher.snapshot();
-                        view.saw(c);
-                        passed = checkOnce(w, view, e);
-                    }
-                }
-            }
-        }
-
-        private static boolean checkOnce(WorkshopFolder w, WorkshopView view, Exercise e) {
-            Verdict v = w.check(e, view::progress);
-            view.verdict(e, v, hintsShown(w, e));
-            return v.passed();
+            return new WatchSession(w, new WorkshopView(System.out).watchEvents(w)).run();
         }
     }
 
-    static int hintsShown(WorkshopFolder w, Exercise e) {
-        return w.statuses().stream().filter(s -> s.exercise().equals(e)).findFirst().map(WorkshopFolder.Status::hintsShown).orElse(0);
-    }
 }

@@ -9,10 +9,12 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -87,19 +89,39 @@ public final class Watcher implements AutoCloseable {
             if (reported == null) waiting.run();
             WatchKey key = service.take();
             reported = Instant.now();
-            key.pollEvents();
-            key.reset();
-            Thread.sleep(30); // an editor's save is often several events; let them land
-            WatchKey more;
-            while ((more = service.poll(0, TimeUnit.MILLISECONDS)) != null) {
-                more.pollEvents();
-                more.reset();
-            }
-            try {
-                register(); // a new sub-folder
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            settle(key);
+        }
+    }
+
+    /** Like await, but gives up after {@code wait} with nothing changed (used while a check runs). */
+    public Optional<Change> poll(Map<String, String> baseline, Duration wait) throws InterruptedException {
+        Instant reported = null;
+        long end = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Map<String, String> now = snapshot();
+            if (!now.equals(baseline)) return Optional.of(new Change(changed(baseline, now), reported, Instant.now()));
+            long left = end - System.nanoTime();
+            if (left <= 0) return Optional.empty();
+            WatchKey key = service.poll(left, TimeUnit.NANOSECONDS);
+            if (key == null) return Optional.empty();
+            reported = Instant.now();
+            settle(key);
+        }
+    }
+
+    private void settle(WatchKey key) throws InterruptedException {
+        key.pollEvents();
+        key.reset();
+        Thread.sleep(30); // an editor's save is often several events; let them land
+        WatchKey more;
+        while ((more = service.poll(0, TimeUnit.MILLISECONDS)) != null) {
+            more.pollEvents();
+            more.reset();
+        }
+        try {
+            register(); // a new sub-folder
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

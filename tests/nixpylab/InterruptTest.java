@@ -42,10 +42,10 @@ class InterruptTest {
     }
 
     static boolean running(String fragment) {
-        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().map(c -> c.contains(fragment)).orElse(false));
+        return Processes.count((argv, cwd) -> String.join(" ", argv).contains(fragment)) > 0;
     }
 
     static boolean nixBuildFor(Path ws) {
-        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().map(c -> c.contains("nix-build") && c.contains(ws.toString())).orElse(false));
+        return Processes.count((argv, cwd) -> argv.get(0).endsWith("nix-build") && argv.stream().anyMatch(a -> a.startsWith(ws.toString()))) > 0;
     }
 }

@@ -219,6 +219,56 @@ class WorkshopTest {
         assertEquals("PASSED", after.getProperty("01-fake-hash.state"));
     }
 
+    @Test
+    void aSaveDuringACheckStopsItsBuildAndChecksAgain() throws Exception {
+        Path w = fresh("restart");
+        assertEquals(0, workshop(w, "reset", "1").exitCode());
+        Properties state = new Properties();
+        state.load(Files.newBufferedReader(w.resolve(".nixpylab/state.properties")));
+        Path source = w.resolve("01-fake-hash/source.nix");
+        Files.writeString(source, Files.readString(source).replace("# TODO: a hash line goes here.", "hash = \"" + state.getProperty("source.hash") + "\";"));
+        assertEquals(0, workshop(w, "check", "1").exitCode(), "exercise 1 passes, so watch starts with exercise 2");
+
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        StringBuilder all = new StringBuilder();
+        Process p = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Workshop.java", "watch", "--workdir", w.toString())
+                .in(ScriptRun.REPO).onLine(l -> {
+                    lines.add(l.text());
+                    synchronized (all) {
+                        all.append(l.text()).append('\n');
+                    }
+                }).spawn();
+        Path file = w.resolve("02-lzma/python.nix");
+        try {
+            await(lines, "watching ", 120, all);
+            // a comment in Setup.local changes the derivation, so this is a real, new CPython build
+            String start = Files.readString(file);
+            Files.writeString(file, start.replace("    zlib zlibmodule.c -lz\n", "    zlib zlibmodule.c -lz\n    # first save " + System.nanoTime() + "\n"));
+            await(lines, "$ nix-build", 30, all);
+            Thread.sleep(1500);
+            assertTrue(nixBuilds(file) >= 1, "the first check's nix-build runs\n" + all);
+            Files.writeString(file, start.replace("    zlib zlibmodule.c -lz\n", "    zlib zlibmodule.c -lz\n    # second save " + System.nanoTime() + "\n"));
+            long saved = System.nanoTime();
+            await(lines, "change during the check: stopped it, checking again", 10, all);
+            assertTrue((System.nanoTime() - saved) / 1_000_000 < 3000, "the running check was stopped promptly\n" + all);
+            await(lines, "$ nix-build", 30, all);
+            Thread.sleep(1000);
+            assertEquals(1, nixBuilds(file), "only the new check's nix-build runs\n" + all);
+        } finally {
+            Proc.halt(p);
+        }
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "watch stops on SIGTERM");
+        long end = System.currentTimeMillis() + 20_000;
+        while (nixBuilds(file) > 0 && System.currentTimeMillis() < end) Thread.sleep(200);
+        assertEquals(0, nixBuilds(file), "stopping watch stops its build");
+    }
+
+    /** nix-build processes running in this exercise folder. */
+    static long nixBuilds(Path nixFile) throws Exception {
+        Path dir = nixFile.getParent().toRealPath();
+        return Processes.count((argv, cwd) -> argv.get(0).endsWith("nix-build") && argv.contains(nixFile.getFileName().toString()) && cwd.equals(dir));
+    }
+
     static String await(BlockingQueue<String> lines, String fragment, int seconds, StringBuilder all) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {

@@ -101,6 +101,56 @@ public final class WorkshopView {
         out.println("[" + now() + "] watching " + shown(w.folder(e)) + "/: save a file there and it is checked with Nix. Ctrl-C stops.");
     }
 
+    /** The watch loop's events, printed. */
+    public workshop.WatchSession.Events watchEvents(WorkshopFolder w) {
+        WorkshopView view = this;
+        return new workshop.WatchSession.Events() {
+            @Override
+            public void watching(Exercise e) {
+                view.watching(w, e);
+            }
+
+            @Override
+            public void untouched(Exercise e) {
+                view.untouched(e);
+            }
+
+            @Override
+            public void waiting(Exercise e) {
+                view.waiting(w, e);
+            }
+
+            @Override
+            public void saw(workshop.Watcher.Change c) {
+                view.saw(c);
+            }
+
+            @Override
+            public void restarting(workshop.Watcher.Change c) {
+                out.println("[" + now() + "] saw " + String.join(", ", c.files()) + " change during the check: stopped it, checking again");
+            }
+
+            @Override
+            public void progress(String line) {
+                view.progress(line);
+            }
+
+            @Override
+            public void verdict(Exercise e, Verdict v) {
+                view.verdict(e, v, hintsShown(w, e));
+            }
+
+            @Override
+            public void allDone(int exercises) {
+                view.allDone(exercises);
+            }
+        };
+    }
+
+    public static int hintsShown(WorkshopFolder w, Exercise e) {
+        return w.statuses().stream().filter(s -> s.exercise().equals(e)).findFirst().map(WorkshopFolder.Status::hintsShown).orElse(0);
+    }
+
     public void saw(workshop.Watcher.Change c) {
         String when = c.madeDuringLastCheck() ? "saved while the last check ran" : Duration.between(c.reported(), c.seen()).toMillis() + " ms after the save";
         out.println("[" + now() + "] saw " + String.join(", ", c.files()) + " change (" + when + "); checking");
