@@ -109,14 +109,17 @@ public class Workshop implements Callable<Integer> {
         }
     }
 
-    @Command(name = "hint", description = "Shows the next hint of an exercise, one at a time.")
-    static class HintCmd implements Callable<Integer> {
+    /** A subcommand about one exercise, given by its number. */
+    abstract static class OneExercise implements Callable<Integer> {
         @Mixin
         Options options;
 
         @Parameters(paramLabel = "N", description = "The exercise's number.")
         String which;
+    }
 
+    @Command(name = "hint", description = "Shows the next hint of an exercise, one at a time.")
+    static class HintCmd extends OneExercise {
         @Override
         public Integer call() {
             WorkshopFolder w = options.open("workshop");
@@ -127,13 +130,7 @@ public class Workshop implements Callable<Integer> {
     }
 
     @Command(name = "reset", description = "Puts an exercise back to its starting files (and sets it up again).")
-    static class ResetCmd implements Callable<Integer> {
-        @Mixin
-        Options options;
-
-        @Parameters(paramLabel = "N", description = "The exercise's number.")
-        String which;
-
+    static class ResetCmd extends OneExercise {
         @Override
         public Integer call() {
             WorkshopFolder w = options.open("workshop");

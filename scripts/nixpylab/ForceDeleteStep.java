@@ -1,11 +1,8 @@
 package nixpylab;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Step 5: delete the tutorial's builds although they are alive. Only store paths this workspace
@@ -70,7 +67,7 @@ public final class ForceDeleteStep {
         List<String> remaining = new ArrayList<>();
         for (String b : ws.list("built")) if (nix.isValid(new StorePath(b))) remaining.add(b);
         ws.setList("built", remaining);
-        List<Path> removed = removeDanglingLinks(ws.dir());
+        List<Path> removed = StoreLinks.removeDangling(ws.dir());
         ws.set("step.delete", java.time.Instant.now().toString());
         ws.save();
         return new Outcome(candidates, false, done, removed);
@@ -85,10 +82,5 @@ public final class ForceDeleteStep {
             if (!Path.of(g.link()).toAbsolutePath().normalize().startsWith(ws.dir())) out.add(g.link());
         }
         return out;
-    }
-
-    /** Removes the workspace's root links (result*, named roots) whose store path is gone. */
-    static List<Path> removeDanglingLinks(Path dir) {
-        return StoreLinks.removeDangling(dir);
     }
 }

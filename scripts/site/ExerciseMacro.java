@@ -59,7 +59,7 @@ public final class ExerciseMacro extends BlockMacroProcessor {
         lines.add("[TIP]");
         lines.add(".Workshop: exercise " + e.number() + ", " + e.title());
         lines.add("====");
-        lines.add(firstParagraph(e));
+        lines.add(e.taskSummary());
         lines.add("");
         lines.add("link:" + WORKSHOP_PAGE + ".html#" + anchor(e) + "[The whole task], then solve it in `workshop/" + e.slug() + "/` and check it with `"
                 + SCRIPT + " check " + e.number() + "` (or `" + SCRIPT + " watch`).");
@@ -70,36 +70,12 @@ public final class ExerciseMacro extends BlockMacroProcessor {
         lines.add("[discrete#" + anchor(e) + "]");
         lines.add("=== Exercise " + e.number() + ": " + e.title());
         lines.add("");
-        boolean body = false;
-        for (String l : e.task().split("\n")) {
-            if (!body && l.startsWith("= ")) {
-                body = true;
-                continue;
-            }
-            lines.add(l);
-        }
+        lines.addAll(List.of(e.taskBody().split("\n")));
         lines.add("");
         String chapters = String.join(", ", e.chapters().stream().map(c -> "link:" + c + ".html[" + c + "]").toList());
         lines.add("Files: " + String.join(", ", e.files().stream().map(f -> "`" + f + "`").toList()) + " in `workshop/" + e.slug() + "/`. "
                 + "Check: `" + SCRIPT + " check " + e.number() + "`. Hints, one at a time: `" + SCRIPT + " hint " + e.number() + "` ("
                 + e.hints().size() + "). Chapter: " + chapters + ".");
         lines.add("");
-    }
-
-    private static String firstParagraph(Exercise e) {
-        StringBuilder sb = new StringBuilder();
-        boolean body = false;
-        for (String l : e.task().split("\n")) {
-            if (!body) {
-                body = l.startsWith("= ");
-                continue;
-            }
-            if (l.isBlank()) {
-                if (sb.length() > 0) break;
-                continue;
-            }
-            sb.append(l).append('\n');
-        }
-        return sb.toString().strip();
     }
 }

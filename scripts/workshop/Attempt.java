@@ -100,12 +100,16 @@ public final class Attempt {
         }
     }
 
-    /** The output path the file would build, without building it; a file Nix cannot read fails the check. */
-    public StorePath outputOf(String file) {
+    /** The store derivation of a file; a file Nix cannot read fails the check. */
+    public StorePath derivation(String file) {
         Proc.Result r = nix(Duration.ofMinutes(2), "nix-instantiate", file);
         if (!r.ok()) throw fail("Nix cannot evaluate " + file + ": " + errorOf(r) + " Fix the file where Nix points (or start over with reset).");
-        StorePath drv = StorePath.parse(r.stdout().strip().split("\n")[0]);
-        return nix.outputOf(drv);
+        return StorePath.parse(r.stdout().strip().split("\n")[0]);
+    }
+
+    /** The output path the file would build, without building it. */
+    public StorePath outputOf(String file) {
+        return nix.outputOf(derivation(file));
     }
 
     /** Nix's first error line, without the "error: " prefix, or the last line it wrote. */

@@ -99,6 +99,17 @@ public record Exercise(int number, String slug, Path source, Properties settings
         }
     }
 
+    /** The task without its "= Title" line. */
+    public String taskBody() {
+        String t = task();
+        return (t.startsWith("= ") ? t.substring(t.indexOf('\n') + 1) : t).strip();
+    }
+
+    /** The task's first paragraph: what the chapters show before linking to the whole task. */
+    public String taskSummary() {
+        return taskBody().split("\n\\s*\n", 2)[0].strip();
+    }
+
     /** Commands the workshop runs after copying the starting files (setup.1, setup.2, …). */
     public List<List<String>> setup() {
         List<List<String>> cmds = new ArrayList<>();

@@ -17,12 +17,12 @@ final class StablePathCheck implements Check {
     @Override
     public Verdict run(Attempt a) {
         String file = a.mainFile();
-        String drvBefore = instantiate(a, file);
-        StorePath before = a.nix().outputOf(StorePath.parse(drvBefore));
+        StorePath drvBefore = a.derivation(file);
+        StorePath before = a.nix().outputOf(drvBefore);
         Proc.Result build = a.nix(Duration.ofMinutes(10), "nix-build", "-o", "result", file);
         if (!build.ok()) throw a.fail("nix-build " + file + " failed: " + Attempt.errorOf(build));
-        String drvAfter = instantiate(a, file);
-        StorePath after = a.nix().outputOf(StorePath.parse(drvAfter));
+        StorePath drvAfter = a.derivation(file);
+        StorePath after = a.nix().outputOf(drvAfter);
         if (!before.equals(after)) {
             throw a.fail("Two builds of " + file + " in a row gave two output paths: " + before + " before the build, " + after
                     + " after it. " + whatChanged(a, drvBefore, drvAfter));
@@ -34,14 +34,8 @@ final class StablePathCheck implements Check {
         return a.pass("Two builds in a row gave one output path, " + after + ": nothing the build itself changes is part of its input any more.");
     }
 
-    private static String instantiate(Attempt a, String file) {
-        Proc.Result r = a.nix(Duration.ofMinutes(2), "nix-instantiate", file);
-        if (!r.ok()) throw a.fail("Nix cannot evaluate " + file + ": " + Attempt.errorOf(r));
-        return r.stdout().strip().split("\n")[0];
-    }
-
     /** The input sources (not .drv files) of the two derivations that differ, and what differs inside them. */
-    private static String whatChanged(Attempt a, String drvA, String drvB) {
+    private static String whatChanged(Attempt a, StorePath drvA, StorePath drvB) {
         List<String> srcA = sources(a, drvA);
         List<String> srcB = sources(a, drvB);
         List<String> onlyA = new ArrayList<>(srcA);
@@ -74,8 +68,8 @@ final class StablePathCheck implements Check {
         };
     }
 
-    private static List<String> sources(Attempt a, String drv) {
-        Proc.Result r = a.nix(Duration.ofMinutes(1), "nix-store", "-q", "--references", drv);
+    private static List<String> sources(Attempt a, StorePath drv) {
+        Proc.Result r = a.nix(Duration.ofMinutes(1), "nix-store", "-q", "--references", drv.path());
         List<String> l = new ArrayList<>();
         for (String s : r.stdout().split("\n")) if (!s.isBlank() && !s.endsWith(".drv")) l.add(s.strip());
         return l;

@@ -96,7 +96,7 @@ public final class WatchSession {
             try {
                 verdict = check.get();
             } catch (RuntimeException ex) {
-                if (!Thread.currentThread().isInterrupted() && !(ex instanceof nixpylab.UserError && ex.getMessage().startsWith("Interrupted"))) failure = ex;
+                if (!Thread.currentThread().isInterrupted()) failure = ex; // Proc keeps the flag set when it stops a command
             }
         }
     }

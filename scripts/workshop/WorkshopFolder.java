@@ -104,8 +104,7 @@ public final class WorkshopFolder {
         deleteTree(partial);
         try {
             for (String f : Exercise.filesUnder(e.startDir())) {
-                String text = Files.readString(e.startDir().resolve(f), StandardCharsets.UTF_8);
-                AtomicFile.write(partial.resolve(f), Template.fill(text, key -> value(ws, key, partial)));
+                AtomicFile.write(partial.resolve(f), filled(ws, e.startDir().resolve(f), partial));
             }
             Files.createDirectories(partial);
             Files.move(partial, dir);
@@ -113,7 +112,7 @@ public final class WorkshopFolder {
             throw new UncheckedIOException(ex);
         }
         for (List<String> cmd : e.setup()) {
-            Proc.Result r = runCommand(ws, dir, cmd);
+            Proc.Result r = runCommand(dir, cmd);
             if (!r.ok()) {
                 throw new UserError("Setting up exercise " + e.number() + " failed: '" + String.join(" ", cmd) + "' exited with " + r.exitCode() + ": " + r.lastErrorLine(),
                         "Check that Nix works (nix-build --version), then run: ./jbang scripts/Workshop.java reset " + e.number());
@@ -184,7 +183,7 @@ public final class WorkshopFolder {
         try (Workspace ws = Workspace.open(workdir)) {
             prepare(ws, e);
             for (String f : Exercise.filesUnder(e.startDir())) {
-                String want = Template.fill(Files.readString(e.startDir().resolve(f), StandardCharsets.UTF_8), key -> value(ws, key, folder(e)));
+                String want = filled(ws, e.startDir().resolve(f), folder(e));
                 Path have = folder(e).resolve(f);
                 if (!Files.isRegularFile(have) || !Files.readString(have, StandardCharsets.UTF_8).equals(want)) return false;
             }
@@ -212,12 +211,11 @@ public final class WorkshopFolder {
             prepare(ws, e);
             Path dir = folder(e);
             for (String f : Exercise.filesUnder(e.solutionDir())) {
-                String text = Files.readString(e.solutionDir().resolve(f), StandardCharsets.UTF_8);
-                AtomicFile.write(dir.resolve(f), Template.fill(text, key -> value(ws, key, dir)));
+                AtomicFile.write(dir.resolve(f), filled(ws, e.solutionDir().resolve(f), dir));
             }
             for (List<String> words : e.solutionCommands()) {
                 List<String> cmd = words.stream().map(w -> Template.fill(w, key -> value(ws, key, dir))).toList();
-                Proc.Result r = runCommand(ws, dir, cmd);
+                Proc.Result r = runCommand(dir, cmd);
                 if (!r.ok()) {
                     throw new UserError("The reference solution of exercise " + e.number() + " failed: '" + String.join(" ", cmd) + "' exited with " + r.exitCode() + ": " + r.lastErrorLine(),
                             "Fix " + e.solutionDir().resolve("commands.txt") + ".");
@@ -245,9 +243,14 @@ public final class WorkshopFolder {
         return runs;
     }
 
-    private Proc.Result runCommand(Workspace ws, Path dir, List<String> cmd) {
+    private Proc.Result runCommand(Path dir, List<String> cmd) {
         List<String> full = cmd.get(0).startsWith("nix-") ? nix.command(cmd.toArray(String[]::new)) : cmd;
         return Proc.of(full).in(dir).timeout(Duration.ofMinutes(30)).run();
+    }
+
+    /** An exercise file with its placeholders filled for the folder {@code dir}. */
+    private String filled(Workspace ws, Path file, Path dir) throws IOException {
+        return Template.fill(Files.readString(file, StandardCharsets.UTF_8), key -> value(ws, key, dir));
     }
 
     /** The value of a placeholder on this machine, found (and remembered) the first time it is needed. */

@@ -119,9 +119,7 @@ class WorkshopTest {
 
         Proc.Result after = workshop(w, "list");
         assertTrue(Pattern.compile("(?m)^4 +A root you can remember +05-roots +passed").matcher(after.stdout()).find(), after.stdout());
-        Properties state = new Properties();
-        state.load(Files.newBufferedReader(w.resolve(".nixpylab/state.properties")));
-        assertEquals("PASSED", state.getProperty("04-named-root.state"), "progress is kept in the workspace");
+        assertEquals("PASSED", state(w).getProperty("04-named-root.state"), "progress is kept in the workspace");
     }
 
     @Test
@@ -176,21 +174,13 @@ class WorkshopTest {
     void watchChecksASavedFileWithinASecond() throws Exception {
         Path w = fresh("watch");
         assertEquals(0, workshop(w, "reset", "1").exitCode());
-        Properties state = new Properties();
-        state.load(Files.newBufferedReader(w.resolve(".nixpylab/state.properties")));
-        String realHash = state.getProperty("source.hash");
+        String realHash = state(w).getProperty("source.hash");
         Path file = w.resolve("01-fake-hash/source.nix");
         String start = Files.readString(file);
 
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringBuilder all = new StringBuilder();
-        Process p = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Workshop.java", "watch", "--workdir", w.toString())
-                .in(ScriptRun.REPO).onLine(l -> {
-                    lines.add(l.text());
-                    synchronized (all) {
-                        all.append(l.text()).append('\n');
-                    }
-                }).spawn();
+        Process p = spawnWatch(w, lines, all);
         try {
             await(lines, "not checked yet", 120, all);
             await(lines, "watching ", 10, all);
@@ -214,30 +204,21 @@ class WorkshopTest {
             Proc.halt(p);
         }
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "watch stops on SIGTERM");
-        Properties after = new Properties();
-        after.load(Files.newBufferedReader(w.resolve(".nixpylab/state.properties")));
-        assertEquals("PASSED", after.getProperty("01-fake-hash.state"));
+        assertEquals("PASSED", state(w).getProperty("01-fake-hash.state"));
     }
 
     @Test
     void aSaveDuringACheckStopsItsBuildAndChecksAgain() throws Exception {
         Path w = fresh("restart");
         assertEquals(0, workshop(w, "reset", "1").exitCode());
-        Properties state = new Properties();
-        state.load(Files.newBufferedReader(w.resolve(".nixpylab/state.properties")));
+        Properties state = state(w);
         Path source = w.resolve("01-fake-hash/source.nix");
         Files.writeString(source, Files.readString(source).replace("# TODO: a hash line goes here.", "hash = \"" + state.getProperty("source.hash") + "\";"));
         assertEquals(0, workshop(w, "check", "1").exitCode(), "exercise 1 passes, so watch starts with exercise 2");
 
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringBuilder all = new StringBuilder();
-        Process p = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Workshop.java", "watch", "--workdir", w.toString())
-                .in(ScriptRun.REPO).onLine(l -> {
-                    lines.add(l.text());
-                    synchronized (all) {
-                        all.append(l.text()).append('\n');
-                    }
-                }).spawn();
+        Process p = spawnWatch(w, lines, all);
         Path file = w.resolve("02-lzma/python.nix");
         try {
             await(lines, "watching ", 120, all);
@@ -261,6 +242,26 @@ class WorkshopTest {
         long end = System.currentTimeMillis() + 20_000;
         while (nixBuilds(file) > 0 && System.currentTimeMillis() < end) Thread.sleep(200);
         assertEquals(0, nixBuilds(file), "stopping watch stops its build");
+    }
+
+    /** The learner's progress as the workshop keeps it. */
+    static Properties state(Path w) throws Exception {
+        Properties state = new Properties();
+        try (var r = Files.newBufferedReader(w.resolve(".nixpylab/state.properties"))) {
+            state.load(r);
+        }
+        return state;
+    }
+
+    /** Starts ./jbang scripts/Workshop.java watch; its lines go to {@code lines} and {@code all}. */
+    static Process spawnWatch(Path w, BlockingQueue<String> lines, StringBuilder all) {
+        return Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Workshop.java", "watch", "--workdir", w.toString())
+                .in(ScriptRun.REPO).onLine(l -> {
+                    lines.add(l.text());
+                    synchronized (all) {
+                        all.append(l.text()).append('\n');
+                    }
+                }).spawn();
     }
 
     /** nix-build processes running in this exercise folder. */

@@ -51,9 +51,7 @@ public final class WorkshopView {
     public void task(WorkshopFolder w, Exercise e) {
         out.println("Exercise " + e.number() + ": " + e.title() + "   (files in " + shown(w.folder(e)) + "/: " + String.join(", ", e.files()) + ")");
         out.println();
-        String task = e.task();
-        String body = task.startsWith("= ") ? task.substring(task.indexOf('\n') + 1) : task;
-        for (String l : body.strip().split("\n")) out.println(l.isBlank() ? "" : "  " + l);
+        for (String l : e.taskBody().split("\n")) out.println(l.isBlank() ? "" : "  " + l);
         out.println("Chapter: chapters/" + e.chapter() + ".adoc   Hints: " + SCRIPT + " hint " + e.number());
     }
 
