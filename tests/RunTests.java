@@ -49,7 +49,9 @@ public class RunTests {
                 System.exit(1);
             }
         }
-        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("nixpylab"));
+        // classes in @Order: README's first command first (ReadmeOrderTest), its check last
+        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("nixpylab"))
+                .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
         if (unitOnly) b.filters(TagFilter.excludeTags("nix", "slow"));
         if (only != null) b.filters(ClassNameFilter.includeClassNamePatterns(only));
         LauncherDiscoveryRequest request = b.build();

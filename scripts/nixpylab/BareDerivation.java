@@ -7,18 +7,18 @@ import java.util.List;
  * {@code <nix/fetchurl.nix>}), a {@code /bin/sh} builder that runs stdenv-like phases, and the
  * host's compiler and libraries. Formatted the way nixfmt formats Nix.
  */
-public record BareDerivation(String name, String pythonVersion, String url, NixHash hash, List<String> modules) implements DerivationFile {
+public record BareDerivation(String name, String workspace, String pythonVersion, String url, NixHash hash, List<String> modules) implements DerivationFile {
     /** The message each phase prints, as nixpkgs' stdenv prints it; BuildProgress reads it back. */
     public static final String PHASE_MARK = "Running phase: ";
 
     @Override
     public BareDerivation withHash(NixHash h) {
-        return new BareDerivation(name, pythonVersion, url, h, modules);
+        return new BareDerivation(name, workspace, pythonVersion, url, h, modules);
     }
 
     @Override
     public BareDerivation withModules(List<String> m) {
-        return new BareDerivation(name, pythonVersion, url, hash, m == null ? null : List.copyOf(m));
+        return new BareDerivation(name, workspace, pythonVersion, url, hash, m == null ? null : List.copyOf(m));
     }
 
     /** "chrism-py311" for 3.11.x: the video's naming. */
@@ -46,6 +46,7 @@ public record BareDerivation(String name, String pythonVersion, String url, NixH
         sb.append("in\n");
         sb.append("derivation {\n");
         sb.append("  name = ").append(quote(name)).append(";\n");
+        DerivationFile.appendWorkspace(sb, workspace);
         sb.append("  system = builtins.currentSystem;\n");
         sb.append("  builder = \"/bin/sh\";\n");
         sb.append("  args = [\n");

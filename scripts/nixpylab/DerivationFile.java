@@ -6,6 +6,9 @@ import java.util.List;
 public sealed interface DerivationFile permits BareDerivation, NixpkgsDerivation {
     String name();
 
+    /** The workspace's identity, written into the derivation so that its output path is its own. */
+    String workspace();
+
     String pythonVersion();
 
     String fileName();
@@ -21,4 +24,15 @@ public sealed interface DerivationFile permits BareDerivation, NixpkgsDerivation
     List<String> modules();
 
     DerivationFile withModules(List<String> m);
+
+    /**
+     * Two workspaces that wrote the same file would share one output path: the second would have
+     * nothing to build, and its forced delete would take the first one's build. An attribute with
+     * the workspace's identity makes the .drv, and so the output path, the workspace's own.
+     */
+    static void appendWorkspace(StringBuilder sb, String workspace) {
+        sb.append("  # This workspace's own build: without this line, every workspace that wrote\n");
+        sb.append("  # this file would share one output path (see the chapter on building).\n");
+        sb.append("  workspace = ").append(BareDerivation.quote(workspace)).append(";\n");
+    }
 }

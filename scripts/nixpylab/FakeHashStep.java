@@ -42,10 +42,10 @@ public final class FakeHashStep {
         if (profile == Profile.NIXPKGS) {
             String rev = sameSource ? ws.get("rev").orElseThrow() : (q.rev() == null ? "v" + src.version() : q.rev());
             ws.set("rev", rev);
-            drv = NixpkgsDerivation.of(src.version(), rev).withModules(modules);
+            drv = NixpkgsDerivation.of(ws.identity(), src.version(), rev).withModules(modules);
             if (q.predict()) predicted = predictUnpacked(q.givenFile(), src);
         } else {
-            drv = new BareDerivation(BareDerivation.nameFor(src.version()), src.version(), src.url(), NixHash.fake(), modules);
+            drv = new BareDerivation(BareDerivation.nameFor(src.version()), ws.identity(), src.version(), src.url(), NixHash.fake(), modules);
             if (q.predict()) {
                 predicted = src.url().startsWith("file:") ? Prefetcher.flat(Path.of(java.net.URI.create(src.url())))
                         : Prefetcher.ofUrl(src.url(), false, Duration.ofMinutes(10)).flat();

@@ -8,30 +8,30 @@ import java.util.List;
  * buildInputs, and a postPatch that writes Modules/Setup.local. Formatted the way nixfmt
  * formats Nix (one list element per line, two-space indents, {@code { }} for an empty set).
  */
-public record NixpkgsDerivation(String name, String pythonVersion, String rev, NixHash hash, List<String> modules, List<String> buildInputs) implements DerivationFile {
+public record NixpkgsDerivation(String name, String workspace, String pythonVersion, String rev, NixHash hash, List<String> modules, List<String> buildInputs) implements DerivationFile {
     /** The video's inputs, in its order; the closing chapter discusses which are needed. */
     public static final List<String> BUILD_INPUTS = List.of(
             "tzdata", "zlib", "zlib.dev", "readline", "readline.dev", "bzip2", "bzip2.dev", "ncurses", "ncurses.dev",
             "sqlite", "sqlite.dev", "openssl", "openssl.dev", "libuuid", "libuuid.dev", "gdbm", "lzlib", "tk", "tk.dev",
             "libffi", "libffi.dev", "expat", "expat.dev", "mailcap", "xz", "xz.dev");
 
-    public static NixpkgsDerivation of(String pythonVersion, String rev) {
-        return new NixpkgsDerivation(BareDerivation.nameFor(pythonVersion), pythonVersion, rev == null ? "v" + pythonVersion : rev, NixHash.fake(), null, BUILD_INPUTS);
+    public static NixpkgsDerivation of(String workspace, String pythonVersion, String rev) {
+        return new NixpkgsDerivation(BareDerivation.nameFor(pythonVersion), workspace, pythonVersion, rev == null ? "v" + pythonVersion : rev, NixHash.fake(), null, BUILD_INPUTS);
     }
 
     @Override
     public NixpkgsDerivation withHash(NixHash h) {
-        return new NixpkgsDerivation(name, pythonVersion, rev, h, modules, buildInputs);
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, h, modules, buildInputs);
     }
 
     @Override
     public NixpkgsDerivation withModules(List<String> m) {
-        return new NixpkgsDerivation(name, pythonVersion, rev, hash, m == null ? null : List.copyOf(m), buildInputs);
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, m == null ? null : List.copyOf(m), buildInputs);
     }
 
     /** The same derivation with another input list (the input audit's smaller one). */
     public NixpkgsDerivation withBuildInputs(List<String> inputs) {
-        return new NixpkgsDerivation(name, pythonVersion, rev, hash, modules, List.copyOf(inputs));
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, modules, List.copyOf(inputs));
     }
 
     /** newchrism-py310.nix, as the video names it. */
@@ -49,6 +49,7 @@ public record NixpkgsDerivation(String name, String pythonVersion, String rev, N
         sb.append("in\n");
         sb.append("pkgs.stdenv.mkDerivation {\n");
         sb.append("  name = ").append(BareDerivation.quote(name)).append(";\n");
+        DerivationFile.appendWorkspace(sb, workspace);
         sb.append("  src = pkgs.fetchFromGitHub {\n");
         sb.append("    owner = \"python\";\n");
         sb.append("    repo = \"cpython\";\n");

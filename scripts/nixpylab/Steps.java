@@ -27,10 +27,10 @@ public final class Steps {
     public static DerivationFile derivation(Workspace ws) {
         List<String> modules = ws.get("modules").isPresent() ? ws.list("modules") : null;
         if (Profile.of(ws) == Profile.NIXPKGS) {
-            return new NixpkgsDerivation(ws.get("name").orElseThrow(), ws.get("pythonVersion").orElseThrow(), ws.get("rev").orElseThrow(),
+            return new NixpkgsDerivation(ws.get("name").orElseThrow(), ws.identity(), ws.get("pythonVersion").orElseThrow(), ws.get("rev").orElseThrow(),
                     NixHash.parse(ws.get("hash").orElseThrow()), modules, NixpkgsDerivation.BUILD_INPUTS);
         }
-        return new BareDerivation(ws.get("name").orElseThrow(), ws.get("pythonVersion").orElseThrow(), ws.get("sourceUrl").orElseThrow(),
+        return new BareDerivation(ws.get("name").orElseThrow(), ws.identity(), ws.get("pythonVersion").orElseThrow(), ws.get("sourceUrl").orElseThrow(),
                 NixHash.parse(ws.get("hash").orElseThrow()), ws.get("modules").isPresent() ? ws.list("modules") : null);
     }
 

@@ -72,6 +72,19 @@ public final class Workspace implements AutoCloseable {
         return dir.resolve(get("nixFile").orElse("chrism-py.nix"));
     }
 
+    /**
+     * The workspace's identity: eight random hex digits made when it is first needed and kept in
+     * its state. It goes into the derivation so that this workspace's builds are its own.
+     */
+    public String identity() {
+        if (get("identity").isEmpty()) {
+            byte[] b = new byte[4];
+            new java.security.SecureRandom().nextBytes(b);
+            set("identity", java.util.HexFormat.of().formatHex(b));
+        }
+        return get("identity").get();
+    }
+
     public boolean isEmpty() {
         return state.isEmpty();
     }

@@ -14,6 +14,7 @@ public final class RenderSession {
     private final List<String> errors = new ArrayList<>();
     private final Map<Path, Transcript> last = new HashMap<>();
     private final List<Transcript> all = new ArrayList<>();
+    private final Map<String, java.util.Set<String>> notesSaid = new HashMap<>();
 
     public RenderSession(StepRecorder recorder, Path repo, String defaultWorkspace) {
         this.recorder = recorder;
@@ -44,6 +45,12 @@ public final class RenderSession {
 
     public Transcript last(Path ws) {
         return last.get(ws);
+    }
+
+    /** The notes of a transcript not yet said on this page: each note (the binary cache) is said once per page. */
+    public List<String> unsaidNotes(Object page, Transcript t) {
+        java.util.Set<String> said = notesSaid.computeIfAbsent(String.valueOf(page), k -> new java.util.HashSet<>());
+        return t.notes().stream().filter(said::add).toList();
     }
 
     public List<Transcript> transcripts() {

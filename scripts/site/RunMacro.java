@@ -45,7 +45,14 @@ public final class RunMacro extends BlockMacroProcessor {
         else if (expectFail && t.exitCode() == 0) problem = "expected this step to fail, but it succeeded";
         else if (!expectFail && t.exitCode() != 0) problem = "this step must succeed, but it exited with " + t.exitCode();
         if (problem != null) session.error(parent.getDocument().getAttribute("docname") + ": " + String.join(" ", t.command()) + ": " + problem);
-        return createBlock(parent, "pass", html(t, expectFail, problem, rec.ranNow()));
+        return createBlock(parent, "pass", notes(session.unsaidNotes(parent.getDocument().getAttribute("docname"), t)) + html(t, expectFail, problem, rec.ranNow()));
+    }
+
+    /** How the steps ran (the binary cache), said once per page above the first block it concerns. */
+    static String notes(List<String> notes) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : notes) sb.append("<div class=\"run-note\">Nix on the machine these pages were made on: ").append(AnsiHtml.escape(n)).append(".</div>\n");
+        return sb.toString();
     }
 
     static String html(Transcript t, boolean expectFail, String problem, boolean ranNow) {

@@ -106,17 +106,30 @@ public final class StepRecorder {
         Proc.of("rm", "-rf", ws.toString()).timeout(Duration.ofMinutes(1)).run();
     }
 
+    /**
+     * Runs the step from the workspace's parent folder, as a learner runs it from the repository:
+     * the paths it prints read lab/result, and --workdir is shown only when the workspace is not lab.
+     */
     private Transcript run(Path ws, String script, List<String> args, String input) {
-        String rel = repo.relativize(ws).toString();
-        List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), "--quiet", "scripts/" + script + ".java", "--workdir", rel));
+        List<String> workdir = ws.getFileName().toString().equals("lab") ? List.of() : List.of("--workdir", ws.getFileName().toString());
+        List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), "--quiet", repo.resolve("scripts/" + script + ".java").toString()));
+        cmd.addAll(workdir);
         cmd.addAll(args);
-        List<String> shown = new ArrayList<>(List.of("./jbang", "scripts/" + script + ".java", "--workdir", rel));
+        List<String> shown = new ArrayList<>(List.of("./jbang", "scripts/" + script + ".java"));
+        shown.addAll(workdir);
         shown.addAll(args);
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         // the step marks its stderr lines and writes them to stdout, so one pipe keeps the order a terminal would show
-        Proc.Result r = Proc.of(cmd).in(repo).env(ui.Cli.TAG_STDERR, "1").timeout(Duration.ofMinutes(60)).run();
-        List<Proc.Line> lines = r.lines().stream().filter(l -> !l.text().startsWith("[jbang] "))
-                .map(l -> !l.stderr() && !l.text().isEmpty() && l.text().charAt(0) == ui.Cli.STDERR_MARK ? new Proc.Line(true, l.text().substring(1)) : l).toList();
+        Proc.Result r = Proc.of(cmd).in(ws.getParent()).env(ui.Cli.TAG_STDERR, "1").timeout(Duration.ofMinutes(60)).run();
+        List<Proc.Line> lines = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Proc.Line l : r.lines()) {
+            String text = l.text();
+            if (text.startsWith("[jbang] ")) continue;
+            if (!l.stderr() && !text.isEmpty() && text.charAt(0) == ui.Cli.NOTE_MARK) notes.add(text.substring(1));
+            else if (!l.stderr() && !text.isEmpty() && text.charAt(0) == ui.Cli.STDERR_MARK) lines.add(new Proc.Line(true, text.substring(1)));
+            else lines.add(l);
+        }
         String nixName = "";
         String nixText = "";
         try (Stream<Path> s = Files.list(ws)) {
@@ -128,7 +141,7 @@ public final class StepRecorder {
         } catch (IOException e) {
             // no workspace yet: the step failed before writing one
         }
-        return new Transcript(script, shown, r.exitCode(), lines, r.elapsed().toMillis(), nixVersion(), system(), profileOf(ws), date, input, nixName, nixText);
+        return new Transcript(script, shown, r.exitCode(), lines, notes, r.elapsed().toMillis(), nixVersion(), system(), profileOf(ws), date, input, nixName, nixText);
     }
 
     private String inputHash(Path scriptFile, List<String> args, String previous) {

@@ -27,6 +27,7 @@ final class Stylesheet {
             button.copy { float: right; font: 12px system-ui, sans-serif; background: #2d3640; color: #e6edf3; border: 1px solid #47525e; border-radius: 4px; padding: .1rem .5rem; cursor: pointer; }
             .run.expected-failure pre.console { border-left: 5px solid #e0a030; }
             .run .provenance { font-size: .78rem; color: #5c6670; margin: -.5rem 0 1rem; }
+            .run-note { font-size: .85rem; color: #4a5560; border-left: 3px solid #c8d1da; padding: .2rem .7rem; margin: 1rem 0 .5rem; }
             .run-error { color: #b00020; font-weight: 600; }
             .run-broken pre.console { border-left: 5px solid #b00020; }
             .ansi-bold { font-weight: 700; } .ansi-faint { opacity: .7; } .ansi-italic { font-style: italic; } .ansi-underline { text-decoration: underline; }

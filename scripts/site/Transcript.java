@@ -15,10 +15,10 @@ import nixpylab.Proc;
 /**
  * One real run of a step script as a chapter shows it: the command as typed, its output in
  * order (each line tagged stdout or stderr), the exit code, the wall time, and where and when
- * it ran, and the workspace's derivation file as the run left it. Stored as a .properties file;
+ * it ran, notes about how it ran (the binary cache), and the workspace's derivation file as the run left it. Stored as a .properties file;
  * inputHash says which inputs produced it.
  */
-public record Transcript(String script, List<String> command, int exitCode, List<Proc.Line> lines, long wallMillis,
+public record Transcript(String script, List<String> command, int exitCode, List<Proc.Line> lines, List<String> notes, long wallMillis,
                          String nixVersion, String system, String profile, String date, String inputHash,
                          String nixFileName, String nixText) {
 
@@ -30,6 +30,7 @@ public record Transcript(String script, List<String> command, int exitCode, List
         StringBuilder out = new StringBuilder();
         for (Proc.Line l : lines) out.append(l.stderr() ? 'e' : 'o').append(l.text()).append('\n');
         p.setProperty("lines", out.toString());
+        p.setProperty("notes", String.join("\n", notes));
         p.setProperty("wallMillis", Long.toString(wallMillis));
         p.setProperty("nixVersion", nixVersion);
         p.setProperty("system", system);
@@ -58,8 +59,9 @@ public record Transcript(String script, List<String> command, int exitCode, List
         for (String l : p.getProperty("lines", "").split("\n", -1)) {
             if (!l.isEmpty()) lines.add(new Proc.Line(l.charAt(0) == 'e', l.substring(1)));
         }
+        String notes = p.getProperty("notes", "");
         return new Transcript(p.getProperty("script"), List.of(p.getProperty("command").split("\u001f")), Integer.parseInt(p.getProperty("exitCode")),
-                lines, Long.parseLong(p.getProperty("wallMillis")), p.getProperty("nixVersion"), p.getProperty("system"),
+                lines, notes.isEmpty() ? List.of() : List.of(notes.split("\n")), Long.parseLong(p.getProperty("wallMillis")), p.getProperty("nixVersion"), p.getProperty("system"),
                 p.getProperty("profile"), p.getProperty("date"), p.getProperty("inputHash"),
                 p.getProperty("nixFileName", ""), p.getProperty("nixText", ""));
     }

@@ -22,8 +22,7 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
             PrintStream err = c.getErr() == null ? System.err : new PrintStream(System.err);
             if (ex instanceof UserError u) {
-                err.println("error: " + u.getMessage());
-                err.println("next: " + u.next());
+                printError(err, u);
                 return 1;
             }
             if (ex instanceof UncheckedIOException io) {
@@ -34,6 +33,26 @@ public final class Cli {
             throw ex;
         });
         return cl.execute(args);
+    }
+
+    /** A user's error as two lines, what went wrong and what to do next, with paths as {@link #path} shows them. */
+    public static void printError(PrintStream err, UserError u) {
+        err.println("error: " + relative(u.getMessage()));
+        err.println("next: " + relative(u.next()));
+    }
+
+    /** Set by the site's recorder: a line about the run rather than of it (the binary cache) goes to stdout behind NOTE_MARK, for the page to say once. */
+    public static final char NOTE_MARK = '\u0003';
+
+    /** A note about how the step ran: indented on the terminal; marked for the site's recorder when it records. */
+    public static void runNote(PrintStream err, String text) {
+        if (System.getenv(TAG_STDERR) != null) {
+            synchronized (System.out) {
+                System.out.println(NOTE_MARK + text);
+            }
+        } else {
+            err.println("   " + text);
+        }
     }
 
     /** Writes each line to another stream with STDERR_MARK in front, under that stream's lock. */
@@ -61,10 +80,26 @@ public final class Cli {
         }
     }
 
-    /** A command as a learner would type it in a POSIX shell. */
+    /** A path as the learner would type it where the step runs: relative below the current directory (lab/result), else absolute. */
+    public static String path(java.nio.file.Path p) {
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        java.nio.file.Path abs = p.toAbsolutePath().normalize();
+        if (abs.equals(cwd)) return ".";
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** Text with the paths below the current directory made relative, as {@link #path} shows them. */
+    public static String relative(String text) {
+        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString();
+        if (cwd.equals("/")) return text;
+        return text.replaceAll("(?<=^|[\\s='\"(])" + java.util.regex.Pattern.quote(cwd) + "/", "");
+    }
+
+    /** A command as a learner would type it in a POSIX shell, run from the current directory. */
     public static String shown(List<String> cmd) {
         StringBuilder sb = new StringBuilder();
-        for (String a : cmd) {
+        for (String word : cmd) {
+            String a = relative(word);
             if (sb.length() > 0) sb.append(' ');
             sb.append(a.isEmpty() ? "''" : a.matches("[A-Za-z0-9_./:=@%+,-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }

@@ -23,9 +23,15 @@ public final class StepRunner {
     private final LabOptions o;
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
+    private String said = "";
 
     public StepRunner(LabOptions options) {
         this.o = options;
+    }
+
+    /** What the last step did, in a few words (the tutorial's summary shows it). */
+    public String said() {
+        return said;
     }
 
     /** Detects Nix and the binary cache once per run. */
@@ -57,9 +63,9 @@ public final class StepRunner {
     }
 
     private void header(String step, Workspace ws) {
-        err.println("== " + step + " (workspace " + ws.dir() + ", profile " + ws.get("profile").orElse("?")
+        err.println("== " + step + " (workspace " + Cli.path(ws.dir()) + ", profile " + ws.get("profile").orElse("?")
                 + ws.get("nixpkgs").map(p -> ", nixpkgs " + p).orElse("") + ")");
-        err.println("   " + nix().cacheNote());
+        Cli.runNote(err, nix().cacheNote());
     }
 
     private static void cmd(PrintStream s, List<String> c) {
@@ -79,22 +85,24 @@ public final class StepRunner {
                         ? " (the NAR hash of the unpacked tree, computed by NixPy Lab before asking Nix)"
                         : " (the sha256 of the tarball, computed by NixPy Lab before asking Nix)"));
             }
-            err.println("wrote " + r.nixFile() + " with the fake hash " + r.mismatch().specified().sri());
+            err.println("wrote " + Cli.path(r.nixFile()) + " with the fake hash " + r.mismatch().specified().sri());
             cmd(err, r.failingCommand());
             for (String l : r.failingRun().stderr().split("\n")) if (!l.isBlank()) err.println("  " + l);
             err.println("  (exit code " + r.failingRun().exitCode() + ": the build failed, as it must with a fake hash)");
             err.println("Nix's 'got:' hash is " + r.mismatch().got().sri() + " (base32 " + r.mismatch().got().base32() + ")");
             if (r.sourcePath() == null) {
-                err.println("--no-fix: leaving the fake hash in " + r.nixFile() + "; run without --no-fix to write the real one back");
+                err.println("--no-fix: leaving the fake hash in " + Cli.path(r.nixFile()) + "; run without --no-fix to write the real one back");
+                said = "stopped at Nix's hash mismatch";
                 return r.failingRun().exitCode();
             }
             if (r.predicted() != null) {
                 err.println(r.predicted().equals(r.mismatch().got()) ? "the prediction matches Nix's got: line" : "the prediction differs from Nix's got: line (" + r.predicted().sri() + ")");
             }
-            err.println("wrote it back into " + r.nixFile());
+            err.println("wrote it back into " + Cli.path(r.nixFile()));
             cmd(err, r.proveCommand());
             err.println("the hash holds: the source is in the store at");
             out.println(r.sourcePath());
+            said = "wrote the real hash back";
             return 0;
         }
     }
@@ -112,6 +120,7 @@ public final class StepRunner {
             err.println(r.drvBefore().equals(r.drvAfter()) ? "unchanged: the same .drv, so nothing new to build"
                     : "a new .drv: any change to the derivation's attributes gives a new store path, so nix-build will build again");
             out.println(r.drvAfter());
+            said = r.drvBefore().equals(r.drvAfter()) ? "the same .drv" : "a new .drv";
             return 0;
         }
     }
@@ -136,19 +145,21 @@ public final class StepRunner {
             });
             if (tty) err.println();
             cmd(err, r.command());
-            err.println("build log: " + r.log());
+            err.println("build log: " + Cli.path(r.log()));
             if (r instanceof BuildStep.Built b) {
                     err.println(b.alreadyInStore() ? "already in the store: nothing to build (" + ms(b.elapsed()) + ")" : "built in " + elapsed(b.elapsed().toNanos()));
                     err.println("store derivation: " + b.drv());
                     err.println("result -> " + b.out());
                     out.println(b.out());
+                    said = b.alreadyInStore() ? "already in the store, nothing built" : "built in " + elapsed(b.elapsed().toNanos());
                     return 0;
             }
             BuildStep.Failed f = (BuildStep.Failed) r;
             {
                     err.println("the build failed (exit code " + f.exitCode() + "); the last lines of its log:");
                     for (String l : f.tail()) err.println("  " + l);
-                    err.println("the whole log: " + f.log() + ", or ask Nix: " + Cli.shown(f.logCommand()));
+                    err.println("the whole log: " + Cli.path(f.log()) + ", or ask Nix: " + Cli.shown(f.logCommand()));
+                    said = "the build failed";
                     return 1;
             }
         }
@@ -162,12 +173,13 @@ public final class StepRunner {
             cmd(err, r.rootsCommand());
             if (r.roots().isEmpty()) err.println("  (no roots: the path is dead and the next garbage collection removes it)");
             for (GcRoot g : r.roots()) {
-                out.println(g.link() + " -> " + g.target());
+                out.println(Cli.relative(g.link()) + " -> " + g.target());
                 err.println("    " + g.explanation());
             }
             cmd(err, r.allRootsCommand());
             err.println("  of all roots, these keep the tutorial's builds (chrism-py…) alive:");
-            for (GcRoot g : r.tutorialRoots()) err.println("  " + g.link() + " -> " + g.target());
+            for (GcRoot g : r.tutorialRoots()) err.println("  " + Cli.relative(g.link()) + " -> " + g.target());
+            said = r.roots().size() + " root(s)";
             return 0;
         }
     }
@@ -182,13 +194,15 @@ public final class StepRunner {
                 for (String f : ws.list("foreign")) {
                     err.println("  not touching " + f + ": it was in the store before this workspace built it (another workspace or user made it)");
                 }
-                for (var l : ForceDeleteStep.run(ws, nix(ws), dryRun).removedLinks()) err.println("removed the dangling link " + l);
+                for (var l : ForceDeleteStep.run(ws, nix(ws), dryRun).removedLinks()) err.println("removed the dangling link " + Cli.path(l));
+                said = "nothing of this workspace's to delete";
                 return 0;
             }
             err.println("will delete " + c.size() + " store path(s) this workspace built (only paths named " + ForceDeleteStep.NAME_PREFIX + "…):");
             for (StorePath p : c) err.println("  " + p);
             if (dryRun) {
                 err.println("--dry-run: nothing deleted");
+                said = "would delete " + c.size();
                 return 0;
             }
             ForceDeleteStep.Outcome r = ForceDeleteStep.run(ws, nix(ws), false);
@@ -206,11 +220,12 @@ public final class StepRunner {
                 } else if (d instanceof ForceDeleteStep.Kept k) {
                         kept++;
                         cmd(err, k.command());
-                        err.println("  still there: " + k.reason());
+                        err.println("  still there: " + Cli.relative(k.reason()));
                 }
             }
-            for (var l : r.removedLinks()) err.println("removed the dangling link " + l);
+            for (var l : r.removedLinks()) err.println("removed the dangling link " + Cli.path(l));
             if (!r.removedLinks().isEmpty()) err.println("(its registration in /nix/var/nix/gcroots/auto now dangles too; Nix drops it at the next garbage collection)");
+            said = "deleted " + (r.deletions().size() - kept) + (kept > 0 ? ", kept " + kept : "");
             return kept == 0 ? 0 : 1;
         }
     }
@@ -227,6 +242,7 @@ public final class StepRunner {
             }
             long ok = r.imports().stream().filter(ImportTest.Import::ok).count();
             err.println(ok + " of " + r.imports().size() + " imports ok (built-in: linked into python by Setup.local)");
+            said = ok + " of " + r.imports().size() + " imports ok";
             return r.allOk() ? 0 : 1;
         }
     }
@@ -259,7 +275,7 @@ public final class StepRunner {
             header("Remember", ws);
             nixpylab.NamedRoot.Outcome r = nixpylab.NamedRoot.add(ws, nix(ws), name == null ? nixpylab.NamedRoot.defaultName(ws) : name);
             cmd(err, r.command());
-            out.println(r.link() + " -> " + r.out());
+            out.println(Cli.path(r.link()) + " -> " + r.out());
             err.println("a named, indirect GC root: it keeps the build alive like result does, but the next nix-build will not overwrite it");
             return 0;
         }
@@ -287,7 +303,7 @@ public final class StepRunner {
                         : "--no-prove: the smaller list was not built");
                 return 0;
             }
-            err.println("proving it: " + r.minimalFile());
+            err.println("proving it: " + Cli.path(r.minimalFile()));
             cmd(err, r.proof().command());
             if (!(r.proof() instanceof BuildStep.Built b)) {
                 err.println("the build with the smaller list failed; its log: " + r.proof().log());
@@ -313,7 +329,7 @@ public final class StepRunner {
                 err.println("with a daemon (a multi-user install) the same steps run as an ordinary user, except --ignore-liveness,"
                         + " which the daemon refuses to untrusted users (\"you are not allowed to ignore liveness\")");
             }
-            out.println("wrote " + r.shellNix() + " and " + r.nixosSnippet());
+            out.println("wrote " + Cli.path(r.shellNix()) + " and " + Cli.path(r.nixosSnippet()));
             if (r.shellRun() != null) {
                 cmd(err, r.shellCommand());
                 for (String l : r.shellRun().stdout().strip().split("\n")) out.println("  " + l);

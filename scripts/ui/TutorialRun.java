@@ -9,7 +9,7 @@ import nixpylab.UserError;
 
 /** The whole tutorial: host set-up, then every step in order, then a summary of results and wall times. */
 public final class TutorialRun {
-    private record StepResult(String step, int exitCode, Duration wall) {}
+    private record StepResult(String step, int exitCode, Duration wall, String said) {}
 
     private final LabOptions o;
     private final boolean install;
@@ -33,11 +33,10 @@ public final class TutorialRun {
             try {
                 rc = steps.get(i).getAsInt();
             } catch (UserError e) {
-                System.err.println("error: " + e.getMessage());
-                System.err.println("next: " + e.next());
+                Cli.printError(System.err, e);
                 rc = 1;
             }
-            results.add(new StepResult(names.get(i), rc, Duration.ofNanos(System.nanoTime() - t)));
+            results.add(new StepResult(names.get(i), rc, Duration.ofNanos(System.nanoTime() - t), rc == 0 ? s.said() : ""));
             System.err.println();
             if (rc != 0) {
                 code = rc;
@@ -46,7 +45,7 @@ public final class TutorialRun {
         }
         System.err.println("== Summary");
         for (StepResult r : results) {
-            System.err.println(String.format("  %-14s %-7s %8.1f s", r.step(), r.exitCode() == 0 ? "ok" : "FAILED", r.wall().toMillis() / 1000.0));
+            System.err.println(String.format("  %-14s %-7s %8.1f s  %s", r.step(), r.exitCode() == 0 ? "ok" : "FAILED", r.wall().toMillis() / 1000.0, r.said()).stripTrailing());
         }
         for (int i = results.size(); i < names.size(); i++) System.err.println(String.format("  %-14s %-7s", names.get(i), "not run"));
         if (code == 0) System.err.println("Now do it yourself: ./jbang scripts/Workshop.java watch (exercises checked with Nix; list shows them all).");

@@ -73,6 +73,7 @@ let
     };
   };
 
+  # Like nixpkgs' mkDerivation, attributes it does not know pass on to the builder's environment.
   mkDerivation =
     {
       name,
@@ -80,8 +81,8 @@ let
       buildInputs ? [ ],
       postPatch ? "",
       ...
-    }:
-    derivation {
+    }@attrs:
+    derivation (attrs // {
       inherit name system src postPatch;
       buildInputs = map toString buildInputs;
       builder = "/bin/sh";
@@ -107,7 +108,7 @@ let
           make install
         ''
       ];
-    };
+    });
 in
 {
   inherit lib fetchFromGitHub;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BareDerivationTest {
-    static final BareDerivation FAKE = new BareDerivation("chrism-py311", "3.11.2",
+    static final BareDerivation FAKE = new BareDerivation("chrism-py311", "0123abcd", "3.11.2",
             "file:///var/tmp/nixpylab-sources/python3.11_3.11.2.orig.tar.gz", NixHash.fake(), null);
 
     @Test

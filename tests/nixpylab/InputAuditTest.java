@@ -21,7 +21,7 @@ class InputAuditTest {
 
     @Test
     void theSmallerListIsWrittenIntoTheFile() {
-        String t = NixpkgsDerivation.of("3.11.2", null).withBuildInputs(List.of("zlib", "xz")).text();
+        String t = NixpkgsDerivation.of("0123abcd", "3.11.2", null).withBuildInputs(List.of("zlib", "xz")).text();
         assertTrue(t.contains("  buildInputs = [\n    pkgs.zlib\n    pkgs.xz\n  ];\n"), t);
     }
 

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NixpkgsDerivationTest {
-    static final NixpkgsDerivation VIDEO = NixpkgsDerivation.of("3.10.5", null);
+    static final NixpkgsDerivation VIDEO = NixpkgsDerivation.of("0123abcd", "3.10.5", null);
 
     @Test
     void namesAndTagFollowTheVideo() {
         assertEquals("newchrism-py310.nix", VIDEO.fileName());
         assertEquals("chrism-py310", VIDEO.name());
         assertEquals("v3.10.5", VIDEO.rev());
-        assertEquals("newchrism-py311.nix", NixpkgsDerivation.of("3.11.2", "v3.11.2").fileName());
+        assertEquals("newchrism-py311.nix", NixpkgsDerivation.of("0123abcd", "3.11.2", "v3.11.2").fileName());
         String t = VIDEO.text();
         assertTrue(t.contains("    rev = \"v3.10.5\"; # tag\n    sha256 = pkgs.lib.fakeSha256;\n"), t);
         assertTrue(t.contains("  pkgs = import <nixpkgs> { };\n"), t);
@@ -58,7 +58,7 @@ class NixpkgsDerivationTest {
     @Tag("nix")
     @Test
     void parsesAndEvaluatesAgainstTheNixpkgsDouble(@TempDir Path dir) throws Exception {
-        NixpkgsDerivation d = NixpkgsDerivation.of("3.11.2", null).withModules(List.of("zlib", "_bz2"));
+        NixpkgsDerivation d = NixpkgsDerivation.of("0123abcd", "3.11.2", null).withModules(List.of("zlib", "_bz2"));
         Path f = dir.resolve(d.fileName());
         Files.writeString(f, d.text());
         Proc.Result parse = Proc.of("nix-instantiate", "--parse", f.toString()).timeout(Duration.ofSeconds(30)).run();

@@ -24,6 +24,11 @@ final class ScriptRun {
         return p.run();
     }
 
+    /** A path as the steps print it when run from the repository, as ScriptRun runs them: relative to it. */
+    static String shown(Path p) {
+        return REPO.relativize(p.toAbsolutePath().normalize()).toString();
+    }
+
     static String describe(Proc.Result r) {
         return "exit " + r.exitCode() + "\n--- stdout\n" + r.stdout() + "--- stderr\n" + r.stderr();
     }

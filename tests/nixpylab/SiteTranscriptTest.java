@@ -79,6 +79,13 @@ class SiteTranscriptTest {
         assertTrue(out.find(), "the Build step's store path is on the page");
         assertTrue(Files.exists(Path.of(out.group(1))), "and it is the real path in the store");
         assertTrue(Pattern.compile("profile bare · Nix [0-9.]+ · [a-z0-9_]+-linux · \\d{4}-\\d{2}-\\d{2}").matcher(more).find(), "provenance caption");
+        assertTrue(more.contains("<span class=\"out\">lab/result -&gt; /nix/store/"), "paths read as the learner types them, relative to where the step ran");
+        assertTrue(more.contains("<span class=\"cmd\">./jbang scripts/Roots.java</span>"), "the command as README teaches it");
+        for (String page : new String[] {steps, more}) {
+            assertTrue(!page.contains(base.resolve("lab").toString()), "the workspace is shown as lab/, not where the test put it");
+            assertEquals(1, page.split("class=\"run-note\"", -1).length - 1, "the binary-cache note is said once per page");
+            assertTrue(!page.contains("<span class=\"err\">   binary cache") && !page.contains("<span class=\"err\">   no binary cache"), "and not in the blocks");
+        }
     }
 
     @Test

@@ -103,7 +103,7 @@ class SixStepsTest {
     void rootsNameTheResultLink() {
         Proc.Result r = step("Roots");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
-        assertTrue(r.stdout().contains(work.resolve("result") + " -> /nix/store/"), r.stdout());
+        assertTrue(r.stdout().contains(ScriptRun.shown(work.resolve("result")) + " -> /nix/store/"), r.stdout());
         assertTrue(r.stderr().contains("the symlink nix-build left behind"), r.stderr());
     }
 
@@ -117,7 +117,7 @@ class SixStepsTest {
         try {
             Proc.Result r = step("ForceDelete");
             assertEquals(1, r.exitCode(), ScriptRun.describe(r));
-            assertTrue(r.stderr().contains("also kept alive by a root outside this workspace (" + other + ")"), r.stderr());
+            assertTrue(r.stderr().contains("also kept alive by a root outside this workspace (" + ScriptRun.shown(other) + ")"), r.stderr());
             assertTrue(Files.exists(Path.of(out.path())), "still in the store");
             assertTrue(Files.isSymbolicLink(work.resolve("result")), "the workspace's own link is kept too");
         } finally {
