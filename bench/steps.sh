@@ -10,8 +10,13 @@ runs=5 cpython=0
 while [ $# -gt 0 ]; do
   case "$1" in --runs) runs=$2; shift 2;; --cpython) cpython=1; shift;; *) echo "unknown option $1" >&2; exit 2;; esac
 done
-ws=$PWD/bench/work
+# on the current Nix (./jbang scripts/CurrentNix.java shell -- bench/steps.sh) the workspace is its own
+ws=$PWD/bench/work${NIXPY_NIX:+-$NIXPY_NIX}
 nixopt=(--option substituters '')
+# with the sandbox on, the plain commands open what the bare profile's steps open (see HostPaths)
+if nix --extra-experimental-features nix-command show-config 2>/dev/null | grep -qx 'sandbox = true'; then
+  nixopt+=(--option extra-sandbox-paths "/usr /lib=/usr/lib /lib64=/usr/lib64 /etc/alternatives ${NIXPY_SOURCES:-/var/tmp/nixpylab-sources}")
+fi
 
 . bench/lib.sh
 

@@ -56,7 +56,9 @@ public class Workshop implements Callable<Integer> {
 
         WorkshopFolder open(String defaultDir) {
             Catalog c = Catalog.load(exercises);
-            Nix nix = Nix.detect();
+            List<Path> sourceDirs = new java.util.ArrayList<>(nixpylab.SourceLocator.cacheDirs());
+            if (sourceUrl != null && sourceUrl.startsWith("file:")) sourceDirs.add(Path.of(java.net.URI.create(sourceUrl)).getParent());
+            Nix nix = Nix.detect().withHostPaths(sourceDirs);
             return new WorkshopFolder(c, workdir == null ? Path.of(defaultDir) : workdir, nix, new WorkshopFolder.SourceChoice(source, sourceUrl));
         }
     }

@@ -27,18 +27,27 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
- * Runs NixPy Lab's tests: installs what they need (root on Debian), then unit and integration
- * tests on real Nix. Options: --unit (skip the tests tagged slow or nix), --only REGEX (class names).
- * Ends with the line "N passed, N failed".
+ * Runs NixPy Lab's tests: installs what they need (root on Debian), then unit and integration tests
+ * on this machine's Nix, then (unless --host-only) the same on the current Nix, a Debian sid root
+ * (scripts/CurrentNix.java; set up here when missing), all but the tests tagged "host" (they need
+ * what only the host has: Chromium, README's own lab/). Options: --unit (skip the tests tagged slow
+ * or nix), --only REGEX (class names), --host-only, --nix current (only the current Nix).
+ * Ends with the line "N passed, N failed", the sum over both.
  */
 public class RunTests {
     public static void main(String[] args) {
+        java.util.Optional<Integer> relaunched = ui.Cli.onCurrentNix("tests/RunTests.java", args);
+        if (relaunched.isPresent()) System.exit(relaunched.get());
         boolean unitOnly = false;
+        boolean hostOnly = false;
         String only = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--unit")) unitOnly = true;
+            else if (args[i].equals("--host-only")) hostOnly = true;
             else if (args[i].equals("--only")) only = args[++i];
+            else if (args[i].equals("--nix")) i++; // host, or current (handled above)
         }
+        boolean inside = nixpylab.CurrentNixRoot.inside();
         if (!unitOnly) {
             try {
                 nixpylab.TestHost.ensure();
@@ -49,16 +58,84 @@ public class RunTests {
                 System.exit(1);
             }
         }
+        long t0 = System.nanoTime();
+        long[] host = run(unitOnly, only, inside);
+        if (inside || hostOnly || unitOnly) {
+            System.out.println(host[0] + " passed, " + host[1] + " failed");
+            System.exit(host[1] == 0 ? 0 : 1);
+        }
+        System.out.println("   (this machine's Nix " + nixpylab.NixVersion.installed() + ": " + host[0] + " passed, " + host[1] + " failed in "
+                + Math.round((System.nanoTime() - t0) / 1e9) + " s)");
+        long[] current = onCurrentNix(only);
+        long passed = host[0] + current[0], failed = host[1] + current[1];
+        System.out.println(passed + " passed, " + failed + " failed");
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** The same tests, but those tagged host, inside the current Nix's root (set up first when missing); its summary is read back. */
+    static long[] onCurrentNix(String only) {
+        long t0 = System.nanoTime();
+        System.out.println("== the current Nix (Debian sid's nix-bin, sandbox on), in " + nixpylab.CurrentNixRoot.standard().dir());
+        try {
+            nixpylab.CurrentNixRoot root = nixpylab.CurrentNixRoot.standard();
+            if (root.status().isEmpty()) {
+                if (!nixpylab.HostSetup.missing(java.util.List.of("debootstrap")).isEmpty()) nixpylab.HostSetup.install(java.util.List.of("debootstrap"));
+                root.setup(line -> System.out.println("current Nix: " + line));
+                System.out.println("set up in " + Math.round((System.nanoTime() - t0) / 1e9) + " s");
+            }
+            java.nio.file.Path repo = ui.Cli.repository(java.nio.file.Path.of("").toAbsolutePath());
+            java.util.List<String> inner = new java.util.ArrayList<>(java.util.List.of(repo.resolve("jbang").toString(), repo.resolve("tests/RunTests.java").toString()));
+            if (only != null) inner.addAll(java.util.List.of("--only", only));
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("/usr/bin/env", "--chdir=" + repo));
+            cmd.addAll(inner);
+            long[] counts = {0, 1};
+            nixpylab.Proc.Result r = nixpylab.Proc.of(nixpylab.CurrentNixRoot.enterCommand(root.require().dir(), "root", nixpylab.CurrentNixRoot.standardBinds(repo), java.util.Map.of(), cmd))
+                    .timeout(java.time.Duration.ofMinutes(60)).onLine(l -> {
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+) passed, (\\d+) failed$").matcher(l.text());
+                        if (m.matches()) {
+                            counts[0] = Long.parseLong(m.group(1));
+                            counts[1] = Long.parseLong(m.group(2));
+                        }
+                        System.out.println(l.text());
+                    }).run();
+            if (r.exitCode() != 0 && counts[1] == 0) counts[1] = 1;
+            System.out.println("   (the current Nix " + root.require().nixVersion() + ": " + counts[0] + " passed, " + counts[1] + " failed in " + Math.round((System.nanoTime() - t0) / 1e9) + " s, set-up included)");
+            return counts;
+        } catch (nixpylab.UserError e) {
+            System.out.println("error: the current Nix could not be used: " + e.getMessage());
+            System.out.println("next: " + e.next());
+            return new long[] {0, 1};
+        }
+    }
+
+    /** "Class > test()", or "Class > test [args]" for one case of a parameterized test. */
+    static String label(org.junit.platform.launcher.TestPlan plan, TestIdentifier id) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (java.util.Optional<TestIdentifier> p = java.util.Optional.of(id); p.isPresent() && p.get().getParentIdObject().isPresent(); p = plan.getParent(p.get())) {
+            names.add(0, p.get().getDisplayName());
+        }
+        String cls = names.isEmpty() ? "" : names.get(0);
+        return cls + " > " + String.join(" ", names.subList(Math.min(1, names.size()), names.size()));
+    }
+
+    static long[] run(boolean unitOnly, String only, boolean inside) {
         // classes in @Order: README's first command first (ReadmeOrderTest), its check last
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("nixpylab"))
                 .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
         if (unitOnly) b.filters(TagFilter.excludeTags("nix", "slow"));
+        if (inside) b.filters(TagFilter.excludeTags("host"));
         if (only != null) b.filters(ClassNameFilter.includeClassNamePatterns(only));
         LauncherDiscoveryRequest request = b.build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         java.util.Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        org.junit.platform.launcher.TestPlan[] plan = {null};
         TestExecutionListener progress = new TestExecutionListener() {
+            @Override
+            public void testPlanExecutionStarted(org.junit.platform.launcher.TestPlan p) {
+                plan[0] = p;
+            }
+
             @Override
             public void executionStarted(TestIdentifier id) {
                 started.put(id.getUniqueId(), System.nanoTime());
@@ -70,7 +147,7 @@ public class RunTests {
                     if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) System.out.println("FAILED container " + id.getDisplayName() + ": " + result.getThrowable().map(Throwable::toString).orElse(""));
                     return;
                 }
-                String name = id.getParentIdObject().map(p -> p.toString().replaceAll(".*class:([^\\]]+)\\].*", "$1").replace("nixpylab.", "")).orElse("") + " > " + id.getDisplayName();
+                String name = label(plan[0], id);
                 long ms = (System.nanoTime() - started.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
                 System.out.println((result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "ok      " : "FAILED  ") + name + String.format("  (%.1f s)", ms / 1000.0));
                 result.getThrowable().ifPresent(t -> {
@@ -84,7 +161,6 @@ public class RunTests {
         long failed = s.getTotalFailureCount() + s.getContainersFailedCount();
         long passed = s.getTestsSucceededCount();
         if (s.getTestsFoundCount() == 0) failed++;
-        System.out.println(passed + " passed, " + failed + " failed");
-        System.exit(failed == 0 ? 0 : 1);
+        return new long[] {passed, failed};
     }
 }

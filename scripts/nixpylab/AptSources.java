@@ -88,6 +88,58 @@ public final class AptSources {
         }
     }
 
+    /**
+     * The Debian archive this machine installs from: the first {@code deb} entry of its apt sources
+     * that is not a security or updates suite. Read from the machine, never written into the repository.
+     */
+    public static Optional<String> debianMirror() {
+        List<Path> files = new ArrayList<>();
+        Path main = Path.of("/etc/apt/sources.list");
+        if (Files.isRegularFile(main)) files.add(main);
+        try (Stream<Path> s = Files.isDirectory(Path.of("/etc/apt/sources.list.d")) ? Files.list(Path.of("/etc/apt/sources.list.d")) : Stream.empty()) {
+            s.filter(p -> p.toString().endsWith(".list") || p.toString().endsWith(".sources")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path f : files) {
+            try {
+                Optional<String> m = mirrorIn(f.getFileName().toString(), Files.readString(f));
+                if (m.isPresent()) return m;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The archive URL of one sources file (one-line or deb822 format), if it names a main Debian suite. */
+    static Optional<String> mirrorIn(String fileName, String text) {
+        if (fileName.endsWith(".sources")) {
+            for (String stanza : text.split("\n\\s*\n")) {
+                Matcher types = Pattern.compile("(?im)^Types:.*\\bdeb\\b").matcher(stanza);
+                Matcher uris = Pattern.compile("(?im)^URIs:\\s*(\\S+)").matcher(stanza);
+                Matcher suites = Pattern.compile("(?im)^Suites:\\s*(.+)$").matcher(stanza);
+                if (types.find() && uris.find() && suites.find() && mainSuite(suites.group(1)) && debianArchive(uris.group(1))) return Optional.of(uris.group(1).replaceFirst("/$", ""));
+            }
+            return Optional.empty();
+        }
+        for (String line : text.split("\n")) {
+            Matcher m = Pattern.compile("^\\s*deb\\s+(?:\\[[^]]*]\\s+)?(\\S+)\\s+(\\S+)").matcher(line);
+            if (m.find() && mainSuite(m.group(2)) && debianArchive(m.group(1))) return Optional.of(m.group(1).replaceFirst("/$", ""));
+        }
+        return Optional.empty();
+    }
+
+    /** Debian's archive, not another vendor's repository: its path ends in /debian, as every Debian mirror's does. */
+    private static boolean debianArchive(String uri) {
+        return uri.replaceFirst("/$", "").endsWith("/debian");
+    }
+
+    private static boolean mainSuite(String suites) {
+        String first = suites.strip().split("\\s+")[0];
+        return !first.contains("-security") && !first.contains("-updates") && !first.contains("-backports") && !first.contains("/");
+    }
+
     /** "python3.11" when the distribution's python3-defaults is 3.11.x. */
     public Optional<String> defaultPythonSourcePackage() {
         List<String> cmd = new ArrayList<>(List.of("apt-cache"));

@@ -37,7 +37,8 @@ public record BareDerivation(String name, String workspace, String pythonVersion
         sb.append("# ").append(fileName()).append(": CPython ").append(pythonVersion).append(", built by NixPy Lab's bare profile.\n");
         sb.append("# Impure on purpose: no nixpkgs here, only Nix builtins. The builder is the host's\n");
         sb.append("# /bin/sh and uses the host's compiler and -dev libraries from /usr, which Nix does\n");
-        sb.append("# not track: the same file can build differently on another machine.\n");
+        sb.append("# not track: the same file can build differently on another machine. In Nix's build\n");
+        sb.append("# sandbox the steps open /usr, /lib and /lib64 for it (--option extra-sandbox-paths).\n");
         sb.append("let\n");
         sb.append("  src = import <nix/fetchurl.nix> {\n");
         sb.append("    url = ").append(quote(url)).append(";\n");

@@ -1,6 +1,5 @@
 package nixpylab;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,21 +10,14 @@ import java.util.List;
  * profile) and a NixOS configuration snippet.
  */
 public final class ConfigurationStep {
-    public record Outcome(String user, boolean daemonSocket, String buildUsersGroup, Path shellNix, Path nixosSnippet,
+    /** access is what Nix itself said about this user and its store; group and sandbox are its settings. */
+    public record Outcome(StoreAccess access, NixVersion version, String buildUsersGroup, String sandbox, Path shellNix, Path nixosSnippet,
                           List<String> shellCommand, Proc.Result shellRun) {}
-
-    static final Path DAEMON_SOCKET = Path.of("/nix/var/nix/daemon-socket/socket");
 
     private ConfigurationStep() {}
 
     public static Outcome run(Workspace ws, Nix nix) {
         Steps.require(ws, "lastOut", "Build");
-        String user = System.getProperty("user.name");
-        boolean daemon = Files.exists(DAEMON_SOCKET) && System.getenv("NIX_REMOTE") != null;
-        String group = "";
-        for (String l : Proc.of("nix", "--extra-experimental-features", "nix-command", "show-config").timeout(Duration.ofSeconds(20)).run().stdout().split("\n")) {
-            if (l.startsWith("build-users-group = ")) group = l.substring("build-users-group = ".length()).strip();
-        }
         Profile profile = Profile.of(ws);
         String file = ws.nixFile().getFileName().toString();
         Path shell = ws.dir().resolve("shell.nix");
@@ -51,6 +43,6 @@ public final class ConfigurationStep {
         }
         ws.set("step.configuration", java.time.Instant.now().toString());
         ws.save();
-        return new Outcome(user, daemon, group, shell, nixos, cmd, r);
+        return new Outcome(nix.access(), nix.version(), nix.config().get("build-users-group"), nix.config().sandbox(), shell, nixos, cmd, r);
     }
 }

@@ -108,6 +108,11 @@ public final class FakeHashStep {
             return new UserError("Nix could not download the source " + src.url() + ": " + err,
                     "Check that the URL answers (or that the file is readable by the nixbld users), or pass a tarball with --source PATH.");
         }
+        List<BuildError> failed = BuildError.parseAll(r.stderr());
+        if (!failed.isEmpty()) {
+            return new UserError("Nix could not fetch the source " + src.url() + ": " + failed.get(0).sentence() + " (" + err + ")",
+                    "Read Nix's lines above; the fetch's log: nix-store -l " + failed.get(0).drv() + ".");
+        }
         return Nix.evaluationError(file, r);
     }
 

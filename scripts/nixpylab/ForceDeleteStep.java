@@ -17,8 +17,20 @@ public final class ForceDeleteStep {
         StorePath path();
     }
 
-    /** refusal is Nix's answer to the plain delete (null when the plain delete went through). */
-    public record Deleted(StorePath path, List<String> plainCommand, String refusal, List<String> forceCommand, String freed) implements Deletion {}
+    /** refusal is Nix's answer to the plain delete, forced how the path went after it (both null when the plain delete went through). */
+    public record Deleted(StorePath path, List<String> plainCommand, String refusal, Forced forced, String freed) implements Deletion {}
+
+    /** How a live path was deleted once the plain delete was refused. */
+    public sealed interface Forced permits IgnoringLiveness, Unrooting {}
+
+    /** {@code nix-store --delete --ignore-liveness}: roots ignored (as the video does; possible without a daemon). */
+    public record IgnoringLiveness(List<String> command) implements Forced {}
+
+    /**
+     * Through a daemon, which refuses --ignore-liveness to every client: this workspace's own links
+     * to the path are removed, so that no root holds it any more, and the plain delete runs again.
+     */
+    public record Unrooting(List<String> refusedCommand, String daemonSays, List<Path> removedRoots, List<String> command) implements Forced {}
 
     public record Kept(StorePath path, List<String> command, String reason) implements Deletion {}
 
@@ -50,19 +62,30 @@ public final class ForceDeleteStep {
             }
             List<String> plain = nix.command("nix-store", "--delete", p.path());
             Proc.Result r = nix.run(plain);
-            String refusal = null;
-            if (nix.isValid(p)) {
-                refusal = Nix.firstError(r.stderr()).orElse("exit " + r.exitCode());
-                List<String> force = nix.command("nix-store", "--delete", "--ignore-liveness", p.path());
-                Proc.Result f = nix.run(force);
-                if (nix.isValid(p)) {
-                    done.add(new Kept(p, force, Nix.firstError(f.stderr()).orElse("exit " + f.exitCode())));
-                    continue;
-                }
-                done.add(new Deleted(p, plain, refusal, force, f.stdout().strip()));
-            } else {
+            if (!nix.isValid(p)) {
                 done.add(new Deleted(p, plain, null, null, r.stdout().strip()));
+                continue;
             }
+            String refusal = Nix.firstError(r.stderr()).orElse("exit " + r.exitCode());
+            List<String> force = nix.command("nix-store", "--delete", "--ignore-liveness", p.path());
+            Proc.Result f = nix.run(force);
+            if (!nix.isValid(p)) {
+                done.add(new Deleted(p, plain, refusal, new IgnoringLiveness(force), f.stdout().strip()));
+                continue;
+            }
+            String forceSays = Nix.firstError(f.stderr()).orElse("exit " + f.exitCode());
+            if (!forceSays.contains("not allowed to ignore liveness")) {
+                done.add(new Kept(p, force, forceSays));
+                continue;
+            }
+            List<Path> unrooted = StoreLinks.removeLinksTo(ws.dir(), p);
+            Proc.Result again = nix.run(plain);
+            if (nix.isValid(p)) {
+                done.add(new Kept(p, plain, "after removing this workspace's own roots (" + unrooted.size() + "), Nix still refuses: "
+                        + Nix.firstError(again.stderr()).orElse("exit " + again.exitCode())));
+                continue;
+            }
+            done.add(new Deleted(p, plain, refusal, new Unrooting(force, forceSays, unrooted, plain), again.stdout().strip()));
         }
         List<String> remaining = new ArrayList<>();
         for (String b : ws.list("built")) if (nix.isValid(new StorePath(b))) remaining.add(b);

@@ -11,32 +11,47 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The Nix commands the tutorial runs. When none of the configured binary caches answers, every
- * command gets {@code --option substituters ''}: offline, Nix would otherwise stall ~4.5 s per
- * build retrying the cache.
+ * The Nix commands the tutorial runs, for the Nix installed here: its version, its settings, how this
+ * user reaches its store. When none of the configured binary caches answers, every command gets
+ * {@code --option substituters ''}: offline, Nix would otherwise stall ~4.5 s per build retrying
+ * the cache. Builds that use the host's toolchain get the sandbox opening of {@link HostPaths}.
  */
 public final class Nix {
-    private final List<String> extraOptions;
+    private final NixVersion version;
+    private final NixConfig config;
+    private final StoreAccess access;
+    private final List<String> cacheOptions;
     private final List<String> evalOptions;
-    private final String cacheNote;
+    private final HostPaths.Decision sandbox;
+    private final List<String> notes;
 
-    private Nix(List<String> extraOptions, List<String> evalOptions, String cacheNote) {
-        this.extraOptions = extraOptions;
+    private Nix(NixVersion version, NixConfig config, StoreAccess access, List<String> cacheOptions, List<String> evalOptions, HostPaths.Decision sandbox, List<String> notes) {
+        this.version = version;
+        this.config = config;
+        this.access = access;
+        this.cacheOptions = cacheOptions;
         this.evalOptions = evalOptions;
-        this.cacheNote = cacheNote;
+        this.sandbox = sandbox;
+        this.notes = notes;
     }
 
-    /** Checks that Nix is installed and probes the binary caches once. */
+    /** Checks that Nix is installed and reachable, reads its settings and probes the binary caches once. */
     public static Nix detect() {
         requireInstalled();
-        List<String> caches = substituters();
+        NixVersion version = NixVersion.installed();
+        NixConfig config = NixConfig.read(version);
+        StoreAccess access = StoreAccess.ask(version, config);
+        List<String> notes = new ArrayList<>();
+        if (access.daemon() || !access.root()) notes.add("Nix " + version + ", " + access.describe());
+        List<String> caches = config.substituters();
         for (String c : caches) {
             if (answers(c)) {
-                return new Nix(List.of(), List.of(), "binary cache " + c + " answers; Nix may download from it");
+                notes.add("binary cache " + c + " answers; Nix may download from it");
+                return new Nix(version, config, access, List.of(), List.of(), null, notes);
             }
         }
-        return new Nix(List.of("--option", "substituters", ""), List.of(),
-                caches.isEmpty() ? "no binary cache configured" : "binary cache " + String.join(" ", caches) + " does not answer; passing --option substituters '' so Nix does not stall retrying it");
+        notes.add(caches.isEmpty() ? "no binary cache configured" : "binary cache " + String.join(" ", caches) + " does not answer; passing --option substituters '' so Nix does not stall retrying it");
+        return new Nix(version, config, access, List.of("--option", "substituters", ""), List.of(), null, notes);
     }
 
     public static void requireInstalled() {
@@ -46,18 +61,6 @@ public final class Nix {
                         "On Debian/Ubuntu run 'apt-get install -y nix-bin' as root (or run ./jbang scripts/Tutorial.java, which offers to), then try again.");
             }
         }
-    }
-
-    private static List<String> substituters() {
-        Proc.Result r = Proc.of("nix", "--extra-experimental-features", "nix-command", "show-config").timeout(Duration.ofSeconds(20)).run();
-        for (String line : r.stdout().split("\n")) {
-            if (line.startsWith("substituters = ")) {
-                List<String> out = new ArrayList<>();
-                for (String s : line.substring(15).trim().split("\\s+")) if (!s.isBlank()) out.add(s);
-                return out;
-            }
-        }
-        return List.of();
     }
 
     /** A TCP connection to the cache's host within 2 s: enough to tell offline from online, and cheap. */
@@ -77,23 +80,53 @@ public final class Nix {
 
     /** The same Nix with {@code -I nixpkgs=PATH} on every evaluating command. */
     public Nix withNixpkgs(java.nio.file.Path nixpkgs) {
-        return new Nix(extraOptions, List.of("-I", "nixpkgs=" + nixpkgs.toAbsolutePath().normalize()), cacheNote);
+        return new Nix(version, config, access, cacheOptions, List.of("-I", "nixpkgs=" + nixpkgs.toAbsolutePath().normalize()), sandbox, notes);
     }
 
-    public String cacheNote() {
-        return cacheNote;
+    /**
+     * The same Nix for builds that use the host's toolchain (the bare profile, the workshop): in a
+     * sandbox, they get the host's /usr and the source folders opened, or, where this user may not
+     * open them, every build command stops with the reason before Nix starts.
+     */
+    public Nix withHostPaths(List<java.nio.file.Path> sourceDirs) {
+        HostPaths.Decision d = HostPaths.decide(config, access, sourceDirs);
+        List<String> n = new ArrayList<>(notes);
+        if (!(d instanceof HostPaths.Refused)) n.add(d.note());
+        return new Nix(version, config, access, cacheOptions, evalOptions, d, n);
     }
 
-    public List<String> extraOptions() {
-        return extraOptions;
+    /** The options a build by hand needs to see what the toolkit's builds see (the sandbox opening); empty without one. */
+    public List<String> hostPathOptions() {
+        return sandbox == null ? List.of() : sandbox.options();
+    }
+
+    /** Lines about how Nix runs here (binary cache, sandbox), said once at the top of a step. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    public NixVersion version() {
+        return version;
+    }
+
+    public NixConfig config() {
+        return config;
+    }
+
+    public StoreAccess access() {
+        return access;
     }
 
     /** The command line a learner would type for the same work (shown next to each result). */
     public List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(args));
-        boolean evaluates = args[0].equals("nix-build") || args[0].equals("nix-instantiate") || args[0].equals("nix-shell");
+        String tool = args[0];
+        boolean evaluates = tool.equals("nix-build") || tool.equals("nix-instantiate") || tool.equals("nix-shell");
+        boolean builds = tool.equals("nix-build") || tool.equals("nix-shell") || (tool.equals("nix-store") && List.of(args).contains("-r"));
+        if (builds && sandbox instanceof HostPaths.Refused r) throw r.error();
         if (evaluates) cmd.addAll(1, evalOptions);
-        if (evaluates || args[0].equals("nix-store")) cmd.addAll(1, extraOptions);
+        if (builds && sandbox != null) cmd.addAll(1, sandbox.options());
+        if (evaluates || tool.equals("nix-store") || tool.equals("nix-prefetch-url")) cmd.addAll(1, cacheOptions);
         return cmd;
     }
 
@@ -106,8 +139,7 @@ public final class Nix {
     }
 
     public static String installedVersion() {
-        Proc.Result r = Proc.of("nix-build", "--version").timeout(Duration.ofSeconds(10)).run();
-        return r.stdout().strip().replaceFirst("^nix-build \\(Nix\\) ", "");
+        return NixVersion.installed().text();
     }
 
     /** The .drv a file instantiates to; a broken file becomes a UserError quoting Nix. */
@@ -127,21 +159,44 @@ public final class Nix {
         return run(command("nix-store", "--check-validity", p.path())).ok();
     }
 
-    /** Nix's own words when a file does not evaluate: its error lines, without the trace noise. */
+    /**
+     * Nix's own words when a file does not evaluate: the cause and where. Nix 2.8 prints the cause
+     * first; newer Nix prints a trace ("… while calling the 'derivationStrict' builtin") and the
+     * cause last, so the last "error:" line with words is the cause in both.
+     */
     public static UserError evaluationError(Path nixFile, Proc.Result r) {
-        List<String> lines = new ArrayList<>();
-        for (String l : r.stderr().split("\n")) {
-            if (l.isBlank() || l.startsWith("warning:")) continue;
-            lines.add(l.strip());
-            if (lines.size() == 4) break;
-        }
-        return new UserError("Nix could not evaluate " + nixFile + ": " + String.join(" ", lines),
+        return new UserError("Nix could not evaluate " + nixFile + ": " + evaluationCause(r.stderr()),
                 "Fix the file where Nix points, or let NixPy Lab write it afresh by running the FetchFakeHash step again.");
     }
 
-    /** The first 'error:' paragraph of a failed command, for messages. */
+    /** "syntax error, unexpected '{' … (at /path/file.nix:1:13)": the cause of an evaluation error and its place. */
+    public static String evaluationCause(String stderr) {
+        String[] lines = stderr.split("\n");
+        int cause = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("error:") && t.length() > "error:".length()) cause = i;
+        }
+        if (cause < 0) return firstError(stderr).orElse(stderr.strip().isEmpty() ? "no message" : lines[lines.length - 1].strip());
+        String text = lines[cause].strip().substring("error:".length()).strip();
+        for (int i = cause + 1; i < lines.length; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*at (/[^:]+:\\d+:\\d+):?$").matcher(lines[i]);
+            if (m.find()) return text + " (at " + m.group(1) + ")";
+            if (lines[i].strip().startsWith("error:")) break;
+        }
+        return text;
+    }
+
+    /**
+     * The first 'error:' line of a failed command that says something, for messages. Nix 2.8 puts
+     * the reason on that line; newer Nix may open with a bare "error:" and a trace ("… while setting
+     * up the build environment") before the line with the reason.
+     */
     public static Optional<String> firstError(String stderr) {
-        for (String l : stderr.split("\n")) if (l.strip().startsWith("error:")) return Optional.of(l.strip());
+        for (String l : stderr.split("\n")) {
+            String t = l.strip();
+            if (t.startsWith("error:") && t.length() > "error:".length()) return Optional.of(t);
+        }
         return Optional.empty();
     }
 }

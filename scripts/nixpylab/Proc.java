@@ -48,6 +48,7 @@ public final class Proc {
     private Consumer<Line> listener = l -> {};
     private boolean listenerGiven;
     private final Map<String, String> env = new java.util.HashMap<>();
+    private boolean clean;
 
     private Proc(List<String> command) {
         this.command = List.copyOf(command);
@@ -87,6 +88,7 @@ public final class Proc {
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(command);
         if (dir != null) pb.directory(dir.toFile());
+        if (clean) pb.environment().clear();
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p;
@@ -123,6 +125,44 @@ public final class Proc {
     }
 
     /**
+     * Runs the command on this process's own terminal (stdin, stdout and stderr passed through),
+     * for a command the user watches and answers; returns its exit code (124 on timeout). Its
+     * children are stopped like those of {@link #run}.
+     */
+    public int runInherited() {
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        if (dir != null) pb.directory(dir.toFile());
+        if (clean) pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new UserError("Could not start " + command.get(0) + ": " + e.getMessage(), "Check that it is installed and on PATH.");
+        }
+        LIVE.add(p);
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop(p);
+                return 124;
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            stop(p);
+            Thread.currentThread().interrupt();
+            throw new UserError("Interrupted while running: " + String.join(" ", command), "Run it again; it starts over safely.");
+        } finally {
+            LIVE.remove(p);
+        }
+    }
+
+    /** Replaces the environment with only the variables given by env() (plus none inherited). */
+    public Proc cleanEnv() {
+        this.clean = true;
+        return this;
+    }
+
+    /**
      * Starts a long-running program that halt() or the JVM's exit stops. Its output goes, line by
      * line, to the onLine listener if one was given, and is discarded otherwise.
      */
@@ -131,6 +171,7 @@ public final class Proc {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (!streamed) pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         if (dir != null) pb.directory(dir.toFile());
+        if (clean) pb.environment().clear();
         pb.environment().putAll(env);
         try {
             Process p = pb.start();

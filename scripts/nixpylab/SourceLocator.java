@@ -31,10 +31,18 @@ public final class SourceLocator {
         this.probeTimeout = probeTimeout;
     }
 
-    /** The shared, build-user-readable place for tarballs: $NIXPY_SOURCES or /var/tmp/nixpylab-sources. */
+    static final Path SHARED = Path.of("/var/tmp/nixpylab-sources");
+
+    /**
+     * The build-user-readable place for tarballs: $NIXPY_SOURCES, or /var/tmp/nixpylab-sources
+     * (shared, sticky like /tmp, so every user may add a tarball and none may remove another's),
+     * or, for a user who cannot write there, /var/tmp/nixpylab-sources-USER.
+     */
     public static Path defaultCacheDir() {
         String env = System.getenv("NIXPY_SOURCES");
-        return Path.of(env != null && !env.isBlank() ? env : "/var/tmp/nixpylab-sources");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        if (HostSetup.isRoot() || !Files.exists(SHARED) || Files.isWritable(SHARED)) return SHARED;
+        return Path.of(SHARED + "-" + System.getProperty("user.name"));
     }
 
     public PythonSource locate(Path givenFile, String givenUrl, String wantedVersion) {
@@ -133,15 +141,26 @@ public final class SourceLocator {
         throw noSource(wantedVersion, "the distribution's archive has no source package " + String.join(" or ", candidates));
     }
 
+    /** Where tarballs may be found: this user's folder and the shared one (a tarball another user fetched is used from there). */
+    public static List<Path> cacheDirs() {
+        Path mine = defaultCacheDir();
+        return mine.equals(SHARED) ? List.of(SHARED) : List.of(mine, SHARED);
+    }
+
+    /** A distribution tarball already fetched, here or (by another user) in the shared folder. */
     private Optional<Path> cachedOrig(String minor) {
-        if (!Files.isDirectory(cacheDir)) return Optional.empty();
         String prefix = minor == null ? "python3." : "python" + minor + "_";
-        try (Stream<Path> s = Files.list(cacheDir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().contains(".orig.tar."))
-                    .sorted().reduce((a, b) -> b);
-        } catch (IOException e) {
-            return Optional.empty();
+        for (Path dir : cacheDir.equals(SHARED) ? List.of(cacheDir) : List.of(cacheDir, SHARED)) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> s = Files.list(dir)) {
+                Optional<Path> found = s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().contains(".orig.tar."))
+                        .filter(BuildUsers::canRead).sorted().reduce((a, b) -> b);
+                if (found.isPresent()) return found;
+            } catch (IOException e) {
+                // an unreadable folder holds nothing for us
+            }
         }
+        return Optional.empty();
     }
 
     private UserError noSource(String version, String why) {
@@ -149,11 +168,21 @@ public final class SourceLocator {
                 "Download Python-" + version + ".tar.xz on a machine with network and pass it with --source PATH (or --source-url URL).");
     }
 
+    /** Makes the folder readable by build users: the shared one sticky and open to all (chmod 1777, which Java cannot say), others rwxr-xr-x. */
+    static void prepareCacheDir(Path dir) throws IOException {
+        boolean made = !Files.exists(dir);
+        Files.createDirectories(dir);
+        if (dir.equals(SHARED) && HostSetup.isRoot()) {
+            Proc.of("chmod", "1777", dir.toString()).timeout(Duration.ofSeconds(10)).run();
+        } else if (made || Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
     /** Copies a tarball into the cache directory (readable by build users) unless it is already there. */
     Path stage(Path file) {
         try {
-            Files.createDirectories(cacheDir);
-            Files.setPosixFilePermissions(cacheDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            prepareCacheDir(cacheDir);
             Path target = cacheDir.resolve(file.getFileName().toString()).toAbsolutePath().normalize();
             Path source = file.toAbsolutePath().normalize();
             if (!source.equals(target) && !(Files.exists(target) && Files.mismatch(source, target) == -1)) {

@@ -25,6 +25,22 @@ public final class StoreLinks {
         return found;
     }
 
+    /** Removes the links directly in {@code dir} that point to {@code target} (a workspace's own roots of it) and returns them. */
+    public static List<Path> removeLinksTo(Path dir, StorePath target) {
+        List<Path> removed = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.sorted().toList()) {
+                if (Files.isSymbolicLink(p) && Files.readSymbolicLink(p).toString().equals(target.path())) {
+                    Files.delete(p);
+                    removed.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
+    }
+
     /** Removes the dangling links of {@link #dangling} and returns them. */
     public static List<Path> removeDangling(Path dir) {
         List<Path> removed = new ArrayList<>();

@@ -50,9 +50,29 @@ public final class Workspace implements AutoCloseable {
                 throw new UserError("Another NixPy Lab step is working in " + abs + " right now.",
                         "Wait for it to finish (or stop it), or use another workspace with --workdir.");
             }
-            return new Workspace(abs, ch, l);
+            Workspace ws = new Workspace(abs, ch, l);
+            ws.claimForThisNix();
+            return ws;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A workspace's builds live in one Nix store: the host's, or the current Nix's root (--nix
+     * current) has its own. Using it with the other would read paths that are not there.
+     */
+    private void claimForThisNix() {
+        String here = CurrentNixRoot.inside() ? "current" : "host";
+        // a workspace from before this was recorded was made with the host's Nix
+        String was = state.getProperty("nixStore", state.isEmpty() ? null : "host");
+        if (was == null) {
+            state.setProperty("nixStore", here);
+        } else if (!was.equals(here)) {
+            close();
+            throw new UserError("The workspace " + dir + " belongs to the " + (was.equals("host") ? "host's Nix" : "current Nix (--nix current)")
+                    + ": its builds are in that Nix's store, not in this one's.",
+                    "Give this run a workspace of its own, e.g. --workdir " + dir.getFileName() + "-" + here + ", or run it " + (was.equals("host") ? "without" : "with") + " --nix current.");
         }
     }
 

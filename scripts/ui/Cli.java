@@ -3,6 +3,7 @@ package ui;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import nixpylab.HostSetup;
 import nixpylab.UserError;
 import picocli.CommandLine;
 
@@ -17,6 +18,8 @@ public final class Cli {
     public static final char STDERR_MARK = '\u0002';
 
     public static int execute(Object command, String[] args) {
+        java.util.Optional<Integer> elsewhere = onCurrentNix("scripts/" + command.getClass().getSimpleName() + ".java", args);
+        if (elsewhere.isPresent()) return elsewhere.get();
         if (System.getenv(TAG_STDERR) != null) System.setErr(new PrintStream(new MarkedLines(System.out), true, java.nio.charset.StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
@@ -35,10 +38,51 @@ public final class Cli {
         return cl.execute(args);
     }
 
-    /** A user's error as two lines, what went wrong and what to do next, with paths as {@link #path} shows them. */
+    /**
+     * {@code --nix current}: runs the same script with the same arguments inside the current Nix's
+     * root and returns its exit code. Empty on the host's Nix (the default) and inside the root.
+     */
+    public static java.util.Optional<Integer> onCurrentNix(String script, String[] args) {
+        List<String> rest = new java.util.ArrayList<>();
+        String nix = "host";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--nix") && i + 1 < args.length) nix = args[++i];
+            else if (args[i].startsWith("--nix=")) nix = args[i].substring(6);
+            else rest.add(args[i]);
+        }
+        if (!nix.equals("current") || nixpylab.CurrentNixRoot.inside()) return java.util.Optional.empty();
+        try {
+            java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+            java.nio.file.Path repo = repository(cwd);
+            if (!HostSetup.isRoot()) {
+                throw new UserError("--nix current runs this step in a Debian sid root with chroot and mount, which needs root on this machine.",
+                        "Run it as root, or leave out --nix current to use this machine's own Nix.");
+            }
+            List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("jbang").toString(), repo.resolve(script).toString()));
+            cmd.addAll(rest);
+            java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+            for (var e : System.getenv().entrySet()) {
+                if (e.getKey().startsWith("NIXPY_") || List.of("NIX_REMOTE", "NO_COLOR", "TERM", "COLUMNS").contains(e.getKey())) env.put(e.getKey(), e.getValue());
+            }
+            return java.util.Optional.of(nixpylab.CurrentNixRoot.standard().runInside(repo, cwd, "root", env, cmd));
+        } catch (UserError u) {
+            printError(System.err, u);
+            return java.util.Optional.of(1);
+        }
+    }
+
+    /** The repository a command runs in: the folder at or above the current one that holds ./jbang and scripts/. */
+    public static java.nio.file.Path repository(java.nio.file.Path from) {
+        for (java.nio.file.Path p = from; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isRegularFile(p.resolve("jbang")) && java.nio.file.Files.isDirectory(p.resolve("scripts/nixpylab"))) return p;
+        }
+        throw new UserError("--nix current needs to know the repository, and " + from + " is not inside it.", "Run the step from the repository's folder (or one below it).");
+    }
+
+    /** A user's error as two lines, what went wrong and what to do next (paths as they are: a next step may be a line for a file). */
     public static void printError(PrintStream err, UserError u) {
-        err.println("error: " + relative(u.getMessage()));
-        err.println("next: " + relative(u.next()));
+        err.println("error: " + u.getMessage());
+        err.println("next: " + u.next());
     }
 
     /** Set by the site's recorder: a line about the run rather than of it (the binary cache) goes to stdout behind NOTE_MARK, for the page to say once. */

@@ -57,15 +57,28 @@ public final class StepRunner {
         return ws;
     }
 
-    /** Nix for this workspace: with -I nixpkgs=… when the workspace was given --nixpkgs. */
-    private static Nix nix(Workspace ws) {
+    /**
+     * Nix for this workspace: with -I nixpkgs=… when the workspace was given --nixpkgs; in the bare
+     * profile, with the host's toolchain and the source's folder opened in the sandbox.
+     */
+    private Nix nix(Workspace ws) {
+        if (Profile.of(ws) == Profile.BARE) return nix().withHostPaths(sourceDirs(ws));
         return ws.get("nixpkgs").map(p -> nix().withNixpkgs(java.nio.file.Path.of(p))).orElse(nix());
+    }
+
+    /** Where the bare profile's file:// sources are: the shared tarball folder, and the folders of a URL given now or before. */
+    private List<java.nio.file.Path> sourceDirs(Workspace ws) {
+        List<java.nio.file.Path> dirs = new java.util.ArrayList<>(SourceLocator.cacheDirs());
+        for (String url : new String[] {o.sourceUrl, ws.get("sourceUrl").orElse(null)}) {
+            if (url != null && url.startsWith("file:")) dirs.add(java.nio.file.Path.of(java.net.URI.create(url)).getParent());
+        }
+        return dirs;
     }
 
     private void header(String step, Workspace ws) {
         err.println("== " + step + " (workspace " + Cli.path(ws.dir()) + ", profile " + ws.get("profile").orElse("?")
                 + ws.get("nixpkgs").map(p -> ", nixpkgs " + p).orElse("") + ")");
-        Cli.runNote(err, nix().cacheNote());
+        for (String note : nix(ws).notes()) Cli.runNote(err, note);
     }
 
     private static void cmd(PrintStream s, List<String> c) {
@@ -158,6 +171,7 @@ public final class StepRunner {
             {
                     err.println("the build failed (exit code " + f.exitCode() + "); the last lines of its log:");
                     for (String l : f.tail()) err.println("  " + l);
+                    for (nixpylab.BuildError e : nixpylab.BuildError.parseAll(String.join("\n", f.tail()))) err.println("in short: " + e.sentence());
                     err.println("the whole log: " + Cli.path(f.log()) + ", or ask Nix: " + Cli.shown(f.logCommand()));
                     said = "the build failed";
                     return 1;
@@ -209,14 +223,22 @@ public final class StepRunner {
             int kept = 0;
             for (ForceDeleteStep.Deletion d : r.deletions()) {
                 if (d instanceof ForceDeleteStep.Deleted x) {
-                        cmd(err, x.plainCommand());
-                        if (x.refusal() != null) {
-                            err.println("  " + x.refusal());
-                            err.println("  refused: the path is alive (a GC root, here the result link, reaches it); forcing it:");
-                            cmd(err, x.forceCommand());
-                        }
-                        err.println("  " + x.freed());
-                        out.println("deleted " + x.path());
+                    cmd(err, x.plainCommand());
+                    if (x.refusal() != null) {
+                        err.println("  " + x.refusal());
+                        err.println("  refused: the path is alive (a GC root, here the result link, reaches it); forcing it:");
+                    }
+                    if (x.forced() instanceof ForceDeleteStep.IgnoringLiveness i) {
+                        cmd(err, i.command());
+                    } else if (x.forced() instanceof ForceDeleteStep.Unrooting u) {
+                        cmd(err, u.refusedCommand());
+                        err.println("  " + u.daemonSays());
+                        err.println("  refused too: through the Nix daemon nobody may ignore liveness; the safe way instead is to remove the roots, which are this workspace's own:");
+                        for (var l : u.removedRoots()) err.println("$ rm " + Cli.path(l));
+                        cmd(err, u.command());
+                    }
+                    err.println("  " + x.freed());
+                    out.println("deleted " + x.path());
                 } else if (d instanceof ForceDeleteStep.Kept k) {
                         kept++;
                         cmd(err, k.command());
@@ -322,10 +344,12 @@ public final class StepRunner {
         try (Workspace ws = open()) {
             header("Configuration", ws);
             nixpylab.ConfigurationStep.Outcome r = nixpylab.ConfigurationStep.run(ws, nix(ws));
-            out.println("running as: " + r.user() + ("root".equals(r.user()) ? " (root)" : ""));
-            out.println("nix daemon: " + (r.daemonSocket() ? "yes, builds go through it" : "none: this Nix is single-user, only root can write /nix/store"));
-            out.println("builders run as: members of '" + r.buildUsersGroup() + "' (never as the caller, root included)");
-            if (!r.daemonSocket()) {
+            nixpylab.StoreAccess a = r.access();
+            out.println("running as: " + a.user() + (a.root() ? " (root)" : " (not root)"));
+            out.println("Nix " + r.version() + ": " + (a.daemon() ? "builds go through the Nix daemon (store " + a.url() + "), which "
+                    + (a.trusted() ? "trusts " : "does not trust ") + a.user() : "no daemon: the store is used directly (store " + a.url() + "), so only its owner can build"));
+            out.println("builders run as: members of '" + r.buildUsersGroup() + "' (never as the caller, root included); sandbox = " + r.sandbox());
+            if (!a.daemon()) {
                 err.println("with a daemon (a multi-user install) the same steps run as an ordinary user, except --ignore-liveness,"
                         + " which the daemon refuses to untrusted users (\"you are not allowed to ignore liveness\")");
             }

@@ -58,6 +58,10 @@ public final class WorkshopFolder {
         this.sourceChoice = sourceChoice;
     }
 
+    public Nix nix() {
+        return nix;
+    }
+
     public Catalog catalog() {
         return catalog;
     }

@@ -13,7 +13,8 @@
 #                                          configure, build, install with the HOST toolchain
 #   the video's buildInputs                each stands for the host's copy in /usr
 #
-# Tarballs come from $NIXPY_DOUBLE_SOURCES/<owner>-<repo>-<rev>.tar.gz (read at evaluation time).
+# Tarballs come from $NIXPY_DOUBLE_SOURCES/<owner>-<repo>-<rev>.tar.gz (copied into the store at evaluation time).
+# In a build sandbox, its builders need the host's toolchain opened (tests/nixpylab/NixpkgsDouble.java).
 # Differences from the real thing that matter: builds are impure (host compiler and libraries),
 # and the build runs make in parallel (as if enableParallelBuilding = true) to keep CI short.
 { ... }:
@@ -38,7 +39,11 @@ let
       name ? "source",
     }:
     let
-      tarball = "${sources}/${owner}-${repo}-${rev}.tar.gz";
+      # copied into the store at evaluation, so that a sandboxed build can read it (a real fetcher downloads it)
+      tarball = builtins.path {
+        path = /. + "${sources}/${owner}-${repo}-${rev}.tar.gz";
+        name = "${owner}-${repo}-${rev}.tar.gz";
+      };
     in
     assert sources != "" || throw "test double of nixpkgs: set NIXPY_DOUBLE_SOURCES to a directory holding ${owner}-${repo}-${rev}.tar.gz";
     derivation {

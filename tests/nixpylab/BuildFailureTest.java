@@ -9,13 +9,13 @@ import workshop.BuildFailure;
 class BuildFailureTest {
     @Test
     void aMissingLibraryFlagIsAnUndefinedReference() throws Exception {
-        String m = BuildFailure.explain(Captures.read("gcc-12-undefined-reference.stderr"), "python.nix", "liblzma-dev", true);
+        String m = BuildFailure.explain(Captures.read("gcc-12/undefined-reference.stderr"), "python.nix", "liblzma-dev", true);
         assertTrue(m.contains("undefined reference to 'lzma_easy_encoder'") && m.contains("(-l…)"), m);
     }
 
     @Test
     void aMissingHeaderNamesTheHostPackageToInstall() throws Exception {
-        String log = Captures.read("gcc-12-missing-header.stderr");
+        String log = Captures.read("gcc-12/missing-header.stderr");
         String missing = BuildFailure.explain(log, "python.nix", "liblzma-dev", false);
         assertTrue(missing.contains("cannot find nosuchlib.h") && missing.contains("apt-get install liblzma-dev") && missing.contains("buildInputs"), missing);
         String there = BuildFailure.explain(log, "python.nix", "liblzma-dev", true);
@@ -24,7 +24,7 @@ class BuildFailureTest {
 
     @Test
     void otherwiseNixsOwnErrorLine() throws Exception {
-        String m = BuildFailure.explain(Captures.read("nix-2.8.0-hash-mismatch.stderr"), "python.nix", "", true);
+        String m = BuildFailure.explain(Captures.read("nix-2.8.0/cpython-hash-mismatch.stderr"), "python.nix", "", true);
         assertTrue(m.startsWith("The build failed: hash mismatch in fixed-output derivation"), m);
     }
 }

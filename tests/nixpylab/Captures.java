@@ -16,6 +16,26 @@ final class Captures {
         return p;
     }
 
+    /** The Nix versions whose captures are kept (tests/captures/nix-VERSION/), oldest first. */
+    static java.util.List<String> nixVersions() {
+        try (var s = Files.list(repo().resolve("tests/captures"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("nix-") && Files.isDirectory(repo().resolve("tests/captures").resolve(n)))
+                    .map(n -> n.substring(4)).sorted(java.util.Comparator.comparing(v -> nixpylab.NixVersion.parse(v).minor())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A capture of one Nix version: nix-VERSION/NAME, or "" when that version printed nothing there. */
+    static String of(String version, String name) {
+        Path p = repo().resolve("tests/captures/nix-" + version).resolve(name);
+        try {
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String read(String name) {
         try {
             return Files.readString(repo().resolve("tests/captures").resolve(name));

@@ -25,7 +25,8 @@ class ConfigurationTest {
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stdout().contains("running as: root (root)"), r.stdout());
         assertTrue(r.stdout().contains("builders run as: members of 'nixbld'"), r.stdout());
-        assertTrue(r.stdout().contains("nix daemon: none"), r.stdout());
+        assertTrue(r.stdout().contains("no daemon: the store is used directly (store local)"), "what nix store info said:\n" + r.stdout());
+        assertTrue(r.stdout().contains("sandbox = " + NixConfig.read(NixVersion.installed()).sandbox()), r.stdout());
         assertTrue(java.util.regex.Pattern.compile("(?m)^  /nix/store/[a-z0-9]{32}-chrism-py06/bin/python3\n  import ssl: ok$").matcher(r.stdout()).find(),
                 "nix-shell put the build's python on PATH:\n" + r.stdout());
         for (String f : new String[] {"shell.nix", "configuration-snippet.nix"}) {

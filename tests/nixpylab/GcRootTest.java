@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class GcRootTest {
     @Test
     void readsRealRootsOfTheBuiltPython() {
-        List<GcRoot> roots = GcRoot.parseAll(Captures.read("nix-2.8.0-roots.stdout"));
+        List<GcRoot> roots = GcRoot.parseAll(Captures.read("nix-2.8.0/cpython-roots.stdout"));
         assertEquals(1, roots.size());
         GcRoot r = roots.get(0);
         assertEquals("/work/main/lab/result", r.link());
@@ -20,7 +20,7 @@ class GcRootTest {
 
     @Test
     void readsPrintRootsAndFiltersOnName() {
-        List<GcRoot> roots = GcRoot.parseAll(Captures.read("nix-2.8.0-print-roots.stdout"));
+        List<GcRoot> roots = GcRoot.parseAll(Captures.read("nix-2.8.0/cpython-print-roots.stdout"));
         assertEquals(2, roots.size());
         assertTrue(roots.stream().allMatch(g -> g.target().name().startsWith("chrism-py")));
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class HashMismatchTest {
     @Test
     void readsNix28MismatchOfTheCpythonSource() {
-        HashMismatch m = HashMismatch.parse(Captures.read("nix-2.8.0-hash-mismatch.stderr")).orElseThrow();
+        HashMismatch m = HashMismatch.parse(Captures.read("nix-2.8.0/cpython-hash-mismatch.stderr")).orElseThrow();
         assertEquals("/nix/store/ds4m8n4lz994jb6akgsbbh3crff46mjb-python3.11_3.11.2.orig.tar.gz.drv", m.derivation());
         assertTrue(m.specified().isFake());
         assertEquals("sha256-JBHHS9pbvPzdr0Ux9m0a3HPyR/UprumBsClROu/b+Ek=", m.got().sri());
@@ -18,7 +18,7 @@ class HashMismatchTest {
 
     @Test
     void readsNix28MismatchAfterAnEmptyHashWarning() {
-        HashMismatch m = HashMismatch.parse(Captures.read("nix-2.8.0-hash-mismatch-empty.stderr")).orElseThrow();
+        HashMismatch m = HashMismatch.parse(Captures.read("nix-2.8.0/empty-hash-mismatch.stderr")).orElseThrow();
         assertTrue(m.specified().isFake());
         assertEquals("sha256-VigUtXR8vzrMoSirzsZx99lEPCleG6rVL4UqwROrY+Q=", m.got().sri());
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The page checker catches what the site test relies on it to catch. */
 @Tag("nix")
+@Tag("host")
 class HeadlessChromiumTest {
     @Test
     void reportsMissingAssetsConsoleErrorsAndBlankPages(@TempDir Path dir) throws Exception {

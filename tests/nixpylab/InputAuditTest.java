@@ -35,7 +35,7 @@ class InputAuditTest {
         String version = "0.5." + ProcessHandle.current().pid();
         Path tarball = TinyPackage.create(Files.createDirectories(base.resolve("src")), version);
         Files.copy(tarball, sources.resolve("python-cpython-v" + version + ".tar.gz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<String[]> env = List.<String[]>of(new String[] {"NIXPY_DOUBLE_SOURCES", sources.toString()});
+        List<String[]> env = NixpkgsDouble.env(sources);
         Path ws = base.resolve("lab");
         Duration t = Duration.ofMinutes(3);
         String dbl = ScriptRun.REPO.resolve("tests/nixpkgs-double").toString();

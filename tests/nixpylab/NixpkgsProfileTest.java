@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * double of nixpkgs: the real one cannot be had here), building real CPython.
  */
 @Tag("slow")
+@Tag("host")
 class NixpkgsProfileTest {
     @Test
     void sixStepsOnTheVideosFileWithRealCpython() throws Exception {
@@ -27,7 +28,7 @@ class NixpkgsProfileTest {
         String rev = "v" + PythonSource.versionInName(tarball.getFileName().toString()).orElseThrow();
         Path copy = sources.resolve("python-cpython-" + rev + ".tar.gz");
         Files.copy(tarball, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<String[]> env = List.<String[]>of(new String[] {"NIXPY_DOUBLE_SOURCES", sources.toString()});
+        List<String[]> env = NixpkgsDouble.env(sources);
         Duration t = Duration.ofMinutes(30);
         String dbl = ScriptRun.REPO.resolve("tests/nixpkgs-double").toString();
 

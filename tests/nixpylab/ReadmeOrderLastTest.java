@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Runs last: after every other test (other tutorials, the site, the workshop), README's first command's CPython is still there and works. */
 @Tag("slow")
+@Tag("host")
 @Order(Integer.MAX_VALUE)
 class ReadmeOrderLastTest {
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * machine has it; {@link ReadmeOrderLastTest} checks at the end that none of them touched it.
  */
 @Tag("slow")
+@Tag("host")
 @Order(1)
 class ReadmeOrderTest {
     static final Path LAB = ScriptRun.REPO.resolve("lab");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The real chapters rendered from fresh runs (CPython built twice), then every page checked in headless Chromium. */
 @Tag("slow")
+@Tag("host")
 class SiteRenderTest {
     static Path base;
     static Proc.Result render;

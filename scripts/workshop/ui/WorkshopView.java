@@ -30,6 +30,7 @@ public final class WorkshopView {
 
     public void list(WorkshopFolder w, List<WorkshopFolder.Status> statuses) {
         out.println("NixPy Lab workshop in " + shown(w.workdir()) + ": " + statuses.size() + " exercises");
+        byHand(w);
         out.printf("%-3s %-30s %-16s %-16s %-6s %s%n", "#", "exercise", "chapter", "state", "hints", "last check");
         for (WorkshopFolder.Status s : statuses) {
             Exercise e = s.exercise();
@@ -48,6 +49,17 @@ public final class WorkshopView {
                 () -> out.println("All " + statuses.size() + " exercises pass."));
     }
 
+    /** On a sandboxed Nix the exercises need the host's tools opened, in the learner's own builds too: the exact words. */
+    void byHand(WorkshopFolder w) {
+        List<String> opts = w.nix().hostPathOptions();
+        if (opts.isEmpty()) return;
+        List<String> cmd = new java.util.ArrayList<>(List.of("nix-build"));
+        cmd.addAll(opts);
+        cmd.add("FILE");
+        out.println("This Nix builds in a sandbox, and the exercises build with this machine's tools: build by hand as the checks do,");
+        out.println("  " + ui.Cli.shown(cmd));
+    }
+
     public void task(WorkshopFolder w, Exercise e) {
         out.println("Exercise " + e.number() + ": " + e.title() + "   (files in " + shown(w.folder(e)) + "/: " + String.join(", ", e.files()) + ")");
         out.println();
@@ -61,6 +73,7 @@ public final class WorkshopView {
 
     public void checking(WorkshopFolder w, Exercise e) {
         out.println("Checking exercise " + e.number() + ": " + e.title() + " (" + shown(w.folder(e)) + ")");
+        byHand(w);
     }
 
     public void verdict(Exercise e, Verdict v, int hintsShown) {
