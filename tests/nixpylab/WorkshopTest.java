@@ -287,7 +287,7 @@ class WorkshopTest {
     static long nixBuilds(Path nixFile) throws Exception {
         Path dir = nixFile.getParent().toRealPath();
         // endsWith: Nix 2.34 moves into a mount namespace of its own, and /proc then shows its folder below the root it left
-        return Processes.count((argv, cwd) -> argv.get(0).endsWith("nix-build") && argv.contains(nixFile.getFileName().toString()) && cwd.endsWith(dir));
+        return Processes.count((argv, cwd) -> argv.get(0).endsWith("nix-build") && argv.contains(nixFile.getFileName().toString()) && cwd.toString().endsWith(dir.toString()));
     }
 
     static String await(BlockingQueue<String> lines, String fragment, int seconds, StringBuilder all) throws InterruptedException {
