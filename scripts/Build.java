@@ -1,23 +1,21 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
 import java.util.concurrent.Callable;
+import nixpylab.nix.BuildError;
+import nixpylab.steps.BuildStep;
+import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import ui.Cli;
-import ui.LabOptions;
-import ui.StepRunner;
+import terminal.BuildClock;
+import terminal.Cli;
+import terminal.ExitCodes;
+import terminal.Lab;
+import terminal.LabOptions;
 
 @Command(name = "Build", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Step 3: nix-build the derivation; prints the store path.")
+        description = "Step 3: nix-build the derivation, following its phases; prints the store path.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.BUILD_FAILED, ExitCodes.BUILD_TIMED_OUT})
 public class Build implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -28,6 +26,26 @@ public class Build implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new StepRunner(options).build();
+        try (Lab lab = Lab.open(options, Step.BUILD)) {
+            BuildClock clock = new BuildClock(lab.err);
+            BuildStep.Outcome r = BuildStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), clock::progress);
+            clock.stop();
+            lab.command(r.command());
+            lab.say("build log: " + lab.path(r.log()));
+            if (r instanceof BuildStep.Built b) {
+                String said = b.alreadyInStore() ? "already in the store, nothing built" : "built in " + Lab.clock(b.elapsed());
+                lab.say(b.alreadyInStore() ? "already in the store: nothing to build (" + b.elapsed().toMillis() + " ms)" : "built in " + Lab.clock(b.elapsed()));
+                lab.say("store derivation: " + b.drv());
+                lab.say("result -> " + b.out());
+                lab.print(b.out());
+                return lab.done(said);
+            }
+            BuildStep.Failed f = (BuildStep.Failed) r;
+            lab.say("the build failed (exit code " + f.exitCode() + "); the last lines of its log:");
+            for (String l : f.tail()) lab.say("  " + l);
+            for (BuildError e : BuildError.parseAll(String.join("\n", f.tail()))) lab.say("in short: " + e.sentence());
+            lab.say("the whole log: " + lab.path(f.log()) + ", or ask Nix: " + Cli.shown(f.logCommand()));
+            return lab.exit(f.exitCode(), "the build failed");
+        }
     }
 }

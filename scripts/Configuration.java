@@ -1,23 +1,21 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
 import java.util.concurrent.Callable;
+import nixpylab.nix.Nix;
+import nixpylab.nix.StoreAccess;
+import nixpylab.steps.ConfigurationStep;
+import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import ui.Cli;
-import ui.LabOptions;
-import ui.StepRunner;
+import terminal.Cli;
+import terminal.ExitCodes;
+import terminal.Lab;
+import terminal.LabOptions;
 
 @Command(name = "Configuration", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Who builds (root, daemon, build users), and how a shell.nix or a NixOS configuration would depend on the build.")
+        description = "Who builds (as Nix itself answers: user, daemon, trust, build users, sandbox), and how a shell.nix or a NixOS configuration would depend on the build.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, "1:nix-shell could not enter the shell."})
 public class Configuration implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -28,6 +26,27 @@ public class Configuration implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new StepRunner(options).configuration();
+        try (Lab lab = Lab.open(options, Step.CONFIGURATION)) {
+            ConfigurationStep.Outcome r = ConfigurationStep.run(lab.workspace(), lab.nix());
+            StoreAccess a = r.access();
+            lab.print("running as: " + a.user() + (a.root() ? " (root)" : " (not root)"));
+            lab.print("Nix " + r.version() + ": " + (a.daemon() ? "builds go through the Nix daemon (store " + a.url() + "), which "
+                    + (a.trusted() ? "trusts " : "does not trust ") + a.user() : "no daemon: the store is used directly (store " + a.url() + "), so only its owner can build"));
+            lab.print("builders run as: members of '" + r.buildUsersGroup() + "' (never as the caller, root included); sandbox = " + r.sandbox());
+            if (!a.daemon()) {
+                lab.say("with a daemon (a multi-user install) the same steps run as an ordinary user, except --ignore-liveness,"
+                        + " which a daemon refuses to every client (\"you are not allowed to ignore liveness\")");
+            }
+            lab.print("wrote " + lab.path(r.shellNix()) + " and " + lab.path(r.nixosSnippet()));
+            if (r.shellRun() != null) {
+                lab.command(r.shellCommand());
+                for (String l : r.shellRun().stdout().strip().split("\n")) lab.print("  " + l);
+                if (!r.shellRun().ok()) {
+                    lab.say("nix-shell failed: " + Nix.firstError(r.shellRun().stderr()).orElse("exit " + r.shellRun().exitCode()));
+                    return lab.exit(1, "nix-shell failed");
+                }
+            }
+            return lab.done(a.daemon() ? "through the daemon" : "single-user");
+        }
     }
 }

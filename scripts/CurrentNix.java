@@ -1,22 +1,15 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import nixpylab.CurrentNixRoot;
+import nixpylab.nix.CurrentNixRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import ui.Cli;
+import terminal.Cli;
 
 @Command(name = "CurrentNix", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = {"A second, current Nix on this machine, as learners have it (Debian sid's nix-bin, sandbox on, no fallback), in a Debian sid root made only from Debian's packages.",

@@ -1,26 +1,32 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import nixpylab.source.PythonSource;
+import nixpylab.source.SourceLocator;
+import nixpylab.steps.FetchFakeHashStep;
+import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import ui.Cli;
-import ui.LabOptions;
-import ui.StepRunner;
+import terminal.Cli;
+import terminal.ExitCodes;
+import terminal.Lab;
+import terminal.LabOptions;
 
 @Command(name = "FetchFakeHash", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Step 1: write the derivation with a fake hash, read the real one out of Nix's error, write it back.")
+        description = "Step 1: write the derivation with a fake hash, read the real one out of Nix's error, write it back.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.HASH_MISMATCH_NO_FIX})
 public class FetchFakeHash implements Callable<Integer> {
     @Mixin
     LabOptions options;
+
+    @Option(names = "--predict", description = "Compute the hash Nix will want before asking it, and compare.")
+    boolean predict;
+
+    @Option(names = "--no-fix", description = "Stop at Nix's error, as a learner first sees it, and exit with Nix's exit code (102).")
+    boolean noFix;
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new FetchFakeHash(), args));
@@ -28,6 +34,34 @@ public class FetchFakeHash implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new StepRunner(options).fetch();
+        try (Lab lab = Lab.open(options, Step.FETCH_FAKE_HASH)) {
+            FetchFakeHashStep.Outcome r = FetchFakeHashStep.run(lab.workspace(), lab.nix(), new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3)),
+                    new FetchFakeHashStep.Request(options.source, options.sourceUrl, options.pythonVersion, options.rev, predict, noFix));
+            lab.say("found: " + r.foundState());
+            lab.say("source: " + r.source().url() + " (CPython " + r.source().version() + ")");
+            lab.say("   why: " + r.source().reason());
+            if (r.predicted() != null) {
+                lab.say("predicted: " + r.predicted().sri() + (r.source().origin() == PythonSource.Origin.GITHUB
+                        ? " (the NAR hash of the unpacked tree, computed by NixPy Lab before asking Nix)"
+                        : " (the sha256 of the tarball, computed by NixPy Lab before asking Nix)"));
+            }
+            lab.say("wrote " + lab.path(r.nixFile()) + " with the fake hash " + r.mismatch().specified().sri());
+            lab.command(r.failingCommand());
+            for (String l : r.failingRun().stderr().split("\n")) if (!l.isBlank()) lab.say("  " + l);
+            lab.say("  (exit code " + r.failingRun().exitCode() + ": the build failed, as it must with a fake hash)");
+            lab.say("Nix's 'got:' hash is " + r.mismatch().got().sri() + " (base32 " + r.mismatch().got().base32() + ")");
+            if (r.sourcePath() == null) {
+                lab.say("--no-fix: leaving the fake hash in " + lab.path(r.nixFile()) + "; run without --no-fix to write the real one back");
+                return lab.exit(r.failingRun().exitCode(), "stopped at Nix's hash mismatch");
+            }
+            if (r.predicted() != null) {
+                lab.say(r.predicted().equals(r.mismatch().got()) ? "the prediction matches Nix's got: line" : "the prediction differs from Nix's got: line (" + r.predicted().sri() + ")");
+            }
+            lab.say("wrote it back into " + lab.path(r.nixFile()));
+            lab.command(r.proveCommand());
+            lab.say("the hash holds: the source is in the store at");
+            lab.print(r.sourcePath());
+            return lab.done("wrote the real hash back");
+        }
     }
 }

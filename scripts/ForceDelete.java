@@ -1,23 +1,23 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import nixpylab.nix.StorePath;
+import nixpylab.steps.ForceDeleteStep;
+import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import ui.Cli;
-import ui.LabOptions;
-import ui.StepRunner;
+import terminal.Cli;
+import terminal.ExitCodes;
+import terminal.Lab;
+import terminal.LabOptions;
 
 @Command(name = "ForceDelete", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Step 5: delete this workspace's builds although they are alive (--ignore-liveness), and the links left dangling.")
+        description = "Step 5: delete this workspace's builds although they are alive (--ignore-liveness), and the links left dangling.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.KEPT})
 public class ForceDelete implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -31,6 +31,51 @@ public class ForceDelete implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new StepRunner(options).forceDelete(dryRun);
+        try (Lab lab = Lab.open(options, Step.FORCE_DELETE)) {
+            List<StorePath> candidates = ForceDeleteStep.candidates(lab.workspace(), lab.nix());
+            if (candidates.isEmpty()) {
+                lab.say("found: nothing to delete: no build of this workspace is in the store any more");
+                for (StorePath f : lab.workspace().state().foreign()) {
+                    lab.say("  not touching " + f + ": it was in the store before this workspace built it (another workspace or user made it)");
+                }
+            } else {
+                lab.say("will delete " + candidates.size() + " store path(s) this workspace built (only paths named " + ForceDeleteStep.NAME_PREFIX + "…):");
+                for (StorePath p : candidates) lab.say("  " + p);
+            }
+            if (dryRun) {
+                lab.say("--dry-run: nothing deleted");
+                return lab.done("would delete " + candidates.size());
+            }
+            ForceDeleteStep.Outcome r = ForceDeleteStep.run(lab.workspace(), lab.nix(), candidates, false);
+            int kept = 0;
+            for (ForceDeleteStep.Deletion d : r.deletions()) {
+                if (d instanceof ForceDeleteStep.Deleted x) {
+                    lab.command(x.plainCommand());
+                    if (x.refusal() != null) {
+                        lab.say("  " + x.refusal());
+                        lab.say("  refused: the path is alive (a GC root, here the result link, reaches it); forcing it:");
+                    }
+                    if (x.forced() instanceof ForceDeleteStep.IgnoringLiveness i) {
+                        lab.command(i.command());
+                    } else if (x.forced() instanceof ForceDeleteStep.Unrooting u) {
+                        lab.command(u.refusedCommand());
+                        lab.say("  " + u.daemonSays());
+                        lab.say("  refused too: through the Nix daemon nobody may ignore liveness; the safe way instead is to remove the roots, which are this workspace's own:");
+                        for (Path l : u.removedRoots()) lab.say("$ rm " + lab.path(l));
+                        lab.command(u.command());
+                    }
+                    lab.say("  " + x.freed());
+                    lab.print("deleted " + x.path());
+                } else if (d instanceof ForceDeleteStep.Kept k) {
+                    kept++;
+                    lab.command(k.command());
+                    lab.say("  still there: " + Cli.relative(k.reason()));
+                }
+            }
+            for (Path l : r.removedLinks()) lab.say("removed the dangling link " + lab.path(l));
+            if (!r.removedLinks().isEmpty()) lab.say("(its registration in /nix/var/nix/gcroots/auto now dangles too; Nix drops it at the next garbage collection)");
+            String said = candidates.isEmpty() ? "nothing of this workspace's to delete" : "deleted " + (r.deletions().size() - kept) + (kept > 0 ? ", kept " + kept : "");
+            return lab.exit(kept == 0 ? 0 : 1, said);
+        }
     }
 }

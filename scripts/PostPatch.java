@@ -1,23 +1,19 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
 import java.util.concurrent.Callable;
+import nixpylab.steps.PostPatchStep;
+import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import ui.Cli;
-import ui.LabOptions;
-import ui.StepRunner;
+import terminal.Cli;
+import terminal.ExitCodes;
+import terminal.Lab;
+import terminal.LabOptions;
 
 @Command(name = "PostPatch", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Step 2: add the postPatch that writes Modules/Setup.local.")
+        description = "Step 2: add the postPatch that writes Modules/Setup.local, and show that the .drv changed.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
 public class PostPatch implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -28,6 +24,18 @@ public class PostPatch implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new StepRunner(options).postPatch();
+        try (Lab lab = Lab.open(options, Step.POST_PATCH)) {
+            PostPatchStep.Outcome r = PostPatchStep.run(lab.workspace(), lab.nix(), options.modules, options.without);
+            lab.say("found: " + r.foundState());
+            lab.say("postPatch now writes Modules/Setup.local with " + r.modules().size() + " modules:");
+            for (String l : r.setupLocal().split("\n")) lab.say("  " + l);
+            lab.say("store derivation before: " + r.drvBefore());
+            lab.say("store derivation after:  " + r.drvAfter());
+            boolean same = r.drvBefore().equals(r.drvAfter());
+            lab.say(same ? "unchanged: the same .drv, so nothing new to build"
+                    : "a new .drv: any change to the derivation's attributes gives a new store path, so nix-build will build again");
+            lab.print(r.drvAfter());
+            return lab.done(same ? "the same .drv" : "a new .drv");
+        }
     }
 }

@@ -1,19 +1,13 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -Xmx64m -XX:+UseSerialGC -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
+//JAVA_OPTIONS -Xmx64m -XX:+UseSerialGC
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import ui.Cli;
-import ui.PrefetchReport;
+import terminal.Cli;
+import terminal.PrefetchReport;
 
 @Command(name = "Prefetch", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Prints the hashes Nix will want for a source tarball, before asking Nix: flat (fetchurl) and unpacked (fetchzip, fetchFromGitHub).")

@@ -1,28 +1,25 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
 import java.util.concurrent.Callable;
+import nixpylab.steps.RememberStep;
+import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import ui.Cli;
-import ui.LabOptions;
-import ui.StepRunner;
+import terminal.Cli;
+import terminal.ExitCodes;
+import terminal.Lab;
+import terminal.LabOptions;
 
 @Command(name = "Remember", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Gives the build a GC root with a name you can remember (a link in the workspace), instead of result.")
+        description = "Gives the build a GC root with a name you can remember (a link in the workspace), instead of result.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
 public class Remember implements Callable<Integer> {
     @Mixin
     LabOptions options;
 
-    @picocli.CommandLine.Option(names = "--name", description = "The root's name in the workspace (default: python-<version>).")
+    @Option(names = "--name", description = "The root's name in the workspace (default: python-<version>).")
     String name;
 
     public static void main(String[] args) {
@@ -31,6 +28,12 @@ public class Remember implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new StepRunner(options).remember(name);
+        try (Lab lab = Lab.open(options, Step.REMEMBER)) {
+            RememberStep.Outcome r = RememberStep.add(lab.workspace(), lab.nix(), name == null ? RememberStep.defaultName(lab.workspace()) : name);
+            lab.command(r.command());
+            lab.print(lab.path(r.link()) + " -> " + r.out());
+            lab.say("a named, indirect GC root: it keeps the build alive like result does, but the next nix-build will not overwrite it");
+            return lab.done("named root " + r.link().getFileName());
+        }
     }
 }

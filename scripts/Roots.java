@@ -1,23 +1,21 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
 import java.util.concurrent.Callable;
+import nixpylab.nix.GcRoot;
+import nixpylab.steps.ForceDeleteStep;
+import nixpylab.steps.RootsStep;
+import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import ui.Cli;
-import ui.LabOptions;
-import ui.StepRunner;
+import terminal.Cli;
+import terminal.ExitCodes;
+import terminal.Lab;
+import terminal.LabOptions;
 
 @Command(name = "Roots", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Step 4: list the GC roots that keep the build alive.")
+        description = "Step 4: list the GC roots that keep the build alive, and say what each one is.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
 public class Roots implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -28,6 +26,18 @@ public class Roots implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new StepRunner(options).roots();
+        try (Lab lab = Lab.open(options, Step.ROOTS)) {
+            RootsStep.Outcome r = RootsStep.run(lab.workspace(), lab.nix());
+            lab.command(r.rootsCommand());
+            if (r.roots().isEmpty()) lab.say("  (no roots: the path is dead and the next garbage collection removes it)");
+            for (GcRoot g : r.roots()) {
+                lab.print(Cli.relative(g.link()) + " -> " + g.target());
+                lab.say("    " + g.explanation());
+            }
+            lab.command(r.allRootsCommand());
+            lab.say("  of all roots, these keep the tutorial's builds (" + ForceDeleteStep.NAME_PREFIX + "…) alive:");
+            for (GcRoot g : r.tutorialRoots()) lab.say("  " + Cli.relative(g.link()) + " -> " + g.target());
+            return lab.done(r.roots().size() + " root(s)");
+        }
     }
 }

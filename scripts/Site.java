@@ -1,15 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
+//SOURCES nixpylab/Toolkit.java
 //DEPS org.asciidoctor:asciidoctorj:3.0.1
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
 //SOURCES site/*.java
-//SOURCES workshop/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,7 +10,7 @@ import picocli.CommandLine.Option;
 import site.RenderSession;
 import site.SiteRenderer;
 import site.StepRecorder;
-import ui.Cli;
+import terminal.Cli;
 
 @Command(name = "Site", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Renders chapters/*.adoc into build/site/, running the step scripts the chapters name (or re-using their transcripts).")

@@ -1,23 +1,19 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
 import java.util.concurrent.Callable;
+import nixpylab.steps.Step;
+import nixpylab.steps.TestPythonStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import ui.Cli;
-import ui.LabOptions;
-import ui.StepRunner;
+import terminal.Cli;
+import terminal.ExitCodes;
+import terminal.Lab;
+import terminal.LabOptions;
 
 @Command(name = "TestPython", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Step 6: import each Setup.local module with the built python.")
+        description = "Step 6: import each Setup.local module with the built python, each in its own process.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, "1:A module does not import, or there is no python to test (the step says which)."})
 public class TestPython implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -28,6 +24,16 @@ public class TestPython implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new StepRunner(options).test();
+        try (Lab lab = Lab.open(options, Step.TEST_PYTHON)) {
+            TestPythonStep.Outcome r = TestPythonStep.run(lab.workspace(), lab.nix());
+            lab.say("python: " + r.python());
+            lab.print(String.format("%-10s %-7s %s", "module", "import", "where / error"));
+            for (TestPythonStep.Import i : r.imports()) {
+                lab.print(String.format("%-10s %-7s %s", i.importName(), i.ok() ? "ok" : "failed", i.ok() ? i.where() : i.errorLine()));
+            }
+            long ok = r.imports().stream().filter(TestPythonStep.Import::ok).count();
+            lab.say(ok + " of " + r.imports().size() + " imports ok (built-in: linked into python by Setup.local)");
+            return lab.exit(r.allOk() ? 0 : 1, ok + " of " + r.imports().size() + " imports ok");
+        }
     }
 }

@@ -1,23 +1,27 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import nixpylab.HostSetup;
+import nixpylab.UserError;
+import nixpylab.nix.Nix;
+import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import ui.Cli;
-import ui.LabOptions;
-import ui.TutorialRun;
+import terminal.Cli;
+import terminal.Lab;
+import terminal.LabOptions;
 
 @Command(name = "Tutorial", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Runs the six steps in order (fetch with a fake hash, postPatch, build, roots, forced delete, rebuild and test) and sums up.")
+        description = "Runs the steps in order, each as its own script (fetch with a fake hash, postPatch, build, roots, forced delete, build again, test) and sums up.",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:Every step did what it shows.", "other:The exit code of the first step that failed (see its --help)."})
 public class Tutorial implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -25,12 +29,60 @@ public class Tutorial implements Callable<Integer> {
     @Option(names = "--no-install", description = "Never install missing packages; only say what is missing.")
     boolean noInstall;
 
+    private record Row(Step step, int exitCode, Duration wall, String said) {}
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new Tutorial(), args));
     }
 
     @Override
-    public Integer call() {
-        return new TutorialRun(options, !noInstall).run();
+    public Integer call() throws IOException {
+        ensureHost();
+        Path summary = Files.createTempFile("nixpylab-summary", ".tsv");
+        List<Row> rows = new ArrayList<>();
+        int code = 0;
+        try {
+            for (Step s : Step.tutorial()) {
+                long t = System.nanoTime();
+                int rc = Lab.runScript(s, options.asArgs(), List.<String[]>of(new String[] {Lab.SUMMARY_FILE, summary.toString()}));
+                List<String> said = Files.readAllLines(summary);
+                rows.add(new Row(s, rc, Duration.ofNanos(System.nanoTime() - t), said.size() > rows.size() ? said.get(rows.size()).replaceFirst("^[^\t]*\t", "") : ""));
+                if (rc != 0) {
+                    code = rc;
+                    break;
+                }
+            }
+        } finally {
+            Files.deleteIfExists(summary);
+        }
+        System.err.println("== Summary");
+        List<Step> all = Step.tutorial();
+        for (int i = 0; i < all.size(); i++) {
+            String name = all.get(i).script() + (all.subList(0, i).contains(all.get(i)) ? " (again)" : "");
+            if (i < rows.size()) {
+                Row r = rows.get(i);
+                System.err.println(String.format("  %-14s %-7s %8.1f s  %s", name, r.exitCode() == 0 ? "ok" : "FAILED", r.wall().toMillis() / 1000.0, r.said()).stripTrailing());
+            } else {
+                System.err.println(String.format("  %-14s %-7s", name, "not run"));
+            }
+        }
+        if (code == 0) System.err.println("Now do it yourself: ./jbang scripts/Workshop.java watch (exercises checked with Nix; list shows them all).");
+        return code;
+    }
+
+    /** Installs Nix and the build dependencies when missing (root on Debian), saying what it installs. */
+    private void ensureHost() {
+        if (!HostSetup.isDebian()) {
+            Nix.requireInstalled();
+            return;
+        }
+        List<String> missing = HostSetup.missing(HostSetup.PACKAGES);
+        if (missing.isEmpty()) return;
+        String cmd = Cli.shown(HostSetup.installCommand(missing));
+        if (noInstall || !HostSetup.isRoot()) {
+            throw new UserError("These packages are needed and not installed: " + String.join(" ", missing) + ".", "Run as root: " + cmd + " (then run this again).");
+        }
+        System.err.println("installing what the tutorial needs: " + cmd);
+        HostSetup.install(missing);
     }
 }

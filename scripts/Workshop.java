@@ -1,32 +1,23 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES nixpylab/*.java
-//SOURCES ui/*.java
-//SOURCES workshop/*.java
-//SOURCES workshop/ui/*.java
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
+//SOURCES nixpylab/Toolkit.java
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nixpylab.Nix;
+import nixpylab.nix.Nix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import ui.Cli;
+import terminal.Cli;
+import terminal.WorkshopView;
 import workshop.Catalog;
 import workshop.Exercise;
 import workshop.Verdict;
 import workshop.WatchSession;
 import workshop.WorkshopFolder;
-import workshop.ui.WorkshopView;
 
 @Command(name = "Workshop", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Workshop exercises: solve them in ./workshop, and the toolkit checks them with real Nix.",
@@ -56,7 +47,7 @@ public class Workshop implements Callable<Integer> {
 
         WorkshopFolder open(String defaultDir) {
             Catalog c = Catalog.load(exercises);
-            List<Path> sourceDirs = new java.util.ArrayList<>(nixpylab.SourceLocator.cacheDirs());
+            List<Path> sourceDirs = new java.util.ArrayList<>(nixpylab.source.SourceLocator.cacheDirs());
             if (sourceUrl != null && sourceUrl.startsWith("file:")) sourceDirs.add(Path.of(java.net.URI.create(sourceUrl)).getParent());
             Nix nix = Nix.detect().withHostPaths(sourceDirs);
             return new WorkshopFolder(c, workdir == null ? Path.of(defaultDir) : workdir, nix, new WorkshopFolder.SourceChoice(source, sourceUrl));

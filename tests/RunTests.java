@@ -1,16 +1,17 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
+//SOURCES ../scripts/nixpylab/Toolkit.java
 //DEPS org.junit:junit-bom:5.14.4@pom
 //DEPS org.junit.jupiter:junit-jupiter
 //DEPS org.junit.platform:junit-platform-launcher
-//SOURCES ../scripts/nixpylab/*.java
-//SOURCES ../scripts/ui/*.java
-//SOURCES ../scripts/workshop/*.java
+//SOURCES testkit/*.java
 //SOURCES nixpylab/*.java
+//SOURCES nixpylab/nix/*.java
+//SOURCES nixpylab/source/*.java
+//SOURCES nixpylab/derivation/*.java
+//SOURCES nixpylab/steps/*.java
+//SOURCES workshop/*.java
+//SOURCES site/*.java
+//SOURCES scripts/*.java
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -36,7 +37,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  */
 public class RunTests {
     public static void main(String[] args) {
-        java.util.Optional<Integer> relaunched = ui.Cli.onCurrentNix("tests/RunTests.java", args);
+        java.util.Optional<Integer> relaunched = terminal.Cli.onCurrentNix("tests/RunTests.java", args);
         if (relaunched.isPresent()) System.exit(relaunched.get());
         boolean unitOnly = false;
         boolean hostOnly = false;
@@ -47,13 +48,12 @@ public class RunTests {
             else if (args[i].equals("--only")) only = args[++i];
             else if (args[i].equals("--nix")) i++; // host, or current (handled above)
         }
-        boolean inside = nixpylab.CurrentNixRoot.inside();
+        boolean inside = nixpylab.nix.CurrentNixRoot.inside();
         if (!unitOnly) {
             try {
-                nixpylab.TestHost.ensure();
+                testkit.TestHost.ensure();
             } catch (nixpylab.UserError e) {
-                System.err.println("error: " + e.getMessage());
-                System.err.println("next: " + e.next());
+                terminal.Cli.printError(System.err, e);
                 System.out.println("0 passed, 1 failed");
                 System.exit(1);
             }
@@ -64,7 +64,7 @@ public class RunTests {
             System.out.println(host[0] + " passed, " + host[1] + " failed");
             System.exit(host[1] == 0 ? 0 : 1);
         }
-        System.out.println("   (this machine's Nix " + nixpylab.NixVersion.installed() + ": " + host[0] + " passed, " + host[1] + " failed in "
+        System.out.println("   (this machine's Nix " + nixpylab.nix.NixVersion.installed() + ": " + host[0] + " passed, " + host[1] + " failed in "
                 + Math.round((System.nanoTime() - t0) / 1e9) + " s)");
         long[] current = onCurrentNix(only);
         long passed = host[0] + current[0], failed = host[1] + current[1];
@@ -75,21 +75,21 @@ public class RunTests {
     /** The same tests, but those tagged host, inside the current Nix's root (set up first when missing); its summary is read back. */
     static long[] onCurrentNix(String only) {
         long t0 = System.nanoTime();
-        System.out.println("== the current Nix (Debian sid's nix-bin, sandbox on), in " + nixpylab.CurrentNixRoot.standard().dir());
+        System.out.println("== the current Nix (Debian sid's nix-bin, sandbox on), in " + nixpylab.nix.CurrentNixRoot.standard().dir());
         try {
-            nixpylab.CurrentNixRoot root = nixpylab.CurrentNixRoot.standard();
+            nixpylab.nix.CurrentNixRoot root = nixpylab.nix.CurrentNixRoot.standard();
             if (root.status().isEmpty()) {
                 if (!nixpylab.HostSetup.missing(java.util.List.of("debootstrap")).isEmpty()) nixpylab.HostSetup.install(java.util.List.of("debootstrap"));
                 root.setup(line -> System.out.println("current Nix: " + line));
                 System.out.println("set up in " + Math.round((System.nanoTime() - t0) / 1e9) + " s");
             }
-            java.nio.file.Path repo = ui.Cli.repository(java.nio.file.Path.of("").toAbsolutePath());
+            java.nio.file.Path repo = terminal.Cli.repository(java.nio.file.Path.of("").toAbsolutePath());
             java.util.List<String> inner = new java.util.ArrayList<>(java.util.List.of(repo.resolve("jbang").toString(), repo.resolve("tests/RunTests.java").toString()));
             if (only != null) inner.addAll(java.util.List.of("--only", only));
             java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("/usr/bin/env", "--chdir=" + repo));
             cmd.addAll(inner);
             long[] counts = {0, 1};
-            nixpylab.Proc.Result r = nixpylab.Proc.of(nixpylab.CurrentNixRoot.enterCommand(root.require().dir(), "root", nixpylab.CurrentNixRoot.standardBinds(repo), java.util.Map.of(), cmd))
+            nixpylab.Proc.Result r = nixpylab.Proc.of(nixpylab.nix.CurrentNixRoot.enterCommand(root.require().dir(), "root", nixpylab.nix.CurrentNixRoot.standardBinds(repo), java.util.Map.of(), cmd))
                     .timeout(java.time.Duration.ofMinutes(60)).onLine(l -> {
                         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+) passed, (\\d+) failed$").matcher(l.text());
                         if (m.matches()) {
@@ -120,7 +120,8 @@ public class RunTests {
 
     static long[] run(boolean unitOnly, String only, boolean inside) {
         // classes in @Order: README's first command first (ReadmeOrderTest), its check last
-        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request().selectors(selectPackage("nixpylab"))
+        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage("nixpylab"), selectPackage("workshop"), selectPackage("site"), selectPackage("scripts"), selectPackage("testkit"))
                 .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
         if (unitOnly) b.filters(TagFilter.excludeTags("nix", "slow"));
         if (inside) b.filters(TagFilter.excludeTags("host"));

@@ -22,7 +22,7 @@ public final class TreeDiff {
     /** firstLine: for text files, "line N: a | b"; else empty. */
     public record Difference(String path, Kind kind, String firstLine) {}
 
-    public record Result(int compared, List<Difference> differences) {
+    public record Result(List<Difference> differences) {
         public boolean identical() {
             return differences.isEmpty();
         }
@@ -32,14 +32,12 @@ public final class TreeDiff {
 
     public static Result compare(Path a, Path b, int limit) {
         List<Difference> out = new ArrayList<>();
-        int[] compared = {0};
-        walk(a, b, "", out, compared, limit);
-        return new Result(compared[0], out);
+        walk(a, b, "", out, limit);
+        return new Result(out);
     }
 
-    private static void walk(Path a, Path b, String rel, List<Difference> out, int[] compared, int limit) {
+    private static void walk(Path a, Path b, String rel, List<Difference> out, int limit) {
         if (out.size() >= limit) return;
-        compared[0]++;
         boolean la = Files.isSymbolicLink(a), lb = Files.isSymbolicLink(b);
         boolean da = !la && Files.isDirectory(a), db = !lb && Files.isDirectory(b);
         String name = rel.isEmpty() ? "." : rel;
@@ -62,7 +60,7 @@ public final class TreeDiff {
                     String r = rel.isEmpty() ? n : rel + "/" + n;
                     if (!Files.exists(ca, LinkOption.NOFOLLOW_LINKS)) out.add(new Difference(r, Kind.ONLY_IN_SECOND, ""));
                     else if (!Files.exists(cb, LinkOption.NOFOLLOW_LINKS)) out.add(new Difference(r, Kind.ONLY_IN_FIRST, ""));
-                    else walk(ca, cb, r, out, compared, limit);
+                    else walk(ca, cb, r, out, limit);
                     if (out.size() >= limit) return;
                 }
                 return;

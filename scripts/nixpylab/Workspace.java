@@ -1,61 +1,43 @@
 package nixpylab;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
+import nixpylab.nix.CurrentNixRoot;
+import nixpylab.nix.NixHash;
+import nixpylab.nix.StorePath;
 
 /**
- * A learner's workspace (default ./lab): the generated .nix file, the result link, build logs,
- * and {@code .nixpylab/state.properties} recording what each step did. Holding a Workspace
- * holds its lock: a second run on the same directory is refused, never interleaved.
+ * A learner's workspace (default ./lab): the generated .nix file, the result link, build logs, and
+ * its {@link WorkspaceState}, of which it is the one owner. Holding a Workspace holds its folder's
+ * lock: a second run on the same directory is refused, never interleaved.
  */
 public final class Workspace implements AutoCloseable {
-    private final Path dir;
-    private final Properties state = new Properties();
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final LockedFolder folder;
+    private final WorkspaceState state;
 
-    private Workspace(Path dir, FileChannel channel, FileLock lock) {
-        this.dir = dir;
-        this.lockChannel = channel;
-        this.lock = lock;
-        load();
+    private Workspace(LockedFolder folder) {
+        this.folder = folder;
+        this.state = WorkspaceState.of(folder.read());
     }
 
     public static Workspace open(Path dir) {
-        Path abs = dir.toAbsolutePath().normalize();
+        Workspace ws = new Workspace(LockedFolder.lock(dir, "step"));
         try {
-            Files.createDirectories(abs.resolve(".nixpylab"));
-            FileChannel ch = FileChannel.open(abs.resolve(".nixpylab/lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock l;
-            try {
-                l = ch.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
-                l = null;
-            }
-            if (l == null) {
-                ch.close();
-                throw new UserError("Another NixPy Lab step is working in " + abs + " right now.",
-                        "Wait for it to finish (or stop it), or use another workspace with --workdir.");
-            }
-            Workspace ws = new Workspace(abs, ch, l);
             ws.claimForThisNix();
-            return ws;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
         }
+        return ws;
+    }
+
+    /** The state of a workspace, read without its lock (for a look, as the site's recorder takes one). */
+    public static WorkspaceState peek(Path dir) {
+        return WorkspaceState.of(LockedFolder.readState(dir));
     }
 
     /**
@@ -65,104 +47,50 @@ public final class Workspace implements AutoCloseable {
     private void claimForThisNix() {
         String here = CurrentNixRoot.inside() ? "current" : "host";
         // a workspace from before this was recorded was made with the host's Nix
-        String was = state.getProperty("nixStore", state.isEmpty() ? null : "host");
+        String was = state.nixStore().orElse(state.isEmpty() ? null : "host");
         if (was == null) {
-            state.setProperty("nixStore", here);
+            state.nixStore(here);
         } else if (!was.equals(here)) {
-            close();
-            throw new UserError("The workspace " + dir + " belongs to the " + (was.equals("host") ? "host's Nix" : "current Nix (--nix current)")
+            throw new UserError("The workspace " + dir() + " belongs to the " + (was.equals("host") ? "host's Nix" : "current Nix (--nix current)")
                     + ": its builds are in that Nix's store, not in this one's.",
-                    "Give this run a workspace of its own, e.g. --workdir " + dir.getFileName() + "-" + here + ", or run it " + (was.equals("host") ? "without" : "with") + " --nix current.");
+                    "Give this run a workspace of its own, e.g. --workdir " + dir().getFileName() + "-" + here + ", or run it "
+                            + (was.equals("host") ? "without" : "with") + " --nix current.");
         }
     }
 
     public Path dir() {
-        return dir;
+        return folder.dir();
+    }
+
+    public WorkspaceState state() {
+        return state;
     }
 
     public Path resultLink() {
-        return dir.resolve("result");
+        return dir().resolve("result");
     }
 
     public Path logDir() {
-        return dir.resolve("logs");
+        return dir().resolve("logs");
     }
 
     public Path nixFile() {
-        return dir.resolve(get("nixFile").orElse("chrism-py.nix"));
-    }
-
-    /**
-     * The workspace's identity: eight random hex digits made when it is first needed and kept in
-     * its state. It goes into the derivation so that this workspace's builds are its own.
-     */
-    public String identity() {
-        if (get("identity").isEmpty()) {
-            byte[] b = new byte[4];
-            new java.security.SecureRandom().nextBytes(b);
-            set("identity", java.util.HexFormat.of().formatHex(b));
-        }
-        return get("identity").get();
-    }
-
-    public boolean isEmpty() {
-        return state.isEmpty();
-    }
-
-    public Optional<String> get(String key) {
-        return Optional.ofNullable(state.getProperty(key));
-    }
-
-    public void set(String key, String value) {
-        if (value == null) state.remove(key);
-        else state.setProperty(key, value);
-    }
-
-    public List<String> list(String key) {
-        String v = state.getProperty(key, "");
-        return v.isBlank() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(v.split(",")));
-    }
-
-    public void setList(String key, List<String> values) {
-        set(key, values.isEmpty() ? null : String.join(",", values));
-    }
-
-    public void addToList(String key, String value) {
-        List<String> l = list(key);
-        if (!l.contains(value)) l.add(value);
-        setList(key, l);
+        return dir().resolve(state.nixFile().orElse("chrism-py.nix"));
     }
 
     public void save() {
-        try {
-            StringWriter w = new StringWriter();
-            state.store(w, "NixPy Lab workspace state; written by the step scripts");
-            AtomicFile.write(dir.resolve(".nixpylab/state.properties"), w.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void load() {
-        Path f = dir.resolve(".nixpylab/state.properties");
-        if (!Files.exists(f)) return;
-        try {
-            state.load(new StringReader(Files.readString(f, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        folder.write(state.toProperties(), "NixPy Lab workspace state; written by the step scripts");
     }
 
     /** Writes the derivation file atomically and remembers its digest to notice hand edits later. */
     public void writeNixFile(String fileName, String text) {
-        set("nixFile", fileName);
-        AtomicFile.write(dir.resolve(fileName), text);
-        set("nixFileSha256", NixHash.of(text.getBytes(StandardCharsets.UTF_8)).base16());
+        AtomicFile.write(dir().resolve(fileName), text);
+        state.nixFile(fileName, NixHash.of(text.getBytes(StandardCharsets.UTF_8)).base16());
     }
 
     /** True when the .nix file differs from what NixPy Lab last wrote. */
     public boolean nixFileEditedByHand() {
-        Optional<String> want = get("nixFileSha256");
+        Optional<String> want = state.nixFileSha256();
         if (want.isEmpty() || !Files.exists(nixFile())) return false;
         try {
             return !NixHash.of(Files.readAllBytes(nixFile())).base16().equals(want.get());
@@ -171,13 +99,35 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    public void refuseHandEdits() {
+        if (nixFileEditedByHand()) {
+            throw new UserError(nixFile() + " was edited by hand since NixPy Lab last wrote it; this step would overwrite those edits.",
+                    "Keep a copy of your edits, then rerun from the start with ./jbang scripts/FetchFakeHash.java.");
+        }
+    }
+
+    /** The store path the workspace's result link points to, if it is still there (else the last one built). */
+    public Optional<StorePath> lastBuilt() {
+        Path link = resultLink();
+        try {
+            if (Files.isSymbolicLink(link)) return StorePath.find(Files.readSymbolicLink(link).toString());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return state.lastOut();
+    }
+
+    /** Records a path a build of this workspace made valid (ForceDelete's to delete), or one that was there before (never its). */
+    public void recordBuild(StorePath out, boolean wasThereBefore) {
+        if (!wasThereBefore || state.built().contains(out)) {
+            if (!state.built().contains(out)) state.built().add(out);
+        } else if (!state.foreign().contains(out)) {
+            state.foreign().add(out);
+        }
+    }
+
     @Override
     public void close() {
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException ignored) {
-            // the lock goes with the process anyway
-        }
+        folder.close();
     }
 }

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import nixpylab.Proc;
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
 import org.asciidoctor.extension.Name;
-import nixpylab.Proc;
 
 /**
  * {@code run::Script[args="…", expect=fail, exit=102]}: runs scripts/Script.java against the

@@ -14,11 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
 import nixpylab.AtomicFile;
-import nixpylab.NixHash;
 import nixpylab.Proc;
+import nixpylab.nix.NixHash;
 
 /**
  * Runs step scripts for the chapters, in order, one workspace chain at a time, and keeps each
@@ -100,7 +99,7 @@ public final class StepRecorder {
     /** Deletes what an earlier render built in this workspace (its own builds only), then the workspace. */
     private void startAfresh(Path ws) {
         if (!Files.isDirectory(ws)) return;
-        if (Files.exists(ws.resolve(".nixpylab/state.properties"))) {
+        if (!nixpylab.Workspace.peek(ws).isEmpty()) {
             Proc.of(repo.resolve("jbang").toString(), "--quiet", "scripts/ForceDelete.java", "--workdir", ws.toString()).in(repo).timeout(Duration.ofMinutes(5)).run();
         }
         Proc.of("rm", "-rf", ws.toString()).timeout(Duration.ofMinutes(1)).run();
@@ -120,14 +119,14 @@ public final class StepRecorder {
         shown.addAll(args);
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         // the step marks its stderr lines and writes them to stdout, so one pipe keeps the order a terminal would show
-        Proc.Result r = Proc.of(cmd).in(ws.getParent()).env(ui.Cli.TAG_STDERR, "1").timeout(Duration.ofMinutes(60)).run();
+        Proc.Result r = Proc.of(cmd).in(ws.getParent()).env(nixpylab.OutputMarks.TAG_STDERR, "1").timeout(Duration.ofMinutes(60)).run();
         List<Proc.Line> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Proc.Line l : r.lines()) {
             String text = l.text();
             if (text.startsWith("[jbang] ")) continue;
-            if (!l.stderr() && !text.isEmpty() && text.charAt(0) == ui.Cli.NOTE_MARK) notes.add(text.substring(1));
-            else if (!l.stderr() && !text.isEmpty() && text.charAt(0) == ui.Cli.STDERR_MARK) lines.add(new Proc.Line(true, text.substring(1)));
+            if (!l.stderr() && !text.isEmpty() && text.charAt(0) == nixpylab.OutputMarks.NOTE_MARK) notes.add(text.substring(1));
+            else if (!l.stderr() && !text.isEmpty() && text.charAt(0) == nixpylab.OutputMarks.STDERR_MARK) lines.add(new Proc.Line(true, text.substring(1)));
             else lines.add(l);
         }
         String nixName = "";
@@ -148,9 +147,9 @@ public final class StepRecorder {
         StringBuilder sb = new StringBuilder(previous).append('\n').append(String.join("\u001f", args)).append('\n');
         try {
             List<Path> files = new ArrayList<>(List.of(scriptFile));
-            for (String dir : List.of("scripts/nixpylab", "scripts/ui")) {
-                try (Stream<Path> s = Files.list(repo.resolve(dir))) {
-                    s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(files::add);
+            for (String dir : List.of("scripts/nixpylab", "scripts/terminal")) {
+                try (Stream<Path> s = Files.walk(repo.resolve(dir))) {
+                    s.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".nix")).sorted().forEach(files::add);
                 }
             }
             for (Path f : files) sb.append(f.getFileName()).append(' ').append(NixHash.of(Files.readAllBytes(f)).base16()).append('\n');
@@ -188,20 +187,13 @@ public final class StepRecorder {
     }
 
     private static String profileOf(Path ws) {
-        Path state = ws.resolve(".nixpylab/state.properties");
-        if (!Files.exists(state)) return "none";
-        Properties p = new Properties();
-        try {
-            p.load(Files.newBufferedReader(state));
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("profile", "unknown");
+        if (!Files.isDirectory(ws)) return "none";
+        return nixpylab.Workspace.peek(ws).profile().map(p -> p.id()).orElse("none");
     }
 
     private String nixVersion() {
         if (nixVersion == null) {
-            nixVersion = nixpylab.Nix.installedVersion();
+            nixVersion = nixpylab.nix.Nix.installedVersion();
         }
         return nixVersion;
     }

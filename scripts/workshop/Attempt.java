@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import nixpylab.Nix;
 import nixpylab.Proc;
-import nixpylab.StorePath;
-import ui.Cli;
+import nixpylab.ShellWords;
+import nixpylab.nix.Nix;
+import nixpylab.nix.StorePath;
 
 /**
  * One check of one exercise folder: runs Nix in that folder the way the learner would, and keeps
@@ -78,10 +78,10 @@ public final class Attempt {
     /** Runs a Nix command in the exercise folder; its command line goes into the evidence. */
     public Proc.Result nix(Duration timeout, String... args) {
         List<String> cmd = nix.command(args);
-        progress.accept("$ " + Cli.shown(cmd));
+        progress.accept("$ " + ShellWords.shown(cmd));
         Proc.Result r = Proc.of(cmd).in(dir).timeout(timeout).onLine(new Heartbeat()).run();
-        evidence.add("$ " + Cli.shown(cmd) + "   (exit " + r.exitCode() + ", " + r.elapsed().toMillis() + " ms)");
-        if (r.timedOut()) throw fail("'" + Cli.shown(cmd) + "' did not finish within " + timeout.toMinutes() + " minutes; the check gave up.");
+        evidence.add("$ " + ShellWords.shown(cmd) + "   (exit " + r.exitCode() + ", " + r.elapsed().toMillis() + " ms)");
+        if (r.timedOut()) throw fail("'" + ShellWords.shown(cmd) + "' did not finish within " + timeout.toMinutes() + " minutes; the check gave up.");
         return r;
     }
 

@@ -2,7 +2,7 @@ package workshop;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nixpylab.Nix;
+import nixpylab.nix.Nix;
 
 /** Says, in a learner's terms, why a CPython build failed, from the compiler's and Nix's own lines. */
 public final class BuildFailure {

@@ -2,8 +2,8 @@ package workshop;
 
 import java.time.Duration;
 import java.util.Optional;
-import nixpylab.HashMismatch;
 import nixpylab.Proc;
+import nixpylab.nix.HashMismatch;
 
 /** Exercise: the source is fetched by Nix, which accepts it only with its real hash. */
 final class FetchHashCheck implements Check {

@@ -3,10 +3,10 @@ package workshop;
 import java.time.Duration;
 import java.util.List;
 import nixpylab.HostSetup;
-import nixpylab.ImportTest;
 import nixpylab.Proc;
-import nixpylab.SetupLocal;
-import nixpylab.StorePath;
+import nixpylab.derivation.SetupLocal;
+import nixpylab.nix.StorePath;
+import nixpylab.steps.TestPythonStep;
 
 /**
  * Exercise: a C module made to work by Setup.local and its input. Builds the learner's file into
@@ -23,7 +23,7 @@ final class ImportModuleCheck implements Check {
         Proc.Result build = a.nix(Duration.ofMinutes(30), "nix-build", "-o", "result", file);
         if (!build.ok()) throw a.fail(buildFailure(a, build));
         StorePath out = StorePath.parse(lastLine(build.stdout()));
-        ImportTest.Import imp = ImportTest.runOn(out, List.of(module)).imports().get(0);
+        TestPythonStep.Import imp = TestPythonStep.runOn(out, List.of(module)).imports().get(0);
         a.note("$ result/bin/python3 -c 'import " + importName + "'   (" + (imp.ok() ? "ok, " + module + " " + imp.where() : imp.errorLine()) + ")");
         if (imp.ok()) {
             String where = imp.where().equals("built-in") ? module + " is built into python, from Setup.local" : module + " comes from " + imp.where();

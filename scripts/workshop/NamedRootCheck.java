@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import nixpylab.GcRoot;
 import nixpylab.Proc;
-import nixpylab.StorePath;
+import nixpylab.nix.GcRoot;
+import nixpylab.nix.StorePath;
 
 /** Exercise: the build's root is a link with a chosen name that Nix itself registered as a root. */
 final class NamedRootCheck implements Check {

@@ -3,10 +3,10 @@ package workshop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import nixpylab.GcRoot;
 import nixpylab.Proc;
-import nixpylab.StoreLinks;
-import nixpylab.StorePath;
+import nixpylab.nix.GcRoot;
+import nixpylab.nix.StoreLinks;
+import nixpylab.nix.StorePath;
 
 /** Exercise: a build deleted from the store without forcing, and no link left pointing at it. */
 final class SafeDeleteCheck implements Check {

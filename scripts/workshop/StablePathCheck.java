@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nixpylab.Proc;
-import nixpylab.StorePath;
 import nixpylab.TreeDiff;
+import nixpylab.nix.StorePath;
 
 /**
  * Exercise: two builds of the same file in a row give one output path. Evaluates, builds into

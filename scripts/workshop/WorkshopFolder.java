@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -16,26 +15,44 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import nixpylab.AtomicFile;
-import nixpylab.Nix;
-import nixpylab.NixHash;
+import nixpylab.LockedFolder;
+import nixpylab.NixTemplate;
 import nixpylab.Proc;
-import nixpylab.PythonSource;
-import nixpylab.SetupLocal;
-import nixpylab.SourceLocator;
-import nixpylab.StorePath;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.derivation.SetupLocal;
+import nixpylab.nix.Nix;
+import nixpylab.nix.NixHash;
+import nixpylab.nix.StorePath;
+import nixpylab.source.PythonSource;
+import nixpylab.source.SourceLocator;
 
 /**
  * A learner's workshop folder (default ./workshop): one folder per exercise with its starting
  * files, and the learner's progress (state of each exercise, hints shown) in
- * {@code .nixpylab/state.properties}. Each call holds the folder's lock only while it works, so
+ * {@code .nixpylab/state.properties} ({@link WorkshopProgress}). Each call holds the folder's lock only while it works, so
  * {@code watch} in one terminal and {@code hint} in another do not block each other for long.
  */
 public final class WorkshopFolder {
     public enum State { NEW, STARTED, FAILED, PASSED }
 
-    public record Status(Exercise exercise, State state, int hintsShown, String message, String checkedAt, String seconds) {}
+    public record Status(Exercise exercise, State state, int hintsShown, String message, String seconds) {}
+
+    /** The folder locked, and its progress read: what every change of the folder works on. */
+    private record Held(LockedFolder lock, WorkshopProgress progress) implements AutoCloseable {
+        void save() {
+            lock.write(progress.toProperties(), "NixPy Lab workshop progress; written by scripts/Workshop.java");
+        }
+
+        @Override
+        public void close() {
+            lock.close();
+        }
+    }
+
+    private Held hold() {
+        LockedFolder lock = LockedFolder.lock(workdir, "workshop command");
+        return new Held(lock, WorkshopProgress.of(lock.read()));
+    }
 
     /** Where the CPython tarball comes from; only exercises that fetch it need one. */
     public record SourceChoice(Path file, String url) {}
@@ -75,18 +92,17 @@ public final class WorkshopFolder {
     }
 
     public List<Status> statuses() {
-        try (Workspace ws = Workspace.open(workdir)) {
+        try (Held h = hold()) {
             List<Status> l = new ArrayList<>();
-            for (Exercise e : catalog.exercises()) l.add(status(ws, e));
+            for (Exercise e : catalog.exercises()) l.add(status(h.progress(), e));
             return l;
         }
     }
 
-    private Status status(Workspace ws, Exercise e) {
-        String k = e.slug() + ".";
-        State s = ws.get(k + "state").map(State::valueOf).orElse(Files.isDirectory(folder(e)) ? State.STARTED : State.NEW);
-        return new Status(e, s, Integer.parseInt(ws.get(k + "hints").orElse("0")), ws.get(k + "message").orElse(""),
-                ws.get(k + "checked").orElse(""), ws.get(k + "seconds").orElse(""));
+    private Status status(WorkshopProgress p, Exercise e) {
+        WorkshopProgress.Entry x = p.of(e);
+        State s = x.state().orElse(Files.isDirectory(folder(e)) ? State.STARTED : State.NEW);
+        return new Status(e, s, x.hints(), x.message(), x.seconds());
     }
 
     /** The first exercise not passed yet; empty when all have passed. */
@@ -96,19 +112,19 @@ public final class WorkshopFolder {
 
     /** Copies the starting files and runs the setup commands, unless the folder is already there. */
     public boolean prepare(Exercise e) {
-        try (Workspace ws = Workspace.open(workdir)) {
-            return prepare(ws, e);
+        try (Held h = hold()) {
+            return prepare(h, e);
         }
     }
 
-    private boolean prepare(Workspace ws, Exercise e) {
+    private boolean prepare(Held h, Exercise e) {
         Path dir = folder(e);
         if (Files.isDirectory(dir)) return false;
         Path partial = workdir.resolve(".nixpylab").resolve("preparing-" + e.slug());
         deleteTree(partial);
         try {
             for (String f : Exercise.filesUnder(e.startDir())) {
-                AtomicFile.write(partial.resolve(f), filled(ws, e.startDir().resolve(f), partial));
+                AtomicFile.write(partial.resolve(f), filled(h, e.startDir().resolve(f), partial));
             }
             Files.createDirectories(partial);
             Files.move(partial, dir);
@@ -122,8 +138,9 @@ public final class WorkshopFolder {
                         "Check that Nix works (nix-build --version), then run: ./jbang scripts/Workshop.java reset " + e.number());
             }
         }
-        ws.set(e.slug() + ".state", State.STARTED.name());
-        ws.save();
+        WorkshopProgress.Entry x = h.progress().of(e);
+        h.progress().put(e, new WorkshopProgress.Entry(Optional.of(State.STARTED), x.hints(), x.message(), x.seconds()));
+        h.save();
         return true;
     }
 
@@ -132,12 +149,12 @@ public final class WorkshopFolder {
      * own files are first copied to .nixpylab/reset/NN-name-TIME/, which is returned, if there were any.
      */
     public Optional<Path> reset(Exercise e) {
-        try (Workspace ws = Workspace.open(workdir)) {
+        try (Held h = hold()) {
             Optional<Path> kept = keepCopy(e);
             deleteTree(folder(e));
-            for (String k : List.of("state", "message", "checked", "seconds")) ws.set(e.slug() + "." + k, null);
-            ws.save();
-            prepare(ws, e);
+            h.progress().forgetChecks(e);
+            h.save();
+            prepare(h, e);
             return kept;
         }
     }
@@ -171,23 +188,20 @@ public final class WorkshopFolder {
             v = f.verdict();
         }
         v = v.took(Duration.ofNanos(System.nanoTime() - t0));
-        try (Workspace ws = Workspace.open(workdir)) {
-            String k = e.slug() + ".";
-            ws.set(k + "state", (v.passed() ? State.PASSED : State.FAILED).name());
-            ws.set(k + "message", v.message());
-            ws.set(k + "checked", Instant.now().toString());
-            ws.set(k + "seconds", String.format(java.util.Locale.ROOT, "%.1f", v.took().toMillis() / 1000.0));
-            ws.save();
+        try (Held h = hold()) {
+            h.progress().put(e, new WorkshopProgress.Entry(Optional.of(v.passed() ? State.PASSED : State.FAILED), h.progress().of(e).hints(), v.message(),
+                    String.format(java.util.Locale.ROOT, "%.1f", v.took().toMillis() / 1000.0)));
+            h.save();
         }
         return v;
     }
 
     /** True when every starting file is still as the workshop wrote it (nothing to check yet). */
     public boolean untouched(Exercise e) {
-        try (Workspace ws = Workspace.open(workdir)) {
-            prepare(ws, e);
+        try (Held h = hold()) {
+            prepare(h, e);
             for (String f : Exercise.filesUnder(e.startDir())) {
-                String want = filled(ws, e.startDir().resolve(f), folder(e));
+                String want = filled(h, e.startDir().resolve(f), folder(e));
                 Path have = folder(e).resolve(f);
                 if (!Files.isRegularFile(have) || !Files.readString(have, StandardCharsets.UTF_8).equals(want)) return false;
             }
@@ -200,25 +214,26 @@ public final class WorkshopFolder {
     /** Shows one more hint (up to the last); returns the hints shown so far. */
     public List<String> nextHint(Exercise e) {
         if (e.hints().isEmpty()) throw new UserError("Exercise " + e.number() + " has no hints.", "Read its task again: ./jbang scripts/Workshop.java list");
-        try (Workspace ws = Workspace.open(workdir)) {
-            prepare(ws, e);
-            int shown = Math.min(e.hints().size(), Integer.parseInt(ws.get(e.slug() + ".hints").orElse("0")) + 1);
-            ws.set(e.slug() + ".hints", Integer.toString(shown));
-            ws.save();
+        try (Held h = hold()) {
+            prepare(h, e);
+            WorkshopProgress.Entry x = h.progress().of(e);
+            int shown = Math.min(e.hints().size(), x.hints() + 1);
+            h.progress().put(e, new WorkshopProgress.Entry(x.state(), shown, x.message(), x.seconds()));
+            h.save();
             return e.hints().subList(0, shown);
         }
     }
 
     /** Applies the reference solution to the exercise folder: its files, then its commands. */
     public void applySolution(Exercise e) {
-        try (Workspace ws = Workspace.open(workdir)) {
-            prepare(ws, e);
+        try (Held h = hold()) {
+            prepare(h, e);
             Path dir = folder(e);
             for (String f : Exercise.filesUnder(e.solutionDir())) {
-                AtomicFile.write(dir.resolve(f), filled(ws, e.solutionDir().resolve(f), dir));
+                AtomicFile.write(dir.resolve(f), filled(h, e.solutionDir().resolve(f), dir));
             }
             for (List<String> words : e.solutionCommands()) {
-                List<String> cmd = words.stream().map(w -> Template.fill(w, key -> value(ws, key, dir))).toList();
+                List<String> cmd = words.stream().map(w -> fill(w, h, dir)).toList();
                 Proc.Result r = runCommand(dir, cmd);
                 if (!r.ok()) {
                     throw new UserError("The reference solution of exercise " + e.number() + " failed: '" + String.join(" ", cmd) + "' exited with " + r.exitCode() + ": " + r.lastErrorLine(),
@@ -253,51 +268,60 @@ public final class WorkshopFolder {
     }
 
     /** An exercise file with its placeholders filled for the folder {@code dir}. */
-    private String filled(Workspace ws, Path file, Path dir) throws IOException {
-        return Template.fill(Files.readString(file, StandardCharsets.UTF_8), key -> value(ws, key, dir));
+    private String filled(Held h, Path file, Path dir) throws IOException {
+        return fill(Files.readString(file, StandardCharsets.UTF_8), h, dir);
+    }
+
+    private String fill(String text, Held h, Path dir) {
+        return fill(text, key -> value(h, key, dir));
+    }
+
+    /** An exercise's text with its placeholders filled; an unknown one is the exercise's mistake, said as such. */
+    static String fill(String text, java.util.function.Function<String, String> values) {
+        return NixTemplate.fill(text, values, name -> new UserError("The exercise files use @" + name + "@, which the workshop does not know.",
+                "Fix the exercise: the placeholders are @sourceUrl@, @sourceHash@, @pythonVersion@, @pythonMinor@, @nonce@ and @out:FILE@."));
     }
 
     /** The value of a placeholder on this machine, found (and remembered) the first time it is needed. */
-    private String value(Workspace ws, String key, Path dir) {
+    private String value(Held h, String key, Path dir) {
         if (key.startsWith("out:")) {
             StorePath drv = nix.instantiate(dir.resolve(key.substring(4)), null);
             return nix.outputOf(drv).path();
         }
         switch (key) {
             case "nonce":
-                if (ws.get("nonce").isEmpty()) {
+                if (h.progress().nonce().isEmpty()) {
                     byte[] b = new byte[4];
                     new SecureRandom().nextBytes(b);
-                    ws.set("nonce", HexFormat.of().formatHex(b));
+                    h.progress().nonce(HexFormat.of().formatHex(b));
                 }
-                return ws.get("nonce").get();
+                return h.progress().nonce().get();
             case "sourceUrl", "sourceHash", "pythonVersion", "pythonMinor":
-                locateSource(ws);
+                WorkshopProgress.Source src = locateSource(h);
                 return switch (key) {
-                    case "sourceUrl" -> ws.get("source.url").get();
-                    case "sourceHash" -> ws.get("source.hash").get();
-                    case "pythonVersion" -> ws.get("source.version").get();
-                    default -> SetupLocal.minor(ws.get("source.version").get());
+                    case "sourceUrl" -> src.url();
+                    case "sourceHash" -> src.hash();
+                    case "pythonVersion" -> src.version();
+                    default -> SetupLocal.minor(src.version());
                 };
             default:
                 return null;
         }
     }
 
-    private void locateSource(Workspace ws) {
-        if (ws.get("source.hash").isPresent()) return;
+    private WorkshopProgress.Source locateSource(Held h) {
+        if (h.progress().source().isPresent()) return h.progress().source().get();
         PythonSource src = new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3))
-                .locate(sourceChoice.file(), sourceChoice.url(), "3.10.5");
+                .locate(sourceChoice.file(), sourceChoice.url(), PythonSource.DEFAULT_VERSION);
         Proc.Result r = Proc.of(nix.command("nix-prefetch-url", src.url())).timeout(Duration.ofMinutes(10)).run();
         if (!r.ok()) {
             throw new UserError("Nix could not fetch the CPython source at " + src.url() + ": " + r.lastErrorLine(),
                     "Give the workshop a tarball on this machine with --source FILE (or a reachable --source-url).");
         }
         String[] lines = r.stdout().strip().split("\n");
-        ws.set("source.url", src.url());
-        ws.set("source.version", src.version());
-        ws.set("source.hash", NixHash.parse(lines[lines.length - 1]).sri());
-        ws.save();
+        h.progress().source(new WorkshopProgress.Source(src.url(), NixHash.parse(lines[lines.length - 1]).sri(), src.version()));
+        h.save();
+        return h.progress().source().get();
     }
 
     static void deleteTree(Path dir) {

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import nixpylab.NixVersion;
 import nixpylab.Proc;
+import nixpylab.nix.NixVersion;
 
 /**
  * Captures what the installed Nix prints in the situations the toolkit reads, into
@@ -28,10 +28,10 @@ public class Capture {
     static final List<String> NO_CACHE = List.of("--option", "substituters", "");
 
     public static void main(String[] args) throws Exception {
-        var inside = ui.Cli.onCurrentNix("tests/captures/Capture.java", args);
+        var inside = terminal.Cli.onCurrentNix("tests/captures/Capture.java", args);
         if (inside.isPresent()) System.exit(inside.get());
         NixVersion v = NixVersion.installed();
-        Path repo = ui.Cli.repository(Path.of("").toAbsolutePath());
+        Path repo = terminal.Cli.repository(Path.of("").toAbsolutePath());
         out = repo.resolve("tests/captures/nix-" + v.text());
         Files.createDirectories(out);
         work = Files.createTempDirectory(Path.of("/var/tmp"), "nixpylab-capture-");
@@ -90,7 +90,7 @@ public class Capture {
         Files.writeString(work.resolve("unreadable.nix"), "import <nix/fetchurl.nix> { url = \"file://" + hidden.resolve("src.txt")
                 + "\"; sha256 = \"0000000000000000000000000000000000000000000000000000\"; }\n");
         save("file-source-unreadable", nix("nix-build", work.resolve("unreadable.nix").toString(), "--no-out-link"));
-        if (nixpylab.NixConfig.read(v).sandbox().equals("false")) {
+        if (nixpylab.nix.NixConfig.read(v).sandbox().equals("false")) {
             save("sandbox-without-sh", nix("nix-build", file, "-A", "notBuilt", "--no-out-link", "--option", "sandbox", "true"));
         }
         daemonCaptures(okOut.isEmpty() ? null : file);

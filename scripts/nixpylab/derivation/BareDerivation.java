@@ -1,0 +1,50 @@
+package nixpylab.derivation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nixpylab.NixTemplate;
+import nixpylab.nix.NixHash;
+
+/**
+ * The bare profile's derivation file: Nix builtins only ({@code derivation} and
+ * {@code <nix/fetchurl.nix>}), a {@code /bin/sh} builder that runs stdenv-like phases, and the
+ * host's compiler and libraries. The Nix is bare.nix next to this class (and bare-postpatch.nix),
+ * laid out as nixfmt lays out Nix.
+ */
+public record BareDerivation(String name, String workspace, String pythonVersion, String url, NixHash hash, List<String> modules) implements DerivationFile {
+
+    @Override
+    public BareDerivation withHash(NixHash h) {
+        return new BareDerivation(name, workspace, pythonVersion, url, h, modules);
+    }
+
+    @Override
+    public BareDerivation withModules(List<String> m) {
+        return new BareDerivation(name, workspace, pythonVersion, url, hash, m == null ? null : List.copyOf(m));
+    }
+
+    /** "chrism-py311" for 3.11.x: the video's naming. */
+    public static String nameFor(String pythonVersion) {
+        return "chrism-py" + SetupLocal.minor(pythonVersion).replace(".", "");
+    }
+
+    @Override
+    public String fileName() {
+        return name + ".nix";
+    }
+
+    @Override
+    public String text() {
+        Map<String, String> v = new HashMap<>();
+        v.put("fileName", fileName());
+        v.put("pythonVersion", pythonVersion);
+        v.put("url", NixTemplate.quote(url));
+        v.put("hash", NixTemplate.quote(hash.sri()));
+        v.put("name", NixTemplate.quote(name));
+        v.put("workspace", NixTemplate.quote(workspace));
+        v.put("postPatch", modules == null ? "" : NixTemplate.fill(BareDerivation.class, "bare-postpatch.nix", Map.of("setupLocal", SetupLocal.text(modules, pythonVersion))));
+        return NixTemplate.fill(BareDerivation.class, "bare.nix", v);
+    }
+
+}

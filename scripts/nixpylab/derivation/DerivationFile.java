@@ -1,0 +1,40 @@
+package nixpylab.derivation;
+
+import java.util.List;
+import nixpylab.nix.NixHash;
+
+/** A generated derivation file of either profile: its name, its text, and the two things the steps change in it. */
+public sealed interface DerivationFile permits BareDerivation, NixpkgsDerivation {
+    String name();
+
+    /** The workspace's identity, written into the derivation so that its output path is its own. */
+    String workspace();
+
+    String pythonVersion();
+
+    String fileName();
+
+    String text();
+
+    /** The hash written for the source (a fake one until FetchFakeHash writes the real one back). */
+    NixHash hash();
+
+    DerivationFile withHash(NixHash h);
+
+    /** The Setup.local modules the postPatch writes, or null before PostPatch. */
+    List<String> modules();
+
+    DerivationFile withModules(List<String> m);
+
+
+    /** The workspace's derivation as its state says it is (after FetchFakeHash wrote the real hash). */
+    static DerivationFile of(nixpylab.WorkspaceState st) {
+        nixpylab.source.PythonSource src = st.source().orElseThrow();
+        nixpylab.nix.NixHash hash = st.hash().orElseThrow();
+        List<String> modules = st.modules().orElse(null);
+        if (st.profile().orElseThrow() == Profile.NIXPKGS) {
+            return new NixpkgsDerivation(st.name().orElseThrow(), st.identity(), src.version(), st.rev().orElseThrow(), hash, modules, NixpkgsDerivation.BUILD_INPUTS);
+        }
+        return new BareDerivation(st.name().orElseThrow(), st.identity(), src.version(), src.url(), hash, modules);
+    }
+}

@@ -1,0 +1,5 @@
+postPatch = ''
+  cat > Modules/Setup.local <<'EOF'
+  @setupLocal@
+  EOF
+'';

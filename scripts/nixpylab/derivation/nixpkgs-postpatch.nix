@@ -1,0 +1,7 @@
+postPatch = pkgs.lib.concatStringsSep "\n" [
+  ''
+    cat << EOF > Modules/Setup.local
+    @setupLocal@
+    EOF
+  ''
+];

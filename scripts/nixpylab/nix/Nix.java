@@ -1,0 +1,204 @@
+package nixpylab.nix;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import nixpylab.Proc;
+import nixpylab.UserError;
+
+/**
+ * The Nix commands the tutorial runs, for the Nix installed here: its version, its settings, how this
+ * user reaches its store. When none of the configured binary caches answers, every command gets
+ * {@code --option substituters ''}: offline, Nix would otherwise stall ~4.5 s per build retrying
+ * the cache. Builds that use the host's toolchain get the sandbox opening of {@link HostPaths}.
+ */
+public final class Nix {
+    private final NixVersion version;
+    private final NixConfig config;
+    private final StoreAccess access;
+    private final List<String> cacheOptions;
+    private final List<String> evalOptions;
+    private final HostPaths.Decision sandbox;
+    private final List<String> notes;
+
+    private Nix(NixVersion version, NixConfig config, StoreAccess access, List<String> cacheOptions, List<String> evalOptions, HostPaths.Decision sandbox, List<String> notes) {
+        this.version = version;
+        this.config = config;
+        this.access = access;
+        this.cacheOptions = cacheOptions;
+        this.evalOptions = evalOptions;
+        this.sandbox = sandbox;
+        this.notes = notes;
+    }
+
+    /** Checks that Nix is installed and reachable, reads its settings and probes the binary caches once. */
+    public static Nix detect() {
+        requireInstalled();
+        NixVersion version = NixVersion.installed();
+        NixConfig config = NixConfig.read(version);
+        StoreAccess access = StoreAccess.ask(version, config);
+        List<String> notes = new ArrayList<>();
+        if (access.daemon() || !access.root()) notes.add("Nix " + version + ", " + access.describe());
+        List<String> caches = config.substituters();
+        for (String c : caches) {
+            if (answers(c)) {
+                notes.add("binary cache " + c + " answers; Nix may download from it");
+                return new Nix(version, config, access, List.of(), List.of(), null, notes);
+            }
+        }
+        notes.add(caches.isEmpty() ? "no binary cache configured" : "binary cache " + String.join(" ", caches) + " does not answer; passing --option substituters '' so Nix does not stall retrying it");
+        return new Nix(version, config, access, List.of("--option", "substituters", ""), List.of(), null, notes);
+    }
+
+    public static void requireInstalled() {
+        for (String p : List.of("nix-build", "nix-store", "nix-instantiate")) {
+            if (!Proc.onPath(p)) {
+                throw new UserError("Nix is not installed here: '" + p + "' is not on PATH.",
+                        "On Debian/Ubuntu run 'apt-get install -y nix-bin' as root (or run ./jbang scripts/Tutorial.java, which offers to), then try again.");
+            }
+        }
+    }
+
+    /** A TCP connection to the cache's host within 2 s: enough to tell offline from online, and cheap. */
+    private static boolean answers(String url) {
+        try {
+            URI u = URI.create(url);
+            if (u.getHost() == null) return "file".equals(u.getScheme());
+            int port = u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(u.getHost(), port), 2000);
+                return true;
+            }
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The same Nix with {@code -I nixpkgs=PATH} on every evaluating command. */
+    public Nix withNixpkgs(java.nio.file.Path nixpkgs) {
+        return new Nix(version, config, access, cacheOptions, List.of("-I", "nixpkgs=" + nixpkgs.toAbsolutePath().normalize()), sandbox, notes);
+    }
+
+    /**
+     * The same Nix for builds that use the host's toolchain (the bare profile, the workshop): in a
+     * sandbox, they get the host's /usr and the source folders opened, or, where this user may not
+     * open them, every build command stops with the reason before Nix starts.
+     */
+    public Nix withHostPaths(List<java.nio.file.Path> sourceDirs) {
+        HostPaths.Decision d = HostPaths.decide(config, access, sourceDirs);
+        List<String> n = new ArrayList<>(notes);
+        if (!(d instanceof HostPaths.Refused)) n.add(d.note());
+        return new Nix(version, config, access, cacheOptions, evalOptions, d, n);
+    }
+
+    /** The options a build by hand needs to see what the toolkit's builds see (the sandbox opening); empty without one. */
+    public List<String> hostPathOptions() {
+        return sandbox == null ? List.of() : sandbox.options();
+    }
+
+    /** Lines about how Nix runs here (binary cache, sandbox), said once at the top of a step. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    public NixVersion version() {
+        return version;
+    }
+
+    public NixConfig config() {
+        return config;
+    }
+
+    public StoreAccess access() {
+        return access;
+    }
+
+    /** The command line a learner would type for the same work (shown next to each result). */
+    public List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(args));
+        String tool = args[0];
+        boolean evaluates = tool.equals("nix-build") || tool.equals("nix-instantiate") || tool.equals("nix-shell");
+        boolean builds = tool.equals("nix-build") || tool.equals("nix-shell") || (tool.equals("nix-store") && List.of(args).contains("-r"));
+        if (builds && sandbox instanceof HostPaths.Refused r) throw r.error();
+        if (evaluates) cmd.addAll(1, evalOptions);
+        if (builds && sandbox != null) cmd.addAll(1, sandbox.options());
+        if (evaluates || tool.equals("nix-store") || tool.equals("nix-prefetch-url")) cmd.addAll(1, cacheOptions);
+        return cmd;
+    }
+
+    public Proc.Result run(Duration timeout, Consumer<Proc.Line> listener, List<String> cmd) {
+        return Proc.of(cmd).timeout(timeout).onLine(listener).run();
+    }
+
+    public Proc.Result run(List<String> cmd) {
+        return Proc.of(cmd).timeout(Duration.ofMinutes(2)).run();
+    }
+
+    public static String installedVersion() {
+        return NixVersion.installed().text();
+    }
+
+    /** The .drv a file instantiates to; a broken file becomes a UserError quoting Nix. */
+    public StorePath instantiate(Path nixFile, String attr) {
+        List<String> cmd = attr == null ? command("nix-instantiate", nixFile.toString()) : command("nix-instantiate", nixFile.toString(), "-A", attr);
+        Proc.Result r = run(cmd);
+        if (!r.ok()) throw evaluationError(nixFile, r);
+        return StorePath.parse(r.stdout().strip().split("\n")[0]);
+    }
+
+    public StorePath outputOf(StorePath drv) {
+        Proc.Result r = run(command("nix-store", "-q", "--outputs", drv.path()));
+        return StorePath.parse(r.stdout().strip().split("\n")[0]);
+    }
+
+    public boolean isValid(StorePath p) {
+        return run(command("nix-store", "--check-validity", p.path())).ok();
+    }
+
+    /**
+     * Nix's own words when a file does not evaluate: the cause and where. Nix 2.8 prints the cause
+     * first; newer Nix prints a trace ("… while calling the 'derivationStrict' builtin") and the
+     * cause last, so the last "error:" line with words is the cause in both.
+     */
+    public static UserError evaluationError(Path nixFile, Proc.Result r) {
+        return new UserError("Nix could not evaluate " + nixFile + ": " + evaluationCause(r.stderr()),
+                "Fix the file where Nix points, or let NixPy Lab write it afresh by running the FetchFakeHash step again.");
+    }
+
+    /** "syntax error, unexpected '{' … (at /path/file.nix:1:13)": the cause of an evaluation error and its place. */
+    public static String evaluationCause(String stderr) {
+        String[] lines = stderr.split("\n");
+        int cause = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("error:") && t.length() > "error:".length()) cause = i;
+        }
+        if (cause < 0) return firstError(stderr).orElse(stderr.strip().isEmpty() ? "no message" : lines[lines.length - 1].strip());
+        String text = lines[cause].strip().substring("error:".length()).strip();
+        for (int i = cause + 1; i < lines.length; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*at (/[^:]+:\\d+:\\d+):?$").matcher(lines[i]);
+            if (m.find()) return text + " (at " + m.group(1) + ")";
+            if (lines[i].strip().startsWith("error:")) break;
+        }
+        return text;
+    }
+
+    /**
+     * The first 'error:' line of a failed command that says something, for messages. Nix 2.8 puts
+     * the reason on that line; newer Nix may open with a bare "error:" and a trace ("… while setting
+     * up the build environment") before the line with the reason.
+     */
+    public static Optional<String> firstError(String stderr) {
+        for (String l : stderr.split("\n")) {
+            String t = l.strip();
+            if (t.startsWith("error:") && t.length() > "error:".length()) return Optional.of(t);
+        }
+        return Optional.empty();
+    }
+}

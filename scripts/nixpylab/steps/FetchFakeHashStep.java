@@ -1,0 +1,138 @@
+package nixpylab.steps;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import nixpylab.Proc;
+import nixpylab.UserError;
+import nixpylab.Workspace;
+import nixpylab.WorkspaceState;
+import nixpylab.derivation.BareDerivation;
+import nixpylab.derivation.DerivationFile;
+import nixpylab.derivation.NixpkgsDerivation;
+import nixpylab.derivation.Profile;
+import nixpylab.nix.BuildError;
+import nixpylab.nix.HashMismatch;
+import nixpylab.nix.Nix;
+import nixpylab.nix.NixHash;
+import nixpylab.nix.StorePath;
+import nixpylab.source.Prefetcher;
+import nixpylab.source.PythonSource;
+import nixpylab.source.SourceLocator;
+
+/**
+ * Step 1: write the derivation with the fake hash, let nix-build fail, read the real hash from
+ * Nix's mismatch error, write it back, and build the source again to prove it holds.
+ */
+public final class FetchFakeHashStep {
+    /** predicted is the flat hash NixPy Lab computed itself before asking Nix (null unless asked for). */
+    public record Outcome(String foundState, PythonSource source, NixHash predicted, Path nixFile, List<String> failingCommand, Proc.Result failingRun,
+                          HashMismatch mismatch, List<String> proveCommand, StorePath sourcePath) {}
+
+    private FetchFakeHashStep() {}
+
+    /** What the learner asked for: a source (bare profile), a version and tag (nixpkgs profile), and how far to go. */
+    public record Request(Path givenFile, String givenUrl, String version, String rev, boolean predict, boolean stopAtMismatch) {}
+
+    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Request q) {
+        WorkspaceState st = ws.state();
+        String found = describe(st);
+        Profile profile = st.profile().orElseThrow();
+        String version = q.version() == null ? PythonSource.DEFAULT_VERSION : q.version();
+        Optional<PythonSource> before = st.source();
+        boolean sameSource = q.givenFile() == null && q.givenUrl() == null && q.rev() == null && before.isPresent()
+                && (q.version() == null || q.version().equals(st.requestedVersion().orElse(null)));
+        List<String> modules = sameSource ? st.modules().orElse(null) : null;
+        PythonSource src;
+        if (sameSource) {
+            src = before.get();
+        } else if (profile == Profile.NIXPKGS) {
+            String rev = q.rev() == null ? "v" + version : q.rev();
+            src = new PythonSource(PythonSource.Origin.GITHUB, PythonSource.githubArchive("python", "cpython", rev), version,
+                    "fetchFromGitHub: the tag " + rev + " of github.com/python/cpython, as the video does");
+        } else {
+            src = locator.locate(q.givenFile(), q.givenUrl(), version);
+        }
+        DerivationFile drv;
+        NixHash predicted = null;
+        if (profile == Profile.NIXPKGS) {
+            String rev = sameSource ? st.rev().orElseThrow() : (q.rev() == null ? "v" + src.version() : q.rev());
+            st.rev(rev);
+            drv = NixpkgsDerivation.of(st.identity(), src.version(), rev).withModules(modules);
+            if (q.predict()) predicted = predictUnpacked(q.givenFile(), src);
+        } else {
+            drv = new BareDerivation(BareDerivation.nameFor(src.version()), st.identity(), src.version(), src.url(), NixHash.fake(), modules);
+            if (q.predict()) {
+                predicted = src.url().startsWith("file:") ? Prefetcher.flat(Path.of(java.net.URI.create(src.url())))
+                        : Prefetcher.ofUrl(src.url(), false, Duration.ofMinutes(10)).flat();
+            }
+        }
+
+        st.source(src, sameSource ? st.requestedVersion().orElse(version) : version);
+        st.name(drv.name());
+        st.hash(null);
+        ws.writeNixFile(drv.fileName(), drv.text());
+        ws.save();
+        PythonSource shown = sameSource ? new PythonSource(src.origin(), src.url(), src.version(), "the workspace's source, as chosen before: " + src.reason()) : src;
+
+        Path file = ws.nixFile();
+        List<String> failing = nix.command("nix-build", file.toString(), "--no-out-link");
+        Proc.Result r = nix.run(Duration.ofMinutes(30), l -> {}, failing);
+        if (r.ok()) {
+            throw new UserError("nix-build accepted the fake hash in " + file + ", which cannot happen for a real download.",
+                    "Look at the file: its src hash should be sha256-AAAA…; rerun this step with --from-start.");
+        }
+        HashMismatch mismatch = HashMismatch.parse(r.stderr()).orElseThrow(() -> fetchFailure(file, shown, r));
+        if (q.stopAtMismatch()) return new Outcome(found, shown, predicted, file, failing, r, mismatch, null, null);
+
+        ws.writeNixFile(drv.fileName(), drv.withHash(mismatch.got()).text());
+        st.hash(mismatch.got());
+        ws.save();
+
+        List<String> prove = nix.command("nix-build", file.toString(), "-A", "src", "--no-out-link");
+        Proc.Result p = nix.run(Duration.ofMinutes(30), l -> {}, prove);
+        if (!p.ok()) {
+            throw new UserError("The hash Nix reported did not hold when building the source again: " + Nix.firstError(p.stderr()).orElse("exit " + p.exitCode()),
+                    "Run this step again; if it keeps failing the source changes between downloads and cannot be pinned.");
+        }
+        StorePath sourcePath = StorePath.parse(p.stdout().strip());
+        st.sourcePath(sourcePath);
+        st.done(Step.FETCH_FAKE_HASH, java.time.Instant.now());
+        ws.save();
+        return new Outcome(found, shown, predicted, file, failing, r, mismatch, prove, sourcePath);
+    }
+
+    /** fetchFromGitHub checks the NAR hash of the unpacked tree; fetchzip makes a lone file executable. */
+    private static NixHash predictUnpacked(Path givenFile, PythonSource src) {
+        Prefetcher.Result r;
+        try {
+            r = givenFile != null ? Prefetcher.of(givenFile, true) : Prefetcher.ofUrl(src.url(), true, Duration.ofMinutes(10));
+        } catch (UserError e) {
+            throw new UserError("--predict needs GitHub's tarball of the tag, and " + e.getMessage(),
+                    "Pass a copy of it with --source PATH, or leave out --predict and let Nix tell you the hash.");
+        }
+        if (r.unpacked() instanceof Prefetcher.Stripped s) return s.fetchzipHash();
+        throw new UserError("The archive has more than one top-level entry, so fetchFromGitHub would refuse it.", "Check the tag, or the tarball given with --source.");
+    }
+
+    private static UserError fetchFailure(Path file, PythonSource src, Proc.Result r) {
+        String err = Nix.firstError(r.stderr()).orElse("exit code " + r.exitCode());
+        if (r.stderr().contains("unable to download") || r.stderr().contains("Couldn't read a file://")) {
+            return new UserError("Nix could not download the source " + src.url() + ": " + err,
+                    "Check that the URL answers (or that the file is readable by the nixbld users), or pass a tarball with --source PATH.");
+        }
+        List<BuildError> failed = BuildError.parseAll(r.stderr());
+        if (!failed.isEmpty()) {
+            return new UserError("Nix could not fetch the source " + src.url() + ": " + failed.get(0).sentence() + " (" + err + ")",
+                    "Read Nix's lines above; the fetch's log: nix-store -l " + failed.get(0).drv() + ".");
+        }
+        return Nix.evaluationError(file, r);
+    }
+
+    static String describe(WorkspaceState st) {
+        if (st.nixFile().isEmpty()) return "an empty workspace: writing the derivation for the first time";
+        if (st.hash().isPresent()) return "a derivation with its real hash already; doing the fake-hash round again";
+        return "a derivation still waiting for its hash";
+    }
+}

@@ -1,0 +1,116 @@
+package nixpylab.steps;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nixpylab.Proc;
+import nixpylab.Workspace;
+import nixpylab.nix.GcRoot;
+import nixpylab.nix.Nix;
+import nixpylab.nix.StoreLinks;
+import nixpylab.nix.StorePath;
+
+/**
+ * Step 5: delete the tutorial's builds although they are alive. Only store paths this workspace
+ * built and whose names are the tutorial's derivations are touched; the plain delete is tried
+ * first (and refused while a root holds the path), then {@code --ignore-liveness}; the result
+ * links left dangling are removed.
+ */
+public final class ForceDeleteStep {
+    public static final String NAME_PREFIX = "chrism-py";
+
+    public sealed interface Deletion permits Deleted, Kept {
+        StorePath path();
+    }
+
+    /** refusal is Nix's answer to the plain delete, forced how the path went after it (both null when the plain delete went through). */
+    public record Deleted(StorePath path, List<String> plainCommand, String refusal, Forced forced, String freed) implements Deletion {}
+
+    /** How a live path was deleted once the plain delete was refused. */
+    public sealed interface Forced permits IgnoringLiveness, Unrooting {}
+
+    /** {@code nix-store --delete --ignore-liveness}: roots ignored (as the video does; possible without a daemon). */
+    public record IgnoringLiveness(List<String> command) implements Forced {}
+
+    /**
+     * Through a daemon, which refuses --ignore-liveness to every client: this workspace's own links
+     * to the path are removed, so that no root holds it any more, and the plain delete runs again.
+     */
+    public record Unrooting(List<String> refusedCommand, String daemonSays, List<Path> removedRoots, List<String> command) implements Forced {}
+
+    public record Kept(StorePath path, List<String> command, String reason) implements Deletion {}
+
+    public record Outcome(List<StorePath> candidates, boolean dryRun, List<Deletion> deletions, List<Path> removedLinks) {}
+
+    private ForceDeleteStep() {}
+
+    /** The paths this step may delete: built by this workspace, named like the tutorial's derivations, still in the store. */
+    public static List<StorePath> candidates(Workspace ws, Nix nix) {
+        List<StorePath> out = new ArrayList<>();
+        for (StorePath sp : ws.state().built()) {
+            if (sp.name().startsWith(NAME_PREFIX) && !sp.isDerivation() && nix.isValid(sp)) out.add(sp);
+        }
+        return out;
+    }
+
+    /**
+     * Deletes the candidates (from {@link #candidates}, which the learner was shown first), each
+     * with the plain delete and then, while alive, by force; removes the links left dangling. With
+     * dryRun, nothing.
+     */
+    public static Outcome run(Workspace ws, Nix nix, List<StorePath> candidates, boolean dryRun) {
+        Step.FORCE_DELETE.requireDone(ws.state(), ws.dir());
+        List<Deletion> done = new ArrayList<>();
+        if (dryRun) return new Outcome(candidates, true, done, List.of());
+        for (StorePath p : candidates) {
+            List<String> elsewhere = rootsOutside(ws, nix, p);
+            if (!elsewhere.isEmpty()) {
+                done.add(new Kept(p, nix.command("nix-store", "-q", "--roots", p.path()),
+                        "also kept alive by a root outside this workspace (" + String.join(", ", elsewhere) + "); not deleting what someone else still uses"));
+                continue;
+            }
+            List<String> plain = nix.command("nix-store", "--delete", p.path());
+            Proc.Result r = nix.run(plain);
+            if (!nix.isValid(p)) {
+                done.add(new Deleted(p, plain, null, null, r.stdout().strip()));
+                continue;
+            }
+            String refusal = Nix.firstError(r.stderr()).orElse("exit " + r.exitCode());
+            List<String> force = nix.command("nix-store", "--delete", "--ignore-liveness", p.path());
+            Proc.Result f = nix.run(force);
+            if (!nix.isValid(p)) {
+                done.add(new Deleted(p, plain, refusal, new IgnoringLiveness(force), f.stdout().strip()));
+                continue;
+            }
+            String forceSays = Nix.firstError(f.stderr()).orElse("exit " + f.exitCode());
+            if (!forceSays.contains("not allowed to ignore liveness")) {
+                done.add(new Kept(p, force, forceSays));
+                continue;
+            }
+            List<Path> unrooted = StoreLinks.removeLinksTo(ws.dir(), p);
+            Proc.Result again = nix.run(plain);
+            if (nix.isValid(p)) {
+                done.add(new Kept(p, plain, "after removing this workspace's own roots (" + unrooted.size() + "), Nix still refuses: "
+                        + Nix.firstError(again.stderr()).orElse("exit " + again.exitCode())));
+                continue;
+            }
+            done.add(new Deleted(p, plain, refusal, new Unrooting(force, forceSays, unrooted, plain), again.stdout().strip()));
+        }
+        ws.state().built().removeIf(b -> !nix.isValid(b));
+        List<Path> removed = StoreLinks.removeDangling(ws.dir());
+        ws.state().done(Step.FORCE_DELETE, java.time.Instant.now());
+        ws.save();
+        return new Outcome(candidates, false, done, removed);
+    }
+
+    /** Roots of a path that are not this workspace's own links (another workspace's result, a profile, a process). */
+    static List<String> rootsOutside(Workspace ws, Nix nix, StorePath p) {
+        Proc.Result r = nix.run(nix.command("nix-store", "-q", "--roots", p.path()));
+        List<String> out = new ArrayList<>();
+        for (GcRoot g : GcRoot.parseAll(r.stdout())) {
+            if (g.kind() == GcRoot.Kind.PROCESS) continue; // our own nix-store call can show up as a temporary root
+            if (!Path.of(g.link()).toAbsolutePath().normalize().startsWith(ws.dir())) out.add(g.link());
+        }
+        return out;
+    }
+}

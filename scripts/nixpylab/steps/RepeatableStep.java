@@ -1,0 +1,55 @@
+package nixpylab.steps;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import nixpylab.Proc;
+import nixpylab.TreeDiff;
+import nixpylab.UserError;
+import nixpylab.Workspace;
+import nixpylab.nix.CheckMismatch;
+import nixpylab.nix.Nix;
+import nixpylab.nix.StorePath;
+
+/**
+ * Is the build repeatable? {@code nix-build --check -K} builds the derivation again and compares
+ * with the output in the store; when they differ, the second result is kept as {@code <out>.check}
+ * and the two trees are compared file by file.
+ */
+public final class RepeatableStep {
+    public sealed interface Outcome permits Repeatable, Differs {
+        StorePath out();
+        List<String> command();
+        Duration elapsed();
+    }
+
+    public record Repeatable(StorePath out, List<String> command, Duration elapsed) implements Outcome {}
+
+    public record Differs(StorePath out, Path checkCopy, TreeDiff.Result diff, String nixSays, List<String> command, Duration elapsed) implements Outcome {}
+
+
+    private RepeatableStep() {}
+
+    public static Outcome run(Workspace ws, Nix nix, Duration timeout, int limit) {
+        Step.REPEATABLE.requireDone(ws.state(), ws.dir());
+        StorePath out = ws.lastBuilt().orElseThrow();
+        if (!nix.isValid(out)) {
+            throw new UserError(out + " is not in the store, so there is nothing to compare a second build with.", "Run ./jbang scripts/Build.java first.");
+        }
+        List<String> cmd = nix.command("nix-build", ws.nixFile().toString(), "--check", "-K", "--no-out-link");
+        Proc.Result r = nix.run(timeout, l -> {}, cmd);
+        ws.state().done(Step.REPEATABLE, java.time.Instant.now());
+        ws.save();
+        if (r.ok()) return new Repeatable(out, cmd, r.elapsed());
+        CheckMismatch m = CheckMismatch.parse(r.stderr()).orElseThrow(() -> new UserError(
+                "nix-build --check failed without comparing: " + Nix.firstError(r.stderr()).orElse("exit " + r.exitCode()),
+                "Build it first with ./jbang scripts/Build.java; if the build itself fails, its log says why."));
+        Path check = m.checkCopy();
+        TreeDiff.Result diff = TreeDiff.compare(Path.of(out.path()), check, limit);
+        // the second result and its build directory are ours to clean: neither is a registered store path
+        Proc.of("rm", "-rf", check.toString()).timeout(Duration.ofMinutes(2)).run();
+        m.keptBuildDir().filter(Files::isDirectory).ifPresent(d -> Proc.of("rm", "-rf", d.toString()).timeout(Duration.ofMinutes(2)).run());
+        return new Differs(out, check, diff, Nix.firstError(r.stderr()).orElse(""), cmd, r.elapsed());
+    }
+}

@@ -1,0 +1,34 @@
+package nixpylab.steps;
+
+import java.util.List;
+import nixpylab.Proc;
+import nixpylab.UserError;
+import nixpylab.Workspace;
+import nixpylab.nix.GcRoot;
+import nixpylab.nix.Nix;
+import nixpylab.nix.StorePath;
+
+/** Step 4: why is the built path alive? Its GC roots, and every root of the tutorial's paths. */
+public final class RootsStep {
+    public record Outcome(StorePath out, List<String> rootsCommand, List<GcRoot> roots, List<String> allRootsCommand, List<GcRoot> tutorialRoots) {}
+
+    private RootsStep() {}
+
+    public static Outcome run(Workspace ws, Nix nix) {
+        Step.ROOTS.requireDone(ws.state(), ws.dir());
+        StorePath out = ws.lastBuilt().orElseThrow();
+        if (!nix.isValid(out)) {
+            throw new UserError(out + " is no longer in the store (it was deleted).", "Run ./jbang scripts/Build.java to build it again.");
+        }
+        List<String> q = nix.command("nix-store", "-q", "--roots", out.path());
+        Proc.Result r = nix.run(q);
+        if (!r.ok()) throw new UserError("nix-store could not list the roots of " + out + ": " + Nix.firstError(r.stderr()).orElse(""), "Check that Nix works: nix-store --version.");
+        List<String> all = nix.command("nix-store", "--gc", "--print-roots");
+        Proc.Result a = nix.run(all);
+        String prefix = ForceDeleteStep.NAME_PREFIX;
+        List<GcRoot> tutorial = GcRoot.parseAll(a.stdout()).stream().filter(g -> g.target().name().startsWith(prefix)).toList();
+        ws.state().done(Step.ROOTS, java.time.Instant.now());
+        ws.save();
+        return new Outcome(out, q, GcRoot.parseAll(r.stdout()), all, tutorial);
+    }
+}

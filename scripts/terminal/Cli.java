@@ -1,0 +1,143 @@
+package terminal;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import nixpylab.HostSetup;
+import nixpylab.OutputMarks;
+import nixpylab.ShellWords;
+import nixpylab.UserError;
+import picocli.CommandLine;
+
+/** Runs a step command: user errors become two lines (what, next) and exit 1; bugs keep their stack trace. */
+public final class Cli {
+    public static final String VERSION = "NixPy Lab 0.1";
+
+    private Cli() {}
+
+
+    public static int execute(Object command, String[] args) {
+        java.util.Optional<Integer> elsewhere = onCurrentNix("scripts/" + command.getClass().getSimpleName() + ".java", args);
+        if (elsewhere.isPresent()) return elsewhere.get();
+        if (System.getenv(OutputMarks.TAG_STDERR) != null) System.setErr(new PrintStream(new MarkedLines(System.out), true, java.nio.charset.StandardCharsets.UTF_8));
+        CommandLine cl = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, c, parse) -> {
+            PrintStream err = c.getErr() == null ? System.err : new PrintStream(System.err);
+            if (ex instanceof UserError u) {
+                printError(err, u);
+                return 1;
+            }
+            if (ex instanceof UncheckedIOException io) {
+                err.println("error: a file could not be read or written: " + io.getCause().getMessage());
+                err.println("next: check that the workspace directory is writable and the disk is not full, then run the step again.");
+                return 1;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    /**
+     * {@code --nix current}: runs the same script with the same arguments inside the current Nix's
+     * root and returns its exit code. Empty on the host's Nix (the default) and inside the root.
+     */
+    public static java.util.Optional<Integer> onCurrentNix(String script, String[] args) {
+        List<String> rest = new java.util.ArrayList<>();
+        String nix = "host";
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--nix") && i + 1 < args.length) nix = args[++i];
+            else if (args[i].startsWith("--nix=")) nix = args[i].substring(6);
+            else rest.add(args[i]);
+        }
+        if (!nix.equals("current") || nixpylab.nix.CurrentNixRoot.inside()) return java.util.Optional.empty();
+        try {
+            java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+            java.nio.file.Path repo = repository(cwd);
+            if (!HostSetup.isRoot()) {
+                throw new UserError("--nix current runs this step in a Debian sid root with chroot and mount, which needs root on this machine.",
+                        "Run it as root, or leave out --nix current to use this machine's own Nix.");
+            }
+            List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("jbang").toString(), repo.resolve(script).toString()));
+            cmd.addAll(rest);
+            java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+            for (var e : System.getenv().entrySet()) {
+                if (e.getKey().startsWith("NIXPY_") || List.of("NIX_REMOTE", "NO_COLOR", "TERM", "COLUMNS").contains(e.getKey())) env.put(e.getKey(), e.getValue());
+            }
+            return java.util.Optional.of(nixpylab.nix.CurrentNixRoot.standard().runInside(repo, cwd, "root", env, cmd));
+        } catch (UserError u) {
+            printError(System.err, u);
+            return java.util.Optional.of(1);
+        }
+    }
+
+    /** The repository a command runs in: the folder at or above the current one that holds ./jbang and scripts/. */
+    public static java.nio.file.Path repository(java.nio.file.Path from) {
+        for (java.nio.file.Path p = from; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isRegularFile(p.resolve("jbang")) && java.nio.file.Files.isDirectory(p.resolve("scripts/nixpylab"))) return p;
+        }
+        throw new UserError("--nix current needs to know the repository, and " + from + " is not inside it.", "Run the step from the repository's folder (or one below it).");
+    }
+
+    /** A user's error as two lines, what went wrong and what to do next (paths as they are: a next step may be a line for a file). */
+    public static void printError(PrintStream err, UserError u) {
+        err.println("error: " + u.getMessage());
+        err.println("next: " + u.next());
+    }
+
+
+    /** A note about how the step ran: indented on the terminal; marked for the site's recorder when it records. */
+    public static void runNote(PrintStream err, String text) {
+        if (System.getenv(OutputMarks.TAG_STDERR) != null) {
+            synchronized (System.out) {
+                System.out.println(OutputMarks.NOTE_MARK + text);
+            }
+        } else {
+            err.println("   " + text);
+        }
+    }
+
+    /** Writes each line to another stream with STDERR_MARK in front, under that stream's lock. */
+    private static final class MarkedLines extends java.io.OutputStream {
+        private final PrintStream target;
+        private boolean atLineStart = true;
+
+        MarkedLines(PrintStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) {
+            synchronized (target) {
+                if (atLineStart) target.write(OutputMarks.STDERR_MARK);
+                target.write(b);
+                atLineStart = b == '\n';
+                if (atLineStart) target.flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            target.flush();
+        }
+    }
+
+    /** A path as the learner would type it where the step runs: relative below the current directory (lab/result), else absolute. */
+    public static String path(java.nio.file.Path p) {
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        java.nio.file.Path abs = p.toAbsolutePath().normalize();
+        if (abs.equals(cwd)) return ".";
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** Text with the paths below the current directory made relative, as {@link #path} shows them. */
+    public static String relative(String text) {
+        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString();
+        if (cwd.equals("/")) return text;
+        return text.replaceAll("(?<=^|[\\s='\"(])" + java.util.regex.Pattern.quote(cwd) + "/", "");
+    }
+
+    /** A command as a learner would type it in a POSIX shell, run from the current directory. */
+    public static String shown(List<String> cmd) {
+        return ShellWords.shown(cmd.stream().map(Cli::relative).toList());
+    }
+}

@@ -1,0 +1,19 @@
+package terminal;
+
+/**
+ * The exit codes the scripts return, as picocli's --help lists them ("code:meaning"). Where Nix
+ * failed, a step returns Nix's own code: 100 a build failed, 101 it timed out, 102 a fixed-output
+ * hash did not match, 104 a second build differed (nix-build --check).
+ */
+public final class ExitCodes {
+    private ExitCodes() {}
+
+    public static final String OK = "0:The step did what it shows.";
+    public static final String USER_ERROR = "1:Something to fix first: the step says what (error:) and what to do (next:).";
+    public static final String USAGE = "2:The command line is wrong (an unknown option, a missing value).";
+    public static final String BUILD_FAILED = "100:Nix: a build failed (the step shows the last lines of its log).";
+    public static final String BUILD_TIMED_OUT = "101:Nix: a build ran out of time (--build-timeout).";
+    public static final String HASH_MISMATCH_NO_FIX = "102:Nix: hash mismatch in a fixed-output derivation, with --no-fix (the fake hash left in the file).";
+    public static final String NOT_DETERMINISTIC = "104:Nix: the second build differs from the first (nix-build --check).";
+    public static final String KEPT = "1:A path was kept: another root outside this workspace still uses it.";
+}

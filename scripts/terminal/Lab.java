@@ -1,0 +1,158 @@
+package terminal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nixpylab.Proc;
+import nixpylab.UserError;
+import nixpylab.Workspace;
+import nixpylab.WorkspaceState;
+import nixpylab.derivation.Profile;
+import nixpylab.nix.Nix;
+import nixpylab.source.SourceLocator;
+import nixpylab.steps.Step;
+
+/**
+ * One run of a tutorial step on the terminal. Opening it runs the steps this one needs first when
+ * asked to (--from-start: each as its own script, as the learner would), opens the workspace with
+ * its profile, checks the prerequisites from {@link Step}'s order, and prints the step's header
+ * and how Nix runs here. The step then prints through it: paths and commands as the learner types them.
+ */
+public final class Lab implements AutoCloseable {
+    /** Set by the tutorial: each step adds a line "Step<TAB>what it did" to this file for the summary. */
+    public static final String SUMMARY_FILE = "NIXPY_SUMMARY";
+
+    private static Nix detected;
+
+    public final PrintStream out = System.out;
+    public final PrintStream err = System.err;
+    private final Step step;
+    private final Workspace workspace;
+    private final Nix nix;
+
+    private Lab(Step step, Workspace workspace, Nix nix) {
+        this.step = step;
+        this.workspace = workspace;
+        this.nix = nix;
+    }
+
+    public static Lab open(LabOptions o, Step step) {
+        if (o.fromStart) {
+            for (Step s : step.needs()) requireOk(s, runScript(s, o.asArgs(), List.of()));
+        }
+        Nix.requireInstalled();
+        Workspace ws = Workspace.open(o.workdir);
+        try {
+            WorkspaceState st = ws.state();
+            st.profile(Profile.forWorkspace(o.profile, o.nixpkgs, st, ws.dir()));
+            if (o.nixpkgs != null) st.nixpkgs(o.nixpkgs.toAbsolutePath().normalize());
+            Lab lab = new Lab(step, ws, nixFor(st, o));
+            lab.header();
+            return lab;
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+    }
+
+    /** Runs another step's script with these arguments, on this terminal; stops with its exit code when it fails. */
+    public static int runScript(Step s, List<String> args, List<String[]> env) {
+        Path repo = Cli.repository(Path.of("").toAbsolutePath());
+        List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), repo.resolve("scripts/" + s.script() + ".java").toString()));
+        cmd.addAll(args);
+        Proc p = Proc.of(cmd).timeout(Duration.ofHours(3));
+        for (String[] e : env) p.env(e[0], e[1]);
+        int code = p.runInherited();
+        System.err.println();
+        return code;
+    }
+
+    /** Nix for this workspace: -I nixpkgs=… when given; in the bare profile, the host's toolchain and the source's folders opened in the sandbox. */
+    private static Nix nixFor(WorkspaceState st, LabOptions o) {
+        if (detected == null) detected = Nix.detect();
+        if (st.profile().orElseThrow() == Profile.NIXPKGS) return st.nixpkgs().map(detected::withNixpkgs).orElse(detected);
+        List<Path> dirs = new ArrayList<>(SourceLocator.cacheDirs());
+        for (String url : new String[] {o.sourceUrl, st.source().map(s -> s.url()).orElse(null)}) {
+            if (url != null && url.startsWith("file:")) dirs.add(Path.of(URI.create(url)).getParent());
+        }
+        return detected.withHostPaths(dirs);
+    }
+
+    private void header() {
+        WorkspaceState st = workspace.state();
+        err.println("== " + step.script() + " (workspace " + Cli.path(workspace.dir()) + ", profile " + st.profile().map(Profile::id).orElse("?")
+                + st.nixpkgs().map(p -> ", nixpkgs " + p).orElse("") + ")");
+        for (String note : nix.notes()) Cli.runNote(err, note);
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public Nix nix() {
+        return nix;
+    }
+
+    /** A line of the story (stderr: what the learner reads). */
+    public void say(String line) {
+        err.println(line);
+    }
+
+    /** A line of the result (stdout: what another program would take). */
+    public void print(Object line) {
+        out.println(line);
+    }
+
+    /** A command as the learner would type it: "$ nix-build …". */
+    public void command(List<String> cmd) {
+        err.println("$ " + Cli.shown(cmd));
+    }
+
+    public String path(Path p) {
+        return Cli.path(p);
+    }
+
+    /** The step went as it should: says so in the tutorial's summary, and exits 0. */
+    public int done(String said) {
+        return exit(0, said);
+    }
+
+    /** The step ends with this exit code (Nix's, where Nix failed) and says what happened in the tutorial's summary. */
+    public int exit(int code, String said) {
+        String file = System.getenv(SUMMARY_FILE);
+        if (file != null) {
+            try {
+                Files.writeString(Path.of(file), step.script() + "\t" + said + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return code;
+    }
+
+    /** m:ss, as a build's clock shows it. */
+    public static String clock(Duration d) {
+        long s = d.toSeconds();
+        return String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    @Override
+    public void close() {
+        workspace.close();
+    }
+
+    /** For --from-start and the tutorial: a failed earlier step stops this one. */
+    public static void requireOk(Step s, int code) {
+        if (code != 0) {
+            throw new UserError("An earlier step, " + s.script() + ", failed (exit code " + code + "); see its output above.", "Fix what it reports, then run again.");
+        }
+    }
+}

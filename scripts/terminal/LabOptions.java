@@ -1,0 +1,65 @@
+package terminal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nixpylab.derivation.Profile;
+import nixpylab.source.PythonSource;
+import picocli.CommandLine.Option;
+
+/** Options every step takes, so that --from-start and the tutorial can run the other steps with the same choices. */
+public class LabOptions {
+    @Option(names = "--workdir", description = "Workspace directory (default: ${DEFAULT-VALUE}).", defaultValue = "lab")
+    public Path workdir;
+
+    @Option(names = "--profile", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", defaultValue = "auto")
+    public Profile.Choice profile;
+
+    @Option(names = "--from-start", description = "Run the earlier steps first.")
+    public boolean fromStart;
+
+    @Option(names = "--source", paramLabel = "PATH", description = "A CPython source tarball on this machine.")
+    public Path source;
+
+    @Option(names = "--source-url", paramLabel = "URL", description = "A URL of a CPython source tarball.")
+    public String sourceUrl;
+
+    @Option(names = "--python-version", description = "CPython version to fetch upstream (default: " + PythonSource.DEFAULT_VERSION + "; a distribution's tarball decides its own).")
+    public String pythonVersion;
+
+    @Option(names = "--nixpkgs", paramLabel = "PATH", description = "nixpkgs to use (passed as -I nixpkgs=PATH); implies the nixpkgs profile under auto.")
+    public Path nixpkgs;
+
+    @Option(names = "--rev", description = "nixpkgs profile: the tag of python/cpython to fetch (default: v<python-version>).")
+    public String rev;
+
+    @Option(names = "--module", paramLabel = "NAME", description = "Add a module to Setup.local (repeatable).")
+    public List<String> modules = new ArrayList<>();
+
+    @Option(names = "--without", paramLabel = "NAME", description = "Leave a module out of Setup.local (repeatable).")
+    public List<String> without = new ArrayList<>();
+
+    @Option(names = "--build-timeout", paramLabel = "MINUTES", description = "Give up on a build after this long (default: ${DEFAULT-VALUE}).", defaultValue = "60")
+    public int buildTimeoutMinutes;
+
+    @Option(names = "--nix", paramLabel = "host|current", description = "The Nix to run on: this machine's (default) or the current one (scripts/CurrentNix.java).")
+    public String nix;
+
+    public Duration buildTimeout() {
+        return Duration.ofMinutes(buildTimeoutMinutes);
+    }
+
+    /** These options again as arguments, for the other step scripts this one runs (--from-start, the tutorial). */
+    public List<String> asArgs() {
+        List<String> a = new ArrayList<>(List.of("--workdir", workdir.toString(), "--profile", profile.toString(), "--build-timeout", Integer.toString(buildTimeoutMinutes)));
+        if (source != null) a.addAll(List.of("--source", source.toString()));
+        if (sourceUrl != null) a.addAll(List.of("--source-url", sourceUrl));
+        if (pythonVersion != null) a.addAll(List.of("--python-version", pythonVersion));
+        if (nixpkgs != null) a.addAll(List.of("--nixpkgs", nixpkgs.toString()));
+        if (rev != null) a.addAll(List.of("--rev", rev));
+        for (String m : modules) a.addAll(List.of("--module", m));
+        for (String m : without) a.addAll(List.of("--without", m));
+        return a;
+    }
+}

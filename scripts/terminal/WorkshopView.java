@@ -1,0 +1,210 @@
+package terminal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import workshop.Exercise;
+import workshop.Verdict;
+import workshop.WorkshopFolder;
+
+/** Everything the workshop prints. */
+public final class WorkshopView {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private final PrintStream out;
+    private final Path cwd = Path.of("").toAbsolutePath();
+
+    public WorkshopView(PrintStream out) {
+        this.out = out;
+    }
+
+    public static final String SCRIPT = "./jbang scripts/Workshop.java";
+
+    String shown(Path p) {
+        Path a = p.toAbsolutePath().normalize();
+        return a.startsWith(cwd) && !a.equals(cwd) ? cwd.relativize(a).toString() : a.toString();
+    }
+
+    public void list(WorkshopFolder w, List<WorkshopFolder.Status> statuses) {
+        out.println("NixPy Lab workshop in " + shown(w.workdir()) + ": " + statuses.size() + " exercises");
+        byHand(w);
+        out.printf("%-3s %-30s %-16s %-16s %-6s %s%n", "#", "exercise", "chapter", "state", "hints", "last check");
+        for (WorkshopFolder.Status s : statuses) {
+            Exercise e = s.exercise();
+            String state = switch (s.state()) {
+                case NEW -> "not started";
+                case STARTED -> "started";
+                case FAILED -> "not yet";
+                case PASSED -> "passed";
+            };
+            if (!s.seconds().isEmpty() && s.state() != WorkshopFolder.State.STARTED) state += " (" + s.seconds() + " s)";
+            out.printf("%-3d %-30s %-16s %-16s %-6s %s%n", e.number(), e.title(), e.chapter(), state, s.hintsShown() + "/" + e.hints().size(),
+                    abbreviate(s.message(), 70));
+        }
+        statuses.stream().filter(s -> s.state() != WorkshopFolder.State.PASSED).findFirst().ifPresentOrElse(
+                s -> out.println("next: exercise " + s.exercise().number() + ", in " + shown(w.folder(s.exercise())) + "/ — " + SCRIPT + " check " + s.exercise().number() + " (or " + SCRIPT + " watch)"),
+                () -> out.println("All " + statuses.size() + " exercises pass."));
+    }
+
+    /** On a sandboxed Nix the exercises need the host's tools opened, in the learner's own builds too: the exact words. */
+    void byHand(WorkshopFolder w) {
+        List<String> opts = w.nix().hostPathOptions();
+        if (opts.isEmpty()) return;
+        List<String> cmd = new java.util.ArrayList<>(List.of("nix-build"));
+        cmd.addAll(opts);
+        cmd.add("FILE");
+        out.println("This Nix builds in a sandbox, and the exercises build with this machine's tools: build by hand as the checks do,");
+        out.println("  " + terminal.Cli.shown(cmd));
+    }
+
+    public void task(WorkshopFolder w, Exercise e) {
+        out.println("Exercise " + e.number() + ": " + e.title() + "   (files in " + shown(w.folder(e)) + "/: " + String.join(", ", e.files()) + ")");
+        out.println();
+        for (String l : e.taskBody().split("\n")) out.println(l.isBlank() ? "" : "  " + l);
+        out.println("Chapter: chapters/" + e.chapter() + ".adoc   Hints: " + SCRIPT + " hint " + e.number());
+    }
+
+    public void progress(String line) {
+        out.println("  " + line);
+    }
+
+    public void checking(WorkshopFolder w, Exercise e) {
+        out.println("Checking exercise " + e.number() + ": " + e.title() + " (" + shown(w.folder(e)) + ")");
+        byHand(w);
+    }
+
+    public void verdict(Exercise e, Verdict v, int hintsShown) {
+        out.println((v.passed() ? "PASSED: " : "NOT YET: ") + v.message());
+        String took = took(v.took());
+        if (!v.passed() && hintsShown < e.hints().size()) {
+            out.println("checked in " + took + "; stuck? " + SCRIPT + " hint " + e.number() + " (" + hintsShown + " of " + e.hints().size() + " hints shown)");
+        } else {
+            out.println("checked in " + took);
+        }
+    }
+
+    public void hints(Exercise e, List<String> shown) {
+        out.println("Exercise " + e.number() + ": " + e.title() + " — hint " + shown.size() + " of " + e.hints().size());
+        for (int i = 0; i < shown.size(); i++) {
+            out.println();
+            out.println("Hint " + (i + 1) + ":");
+            for (String l : shown.get(i).split("\n")) out.println("  " + l);
+        }
+        out.println();
+        out.println(shown.size() < e.hints().size() ? "Run it again for the next hint." : "That was the last hint.");
+    }
+
+    public void reset(WorkshopFolder w, Exercise e, java.util.Optional<Path> kept) {
+        out.println("Exercise " + e.number() + " is back to its starting files in " + shown(w.folder(e)) + "/ (the hints you have seen stay shown).");
+        kept.ifPresent(k -> out.println("Your files as they were are kept in " + shown(k) + "/."));
+    }
+
+    public void watching(WorkshopFolder w, Exercise e) {
+        out.println();
+        task(w, e);
+        out.println();
+    }
+
+    public void waiting(WorkshopFolder w, Exercise e) {
+        out.println("[" + now() + "] watching " + shown(w.folder(e)) + "/: save a file there and it is checked with Nix. Ctrl-C stops.");
+    }
+
+    /** The watch loop's events, printed. */
+    public workshop.WatchSession.Events watchEvents(WorkshopFolder w) {
+        WorkshopView view = this;
+        return new workshop.WatchSession.Events() {
+            @Override
+            public void watching(Exercise e) {
+                view.watching(w, e);
+            }
+
+            @Override
+            public void untouched(Exercise e) {
+                view.untouched(e);
+            }
+
+            @Override
+            public void waiting(Exercise e) {
+                view.waiting(w, e);
+            }
+
+            @Override
+            public void saw(workshop.Watcher.Change c) {
+                view.saw(c);
+            }
+
+            @Override
+            public void restarting(workshop.Watcher.Change c) {
+                out.println("[" + now() + "] saw " + String.join(", ", c.files()) + " change during the check: stopped it, checking again");
+            }
+
+            @Override
+            public void progress(String line) {
+                view.progress(line);
+            }
+
+            @Override
+            public void verdict(Exercise e, Verdict v) {
+                view.verdict(e, v, hintsShown(w, e));
+            }
+
+            @Override
+            public void allDone(int exercises) {
+                view.allDone(exercises);
+            }
+        };
+    }
+
+    public static int hintsShown(WorkshopFolder w, Exercise e) {
+        return w.statuses().stream().filter(s -> s.exercise().equals(e)).findFirst().map(WorkshopFolder.Status::hintsShown).orElse(0);
+    }
+
+    public void saw(workshop.Watcher.Change c) {
+        String when = c.madeDuringLastCheck() ? "saved while the last check ran" : Duration.between(c.reported(), c.seen()).toMillis() + " ms after the save";
+        out.println("[" + now() + "] saw " + String.join(", ", c.files()) + " change (" + when + "); checking");
+    }
+
+    public void untouched(Exercise e) {
+        out.println("(not checked yet: the files are as the exercise starts, and the starting files never pass)");
+    }
+
+    public void allDone(int n) {
+        out.println("[" + now() + "] all " + n + " exercises pass. Well done.");
+    }
+
+    public void solutionsHeader(WorkshopFolder w) {
+        out.println("Checking every exercise in a fresh folder under " + shown(w.workdir()) + ": the starting files must fail, the reference solution must pass.");
+    }
+
+    public void solution(WorkshopFolder.SolutionRun r) {
+        Exercise e = r.exercise();
+        out.printf(Locale.ROOT, "%s exercise %d %-16s start: %s in %s; solution: %s in %s%n", r.ok() ? "ok  " : "BAD ", e.number(), e.slug(),
+                r.start().passed() ? "PASSED (it must not)" : "failed as it should", took(r.start().took()),
+                r.solution().passed() ? "passed" : "FAILED", took(r.solution().took()));
+        out.println("       start says: " + r.start().message());
+        if (!r.solution().passed()) {
+            out.println("       solution says: " + r.solution().message());
+            for (String l : r.solution().evidence()) out.println("         " + l);
+        }
+    }
+
+    public void solutionsSummary(List<WorkshopFolder.SolutionRun> runs, Duration total) {
+        long ok = runs.stream().filter(WorkshopFolder.SolutionRun::ok).count();
+        out.printf(Locale.ROOT, "solutions: %d of %d exercises behave (start fails, solution passes), %.1f s%n", ok, runs.size(), total.toMillis() / 1000.0);
+    }
+
+    static String took(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static String now() {
+        return LocalTime.now().format(CLOCK);
+    }
+
+    private static String abbreviate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

@@ -1,0 +1,41 @@
+package scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import nixpylab.Proc;
+import nixpylab.nix.NixConfig;
+import nixpylab.nix.NixVersion;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import testkit.ScriptRun;
+import testkit.TinyWorkspace;
+
+/** Who builds, and a shell.nix that really depends on the build (nix-shell runs its python). */
+@Tag("nix")
+class ConfigurationTest {
+    @Test
+    void reportsBuildUsersAndAShellThatUsesTheBuild() throws Exception {
+        TinyWorkspace tiny = TinyWorkspace.fresh("configuration", 6);
+        Path tarball = tiny.tarball();
+        Path ws = tiny.lab();
+        Duration t = Duration.ofMinutes(3);
+        Proc.Result b = ScriptRun.run("Build", t, "--workdir", ws.toString(), "--from-start", "--source", tarball.toString());
+        assertEquals(0, b.exitCode(), ScriptRun.describe(b));
+        Proc.Result r = ScriptRun.run("Configuration", t, "--workdir", ws.toString());
+        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+        assertTrue(r.stdout().contains("running as: root (root)"), r.stdout());
+        assertTrue(r.stdout().contains("builders run as: members of 'nixbld'"), r.stdout());
+        assertTrue(r.stdout().contains("no daemon: the store is used directly (store local)"), "what nix store info said:\n" + r.stdout());
+        assertTrue(r.stdout().contains("sandbox = " + NixConfig.read(NixVersion.installed()).sandbox()), r.stdout());
+        assertTrue(java.util.regex.Pattern.compile("(?m)^  /nix/store/[a-z0-9]{32}-chrism-py06/bin/python3\n  import ssl: ok$").matcher(r.stdout()).find(),
+                "nix-shell put the build's python on PATH:\n" + r.stdout());
+        for (String f : new String[] {"shell.nix", "configuration-snippet.nix"}) {
+            Proc.Result parse = Proc.of("nix-instantiate", "--parse", ws.resolve(f).toString()).run();
+            assertEquals(0, parse.exitCode(), f + ": " + parse.stderr());
+        }
+        ScriptRun.run("ForceDelete", t, "--workdir", ws.toString());
+    }
+}

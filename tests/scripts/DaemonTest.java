@@ -1,0 +1,137 @@
+package scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nixpylab.AtomicFile;
+import nixpylab.Proc;
+import nixpylab.nix.NixConfig;
+import nixpylab.nix.NixHash;
+import nixpylab.nix.NixVersion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import testkit.Learner;
+import testkit.ScriptRun;
+import testkit.TinyPackage;
+
+/**
+ * The six steps as learners run them on a multi-user Nix: an ordinary user (not root, not trusted)
+ * through nix-daemon, which this test starts and stops. On whichever Nix is here: the host's 2.8
+ * (sandbox off, as Debian configures it) and, with --nix current, 2.34 (sandbox on), where the
+ * untrusted user is first stopped before any build, with the nix.conf line to ask for; the test
+ * then does what that message says, as an administrator would, and the steps work.
+ */
+@Tag("nix")
+class DaemonTest {
+    static final Path SOCKET = Path.of("/nix/var/nix/daemon-socket/socket");
+    static final Path NIX_CONF = Path.of("/etc/nix/nix.conf");
+    static Process daemon;
+    static String nixConfBefore;
+    static Path dir;
+    static Path ws;
+    static Path tarball;
+    static List<String> env;
+
+    @BeforeAll
+    static void startTheDaemon() throws Exception {
+        Learner.ensure();
+        nixConfBefore = Files.exists(NIX_CONF) ? Files.readString(NIX_CONF) : null;
+        restartDaemon();
+        dir = Learner.folder("daemon-test");
+        ws = dir.resolve("lab");
+        Path src = Files.createDirectories(dir.resolve("src"));
+        tarball = TinyPackage.create(src, "0.8." + ProcessHandle.current().pid());
+        Proc.of("chmod", "-R", "a+rX", src.toString()).run();
+        env = List.of("NIXPY_SOURCES=" + dir.resolve("sources"));
+    }
+
+    static void restartDaemon() throws Exception {
+        if (daemon != null) Proc.halt(daemon);
+        Files.deleteIfExists(SOCKET);
+        Path socketDir = SOCKET.getParent();
+        Files.createDirectories(socketDir);
+        // as Debian's systemd-tmpfiles sets it up: the daemon is for the group nix-users only
+        assertTrue(Proc.of("chown", "root:nix-users", socketDir.toString()).run().ok());
+        assertTrue(Proc.of("chmod", "770", socketDir.toString()).run().ok());
+        daemon = Proc.of("nix-daemon").spawn();
+        for (int i = 0; i < 100 && !Files.exists(SOCKET); i++) Thread.sleep(100);
+        assertTrue(Files.exists(SOCKET), "nix-daemon made its socket");
+    }
+
+    @AfterAll
+    static void stopTheDaemon() throws Exception {
+        try {
+            if (ws != null) Learner.step(dir, env, "ForceDelete", "--workdir", "lab");
+        } finally {
+            if (daemon != null) Proc.halt(daemon);
+            Files.deleteIfExists(SOCKET);
+            if (nixConfBefore != null) AtomicFile.write(NIX_CONF, nixConfBefore);
+        }
+    }
+
+    static Proc.Result ok(String script, String... args) {
+        Proc.Result r = step(script, args);
+        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+        return r;
+    }
+
+    static Proc.Result step(String script, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--workdir";
+        all[1] = "lab";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Learner.step(dir, env, script, all);
+    }
+
+    @Test
+    void theSixStepsRunAsAnOrdinaryUserThroughTheDaemon() throws Exception {
+        NixConfig config = NixConfig.read(NixVersion.installed());
+        if (config.sandboxed()) {
+            Proc.Result refused = step("FetchFakeHash", "--source", tarball.toString());
+            assertEquals(1, refused.exitCode(), ScriptRun.describe(refused));
+            assertTrue(refused.stderr().contains("only a trusted user may open paths in the sandbox, and the Nix daemon does not trust " + Learner.NAME), refused.stderr());
+            assertFalse(refused.stderr().contains("$ nix-build"), "it stops before building");
+            assertFalse(refused.stderr().contains("Exception"), refused.stderr());
+            Matcher line = Pattern.compile("add '(extra-sandbox-paths = [^']+)' to /etc/nix/nix.conf").matcher(refused.stderr());
+            assertTrue(line.find(), refused.stderr());
+            // what the message says, done as an administrator would: the line into nix.conf, the daemon restarted
+            AtomicFile.write(NIX_CONF, (nixConfBefore == null ? "" : nixConfBefore) + line.group(1) + "\n");
+            restartDaemon();
+        }
+        Proc.Result f = ok("FetchFakeHash", "--source", tarball.toString());
+        assertTrue(f.stderr().contains("through the Nix daemon as " + Learner.NAME + " (not a trusted user)"), f.stderr());
+        assertTrue(f.stderr().contains("got:    " + NixHash.of(Files.readAllBytes(tarball)).sri()), f.stderr());
+        ok("PostPatch", "--without", "_tkinter");
+        Proc.Result b = ok("Build");
+        assertTrue(b.stderr().contains("built in "), b.stderr());
+        String out = Files.readSymbolicLink(ws.resolve("result")).toString();
+        Proc.Result roots = ok("Roots");
+        assertTrue(roots.stdout().contains("lab/result -> " + out), roots.stdout());
+
+        Proc.Result d = ok("ForceDelete");
+        assertTrue(d.stderr().contains("since it is still alive"), d.stderr());
+        assertTrue(d.stderr().contains("error: you are not allowed to ignore liveness"), "the daemon's own refusal is shown:\n" + d.stderr());
+        assertTrue(d.stderr().contains("$ rm lab/result"), "the safe way: this workspace's root removed:\n" + d.stderr());
+        assertTrue(d.stdout().contains("deleted " + out), d.stdout());
+        assertFalse(Files.exists(Path.of(out)), "the path is gone");
+        assertFalse(Files.isSymbolicLink(ws.resolve("result")));
+
+        assertEquals(1, step("TestPython").exitCode());
+        ok("Build");
+        Proc.Result t = ok("TestPython");
+        assertTrue(t.stderr().contains("9 of 9 imports ok"), t.stderr());
+
+        Proc.Result c = ok("Configuration");
+        assertTrue(c.stdout().contains("running as: " + Learner.NAME + " (not root)"), c.stdout());
+        assertTrue(c.stdout().contains("builds go through the Nix daemon"), c.stdout());
+        assertTrue(c.stdout().contains("which does not trust " + Learner.NAME), c.stdout());
+    }
+}

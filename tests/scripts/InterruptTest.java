@@ -1,0 +1,53 @@
+package scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import nixpylab.Proc;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import testkit.Processes;
+import testkit.ScriptRun;
+import testkit.TinyWorkspace;
+
+/** Interrupting a step (SIGTERM, as Ctrl-C's cousin) stops nix-build and the build under it. */
+@Tag("nix")
+class InterruptTest {
+    @Test
+    void stoppingBuildStopsNixBuildAndTheBuilder() throws Exception {
+        TinyWorkspace t = TinyWorkspace.fresh("interrupt", 10, "", false, 300);
+        Path tarball = t.tarball();
+        Path ws = t.lab();
+        Proc.Result f = ScriptRun.run("PostPatch", Duration.ofMinutes(3), "--workdir", ws.toString(), "--from-start", "--source", tarball.toString());
+        assertEquals(0, f.exitCode(), ScriptRun.describe(f));
+
+        Process step = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Build.java", "--workdir", ws.toString())
+                .in(ScriptRun.REPO).env("NIXPY_SOURCES", ScriptRun.TEST_SOURCES).spawn();
+        String marker = "sleep 300";
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!running(marker) && System.currentTimeMillis() < deadline) Thread.sleep(200);
+        assertTrue(running(marker), "the build reached its sleeping make");
+
+        step.destroy(); // SIGTERM to the step's JVM: its shutdown hook stops its children
+        assertTrue(step.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the step ended");
+        long gone = System.currentTimeMillis() + 20_000;
+        while ((running(marker) || running("nix-build") && running(ws.toString())) && System.currentTimeMillis() < gone) Thread.sleep(200);
+        assertFalse(running(marker), "the builder's sleep was stopped");
+        assertFalse(nixBuildFor(ws), "no nix-build for this workspace is left");
+        assertFalse(Files.exists(ws.resolve("result")), "no result link for a build that never finished");
+        Proc.Result again = ScriptRun.run("PostPatch", Duration.ofMinutes(3), "--workdir", ws.toString());
+        assertEquals(0, again.exitCode(), "the workspace is not left locked or broken:\n" + ScriptRun.describe(again));
+    }
+
+    static boolean running(String fragment) {
+        return Processes.count((argv, cwd) -> String.join(" ", argv).contains(fragment)) > 0;
+    }
+
+    static boolean nixBuildFor(Path ws) {
+        return Processes.count((argv, cwd) -> argv.get(0).endsWith("nix-build") && argv.stream().anyMatch(a -> a.startsWith(ws.toString()))) > 0;
+    }
+}

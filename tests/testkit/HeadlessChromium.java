@@ -1,0 +1,138 @@
+package testkit;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nixpylab.Proc;
+
+/**
+ * Real headless Chromium driven over the DevTools protocol: load a page, collect console
+ * errors, exceptions and failed loads, take a screenshot. Test scaffolding for the site.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+    /** What loading one page showed: problems (empty when clean) and a PNG screenshot. */
+    public record PageReport(List<String> problems, byte[] png) {}
+
+    private final Process process;
+    private final Path profile;
+    private final WebSocket socket;
+    private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final ConcurrentHashMap<Integer, CompletableFuture<String>> replies = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    public HeadlessChromium() throws Exception {
+        profile = Files.createTempDirectory("nixpylab-chromium");
+        process = Proc.of("chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                "--window-size=1280,900", "--remote-debugging-port=0", "--user-data-dir=" + profile, "about:blank").spawn();
+        Path portFile = profile.resolve("DevToolsActivePort");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
+            if (System.currentTimeMillis() > deadline || !process.isAlive()) throw new IllegalStateException("Chromium did not start its DevTools endpoint");
+            Thread.sleep(100);
+        }
+        String port = Files.readAllLines(portFile).get(0).strip();
+        HttpClient http = HttpClient.newHttpClient();
+        String targets = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"type\":\\s*\"page\"[^}]*?\"webSocketDebuggerUrl\":\\s*\"([^\"]+)\"", Pattern.DOTALL).matcher(targets);
+        if (!m.find()) m = Pattern.compile("\"webSocketDebuggerUrl\":\\s*\"(ws://[^\"]+/page/[^\"]+)\"").matcher(targets);
+        if (!m.find(0)) throw new IllegalStateException("no page target in " + targets);
+        socket = http.newWebSocketBuilder().buildAsync(URI.create(m.group(1)), new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    String msg = partial.toString();
+                    partial.setLength(0);
+                    Matcher id = Pattern.compile("^\\{\"id\":(\\d+)").matcher(msg);
+                    if (id.find() && replies.containsKey(Integer.parseInt(id.group(1)))) replies.remove(Integer.parseInt(id.group(1))).complete(msg);
+                    else events.add(msg);
+                }
+                ws.request(1);
+                return null;
+            }
+        }).get(30, TimeUnit.SECONDS);
+        for (String domain : List.of("Page", "Runtime", "Log", "Network")) call(domain + ".enable", "{}");
+    }
+
+    public String call(String method, String params) throws Exception {
+        int id = ids.incrementAndGet();
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        replies.put(id, reply);
+        socket.sendText("{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}", true).get(10, TimeUnit.SECONDS);
+        return reply.get(60, TimeUnit.SECONDS);
+    }
+
+    public PageReport load(Path page) throws Exception {
+        events.clear();
+        call("Page.navigate", "{\"url\":\"" + page.toUri() + "\"}");
+        List<String> problems = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 30_000;
+        boolean loaded = false;
+        java.util.Map<String, String> urls = new java.util.HashMap<>();
+        Pattern requestId = Pattern.compile("\"requestId\":\"([^\"]+)\"");
+        Pattern url = Pattern.compile("\"request\":\\{\"url\":\"([^\"]+)\"");
+        while (System.currentTimeMillis() < deadline) {
+            String e = events.poll(loaded ? 500 : 1000, TimeUnit.MILLISECONDS);
+            if (e == null) {
+                if (loaded) break;
+                continue;
+            }
+            if (e.contains("\"method\":\"Network.requestWillBeSent\"")) {
+                Matcher i = requestId.matcher(e), u = url.matcher(e);
+                if (i.find() && u.find()) urls.put(i.group(1), u.group(1));
+            } else if (e.contains("\"method\":\"Page.loadEventFired\"")) loaded = true;
+            else if (e.contains("\"method\":\"Runtime.exceptionThrown\"")) problems.add("exception: " + snippet(e));
+            else if (e.contains("\"method\":\"Runtime.consoleAPICalled\"") && e.contains("\"type\":\"error\"")) problems.add("console error: " + snippet(e));
+            else if (e.contains("\"method\":\"Log.entryAdded\"") && e.contains("\"level\":\"error\"")) problems.add("log error: " + snippet(e));
+            else if (e.contains("\"method\":\"Network.loadingFailed\"")) {
+                Matcher i = requestId.matcher(e);
+                problems.add("failed load of " + (i.find() ? urls.getOrDefault(i.group(1), "?") : "?") + ": " + snippet(e));
+            }
+        }
+        if (!loaded) problems.add("the page did not finish loading");
+        String shot = call("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":false}");
+        Matcher d = Pattern.compile("\"data\":\"([^\"]+)\"").matcher(shot);
+        byte[] png = d.find() ? Base64.getDecoder().decode(d.group(1)) : new byte[0];
+        return new PageReport(problems, png);
+    }
+
+    /** Distinct colours in a screenshot: a blank page has one or two. */
+    public static int distinctColours(byte[] png) throws IOException {
+        var img = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
+        if (img == null) return 0;
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) for (int x = 0; x < img.getWidth(); x += 2) colours.add(img.getRGB(x, y));
+        return colours.size();
+    }
+
+    private static String snippet(String e) {
+        return e.length() > 2000 ? e.substring(0, 2000) + "…" : e;
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+        Proc.halt(process);
+        Proc.of("rm", "-rf", profile.toString()).run();
+    }
+}
