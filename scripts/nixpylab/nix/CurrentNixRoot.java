@@ -109,10 +109,29 @@ public final class CurrentNixRoot {
         Optional<Status> done = status();
         if (done.isPresent()) return done.get();
         preflight();
+        Path work = partial();
+        debootstrap(work, progress);
+        progress.accept("finishing the packages debootstrap left unconfigured, then installing Java, Maven and the build dependencies");
+        installPackages(work, progress);
+        int base = freeBuildIds(work);
+        progress.accept("build users nixbld1…nixbld" + BUILD_USERS + " with ids " + (base + 1) + "…" + (base + BUILD_USERS) + " (free on this machine too), group nix-users for the daemon");
+        configureNix(work, base);
+        writeMarker(work, base);
+        try {
+            Files.move(work, dir(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Status s = status().orElseThrow();
+        progress.accept("ready: Nix " + s.nixVersion() + " in " + dir());
+        return s;
+    }
+
+    /** A minimal sid in a fresh folder (a half-made one from an interrupted set-up is removed first), from this machine's Debian archive. */
+    private void debootstrap(Path work, Consumer<String> progress) {
         String mirror = AptSources.debianMirror().orElseThrow(() -> new UserError(
                 "This machine's apt sources name no Debian archive to take sid's packages from.",
                 "Add a Debian mirror to /etc/apt/sources.list.d (the root is made only from Debian's packages), then run this again."));
-        Path work = partial();
         if (Files.exists(work)) {
             progress.accept("removing the half-made root of an earlier, interrupted set-up (" + work + ")");
             run(Duration.ofMinutes(10), "rm", "-rf", "--one-file-system", work.toString());
@@ -127,7 +146,9 @@ public final class CurrentNixRoot {
             throw new UserError("debootstrap could not make the sid root (exit " + d.exitCode() + "): " + d.lastErrorLine(),
                     "Check that this machine reaches its Debian archive (" + mirror + "), then run the set-up again; it starts over.");
         }
-        progress.accept("finishing the packages debootstrap left unconfigured, then installing Java, Maven and the build dependencies");
+    }
+
+    private void installPackages(Path work, Consumer<String> progress) {
         inPartial(work, Duration.ofMinutes(10), "apt-get", "-o", "Acquire::Check-Valid-Until=false", "-q", "update");
         requireOk(inPartial(work, Duration.ofMinutes(20), "apt-get", "-f", "install", "-y", "-q"), "apt-get -f install");
         repairWhatDebootstrapLeft(work, progress);
@@ -136,8 +157,10 @@ public final class CurrentNixRoot {
         requireOk(inPartial(work, Duration.ofMinutes(40), install.toArray(String[]::new)), "apt-get install");
         copyHostFiles(work); // after apt: Maven's settings.xml is a conffile of Debian's maven package
         inPartial(work, Duration.ofMinutes(2), "update-ca-certificates");
-        int base = freeBuildIds(work);
-        progress.accept("build users nixbld1…nixbld" + BUILD_USERS + " with ids " + (base + 1) + "…" + (base + BUILD_USERS) + " (free on this machine too), group nix-users for the daemon");
+    }
+
+    /** Build users and their group, the daemon's group and socket folder, and nix.conf: sandbox on, never a silent fallback. */
+    private void configureNix(Path work, int base) {
         requireOk(inPartial(work, Duration.ofMinutes(1), "groupadd", "-g", Integer.toString(base), "nixbld"), "groupadd nixbld");
         for (int i = 1; i <= BUILD_USERS; i++) {
             requireOk(inPartial(work, Duration.ofMinutes(1), "useradd", "-u", Integer.toString(base + i), "-g", "nixbld", "-G", "nixbld", "-d", "/var/empty",
@@ -151,15 +174,16 @@ public final class CurrentNixRoot {
                 sandbox-fallback = false
                 """);
         // what systemd-tmpfiles does for Debian's nix-daemon: the socket's folder is open to nix-users only
-        Path socketDir = work.resolve("nix/var/nix/daemon-socket");
-        mkdirs(socketDir);
+        mkdirs(work.resolve("nix/var/nix/daemon-socket"));
         requireOk(inPartial(work, Duration.ofMinutes(1), "chown", "root:nix-users", "/nix/var/nix/daemon-socket"), "chown");
         requireOk(inPartial(work, Duration.ofMinutes(1), "chmod", "770", "/nix/var/nix/daemon-socket"), "chmod");
-        String nixVersion = inPartial(work, Duration.ofMinutes(1), "nix-build", "--version").stdout().strip().replaceFirst("^nix-build \\(Nix\\) ", "");
-        String javaVersion = inPartial(work, Duration.ofMinutes(1), "java", "-version").stderr().lines().findFirst().orElse("?");
+    }
+
+    /** The marker that says the root is complete (written last): what it holds and when it was made. */
+    private void writeMarker(Path work, int base) {
         Properties marker = new Properties();
-        marker.setProperty("nixVersion", nixVersion);
-        marker.setProperty("javaVersion", javaVersion);
+        marker.setProperty("nixVersion", inPartial(work, Duration.ofMinutes(1), "nix-build", "--version").stdout().strip().replaceFirst("^nix-build \\(Nix\\) ", ""));
+        marker.setProperty("javaVersion", inPartial(work, Duration.ofMinutes(1), "java", "-version").stderr().lines().findFirst().orElse("?"));
         marker.setProperty("madeAt", Instant.now().toString());
         marker.setProperty("buildUidBase", Integer.toString(base));
         java.io.StringWriter w = new java.io.StringWriter();
@@ -169,13 +193,6 @@ public final class CurrentNixRoot {
             throw new UncheckedIOException(e);
         }
         AtomicFile.write(work.resolve(MARKER), w.toString());
-        try {
-            Files.move(work, dir(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        progress.accept("ready: Nix " + nixVersion + " in " + dir());
-        return status().orElseThrow();
     }
 
     private void preflight() {

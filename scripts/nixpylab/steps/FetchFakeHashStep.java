@@ -3,7 +3,6 @@ package nixpylab.steps;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.Workspace;
@@ -38,37 +37,13 @@ public final class FetchFakeHashStep {
     public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Request q) {
         WorkspaceState st = ws.state();
         String found = describe(st);
-        Profile profile = st.profile().orElseThrow();
         String version = q.version() == null ? PythonSource.DEFAULT_VERSION : q.version();
-        Optional<PythonSource> before = st.source();
-        boolean sameSource = q.givenFile() == null && q.givenUrl() == null && q.rev() == null && before.isPresent()
+        // the same source as before unless the learner asks for another: its modules stay
+        boolean sameSource = q.givenFile() == null && q.givenUrl() == null && q.rev() == null && st.source().isPresent()
                 && (q.version() == null || q.version().equals(st.requestedVersion().orElse(null)));
-        List<String> modules = sameSource ? st.modules().orElse(null) : null;
-        PythonSource src;
-        if (sameSource) {
-            src = before.get();
-        } else if (profile == Profile.NIXPKGS) {
-            String rev = q.rev() == null ? "v" + version : q.rev();
-            src = new PythonSource(PythonSource.Origin.GITHUB, PythonSource.githubArchive("python", "cpython", rev), version,
-                    "fetchFromGitHub: the tag " + rev + " of github.com/python/cpython, as the video does");
-        } else {
-            src = locator.locate(q.givenFile(), q.givenUrl(), version);
-        }
-        DerivationFile drv;
-        NixHash predicted = null;
-        if (profile == Profile.NIXPKGS) {
-            String rev = sameSource ? st.rev().orElseThrow() : (q.rev() == null ? "v" + src.version() : q.rev());
-            st.rev(rev);
-            drv = NixpkgsDerivation.of(st.identity(), src.version(), rev).withModules(modules);
-            if (q.predict()) predicted = predictUnpacked(q.givenFile(), src);
-        } else {
-            drv = new BareDerivation(BareDerivation.nameFor(src.version()), st.identity(), src.version(), src.url(), NixHash.fake(), modules);
-            if (q.predict()) {
-                predicted = src.url().startsWith("file:") ? Prefetcher.flat(Path.of(java.net.URI.create(src.url())))
-                        : Prefetcher.ofUrl(src.url(), false, Duration.ofMinutes(10)).flat();
-            }
-        }
-
+        PythonSource src = sameSource ? st.source().get() : chooseSource(st.profile().orElseThrow(), locator, q, version);
+        DerivationFile drv = derivation(st, src, q, sameSource);
+        NixHash predicted = q.predict() ? predict(st.profile().orElseThrow(), q, src) : null;
         st.source(src, sameSource ? st.requestedVersion().orElse(version) : version);
         st.name(drv.name());
         st.hash(null);
@@ -101,6 +76,33 @@ public final class FetchFakeHashStep {
         st.done(Step.FETCH_FAKE_HASH, java.time.Instant.now());
         ws.save();
         return new Outcome(found, shown, predicted, file, failing, r, mismatch, prove, sourcePath);
+    }
+
+    /** The source: fetchFromGitHub's tag in the nixpkgs profile (as the video does); a tarball found or given in the bare one. */
+    private static PythonSource chooseSource(Profile profile, SourceLocator locator, Request q, String version) {
+        if (profile == Profile.NIXPKGS) {
+            String rev = q.rev() == null ? "v" + version : q.rev();
+            return new PythonSource(PythonSource.Origin.GITHUB, PythonSource.githubArchive("python", "cpython", rev), version,
+                    "fetchFromGitHub: the tag " + rev + " of github.com/python/cpython, as the video does");
+        }
+        return locator.locate(q.givenFile(), q.givenUrl(), version);
+    }
+
+    /** The derivation file with the fake hash, for the workspace's profile (keeping its modules when the source is the same). */
+    private static DerivationFile derivation(WorkspaceState st, PythonSource src, Request q, boolean sameSource) {
+        List<String> modules = sameSource ? st.modules().orElse(null) : null;
+        if (st.profile().orElseThrow() == Profile.NIXPKGS) {
+            String rev = sameSource ? st.rev().orElseThrow() : q.rev() != null ? q.rev() : "v" + src.version();
+            st.rev(rev);
+            return NixpkgsDerivation.of(st.identity(), src.version(), rev).withModules(modules);
+        }
+        return new BareDerivation(BareDerivation.nameFor(src.version()), st.identity(), src.version(), src.url(), NixHash.fake(), modules);
+    }
+
+    /** The hash Nix will want, computed before asking it: the tarball's sha256 (fetchurl) or the unpacked tree's NAR hash (fetchFromGitHub). */
+    private static NixHash predict(Profile profile, Request q, PythonSource src) {
+        if (profile == Profile.NIXPKGS) return predictUnpacked(q.givenFile(), src);
+        return src.url().startsWith("file:") ? Prefetcher.flat(Path.of(java.net.URI.create(src.url()))) : Prefetcher.ofUrl(src.url(), false, Duration.ofMinutes(10)).flat();
     }
 
     /** fetchFromGitHub checks the NAR hash of the unpacked tree; fetchzip makes a lone file executable. */
