@@ -2,6 +2,7 @@
 //SOURCES nixpylab/Toolkit.java
 
 import java.util.concurrent.Callable;
+import nixpylab.BuildTimes;
 import nixpylab.nix.BuildError;
 import nixpylab.steps.BuildStep;
 import nixpylab.steps.Step;
@@ -27,9 +28,10 @@ public class Build implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.BUILD)) {
-            BuildClock clock = new BuildClock(lab.err);
-            BuildStep.Outcome r = BuildStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), clock::progress);
-            clock.stop();
+            BuildStep.Outcome r;
+            try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {
+                r = BuildStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), clock::progress);
+            }
             lab.command(r.command());
             lab.say("build log: " + lab.path(r.log()));
             if (r instanceof BuildStep.Built b) {

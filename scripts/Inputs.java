@@ -2,6 +2,7 @@
 //SOURCES nixpylab/Toolkit.java
 
 import java.util.concurrent.Callable;
+import nixpylab.BuildTimes;
 import nixpylab.derivation.Profile;
 import nixpylab.steps.BuildStep;
 import nixpylab.steps.InputsStep;
@@ -10,6 +11,7 @@ import nixpylab.steps.TestPythonStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import terminal.BuildClock;
 import terminal.Cli;
 import terminal.ExitCodes;
 import terminal.Lab;
@@ -32,7 +34,10 @@ public class Inputs implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.INPUTS)) {
-            InputsStep.Outcome r = InputsStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), !noProve);
+            InputsStep.Outcome r;
+            try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {
+                r = InputsStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), !noProve, clock::progress);
+            }
             boolean bare = r.profile() == Profile.BARE;
             lab.print((bare ? "declared (host -dev packages the bare profile installs): " : "declared buildInputs: ") + r.declared().size());
             lab.print("  " + String.join(" ", r.declared()));

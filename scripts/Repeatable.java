@@ -3,12 +3,14 @@
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import nixpylab.BuildTimes;
 import nixpylab.TreeDiff;
 import nixpylab.steps.RepeatableStep;
 import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import terminal.BuildClock;
 import terminal.Cli;
 import terminal.ExitCodes;
 import terminal.Lab;
@@ -31,7 +33,10 @@ public class Repeatable implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.REPEATABLE)) {
-            RepeatableStep.Outcome r = RepeatableStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), limit);
+            RepeatableStep.Outcome r;
+            try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {
+                r = RepeatableStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), limit, clock::progress);
+            }
             lab.command(r.command());
             lab.say("built again in " + Lab.clock(r.elapsed()) + " and compared with " + r.out());
             if (r instanceof RepeatableStep.Repeatable) {

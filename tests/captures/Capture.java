@@ -1,11 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17+
-//DEPS info.picocli:picocli:4.7.7
-//DEPS org.apache.commons:commons-compress:1.28.0
-//DEPS org.tukaani:xz:1.10
-//DEPS com.github.luben:zstd-jni:1.5.7-6
-//SOURCES ../../scripts/nixpylab/*.java
-//SOURCES ../../scripts/ui/*.java
+//SOURCES ../../scripts/nixpylab/Toolkit.java
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +26,9 @@ public class Capture {
         if (inside.isPresent()) System.exit(inside.get());
         NixVersion v = NixVersion.installed();
         Path repo = terminal.Cli.repository(Path.of("").toAbsolutePath());
-        out = repo.resolve("tests/captures/nix-" + v.text());
+        // --into DIR: somewhere else (two runs side by side are the pairs the normalisation rules are tested on)
+        int into = java.util.Arrays.asList(args).indexOf("--into");
+        out = into >= 0 ? Path.of(args[into + 1]).toAbsolutePath() : repo.resolve("tests/captures/nix-" + v.text());
         Files.createDirectories(out);
         work = Files.createTempDirectory(Path.of("/var/tmp"), "nixpylab-capture-");
         Proc.of("chmod", "755", work.toString()).run();
@@ -54,11 +50,18 @@ public class Capture {
                   ok = sh { name = "capture-ok-NONCE"; args = [ "-c" "echo built > $out" ]; };
                   random = sh { name = "capture-random-NONCE"; args = [ "-c" "read x < /proc/sys/kernel/random/uuid; echo $x > $out" ]; };
                   notBuilt = sh { name = "capture-never-NONCE"; args = [ "-c" "echo never > $out" ]; };
+                  phasedDep = sh { name = "capture-phased-dep-NONCE"; args = [ "-c" "echo 'Running phase: buildPhase'; echo dep > $out" ]; };
+                  phased = sh {
+                    name = "capture-phased-NONCE";
+                    inherit phasedDep;
+                    args = [ "-c" "echo 'Running phase: unpackPhase'; echo 'Running phase: buildPhase'; echo compiling; echo 'Running phase: installPhase'; echo $phasedDep > $out" ];
+                  };
                 }
                 """.replace("NONCE", nonce));
         String file = work.resolve("captures.nix").toString();
 
         save("hash-mismatch", nix("nix-build", file, "-A", "app", "--no-out-link"));
+        save("build-internal-json", nix("nix-build", "--log-format", "internal-json", file, "-A", "phased", "--no-out-link"));
         Files.writeString(work.resolve("syntax.nix"), "derivation {{\n  name = \"broken\";\n}\n");
         save("eval-syntax-error", nix("nix-instantiate", work.resolve("syntax.nix").toString()));
         Files.writeString(work.resolve("badhash.nix"), "import <nix/fetchurl.nix> {\n  url = \"file:///nonexistent\";\n  hash = \"sha256-tooshort\";\n}\n");
@@ -79,6 +82,7 @@ public class Capture {
         Proc.Result random = nix("nix-build", file, "-A", "random", "-o", work.resolve("random").toString());
         Proc.Result check = nix("nix-build", file, "-A", "random", "--check", "-K", "--no-out-link");
         save("check-differs", check);
+        save("check-differs-internal-json", nix("nix-build", "--log-format", "internal-json", file, "-A", "random", "--check", "-K", "--no-out-link"));
         save("check-not-built", nix("nix-build", file, "-A", "notBuilt", "--check", "--no-out-link"));
         save("store-info", v.atLeast(2, 20) ? nix("nix", "--extra-experimental-features", "nix-command", "store", "info", "--json")
                 : nix("nix", "--extra-experimental-features", "nix-command", "store", "ping"));
@@ -103,14 +107,16 @@ public class Capture {
             if (i >= 0) Proc.of("rm", "-rf", l.substring(i + 25, l.indexOf('\'', i + 25))).run();
         }
         Proc.of("rm", "-rf", work.toString()).run();
-        System.out.println("captured Nix " + v + " into " + repo.relativize(out));
+        System.out.println("captured Nix " + v + " into " + out);
     }
 
     /** Through a daemon (started here when none runs, as root), which refuses --ignore-liveness to every client. */
     static void daemonCaptures(String file) throws Exception {
         Path socket = Path.of("/nix/var/nix/daemon-socket/socket");
         Process started = null;
-        if (!Files.exists(socket)) {
+        boolean answers = Proc.of("nix", "--extra-experimental-features", "nix-command", "store", "ping").env("NIX_REMOTE", "daemon").timeout(T).run().ok();
+        if (!answers) {
+            Files.deleteIfExists(socket); // a daemon's leftover socket, with no daemon behind it
             started = Proc.of("nix-daemon").spawn();
             for (int i = 0; i < 50 && !Files.exists(socket); i++) Thread.sleep(100);
         }

@@ -58,7 +58,7 @@ public final class InputsStep {
         return new ArrayList<>(out);
     }
 
-    public static Outcome run(Workspace ws, Nix nix, Duration timeout, boolean prove) {
+    public static Outcome run(Workspace ws, Nix nix, Duration timeout, boolean prove, java.util.function.Consumer<nixpylab.nix.BuildWatch.Progress> progress) {
         Step.INPUTS.requireDone(ws.state(), ws.dir());
         StorePath out = ws.lastBuilt().orElseThrow();
         if (!nix.isValid(out)) throw new UserError(out + " is no longer in the store.", "Run ./jbang scripts/Build.java first.");
@@ -85,7 +85,7 @@ public final class InputsStep {
         String fileName = minimal.fileName().replace(".nix", "-minimal.nix");
         Path file = ws.dir().resolve(fileName);
         AtomicFile.write(file, minimal.text().replaceFirst("^# [^\n]*\n", "# " + fileName + ": the input audit's smaller buildInputs list.\n"));
-        BuildStep.Outcome b = BuildStep.runFile(ws, nix, file, ws.dir().resolve("result-minimal"), timeout, p -> {});
+        BuildStep.Outcome b = BuildStep.runFile(ws, nix, file, ws.dir().resolve("result-minimal"), timeout, progress);
         TestPythonStep.Outcome imports = b instanceof BuildStep.Built built ? TestPythonStep.runOn(built.out(), modules) : null;
         return new Outcome(profile, declared, refs, linked, proposed, file, b, imports);
     }

@@ -31,25 +31,27 @@ public final class RepeatableStep {
 
     private RepeatableStep() {}
 
-    public static Outcome run(Workspace ws, Nix nix, Duration timeout, int limit) {
+    public static Outcome run(Workspace ws, Nix nix, Duration timeout, int limit, java.util.function.Consumer<nixpylab.nix.BuildWatch.Progress> progress) {
         Step.REPEATABLE.requireDone(ws.state(), ws.dir());
         StorePath out = ws.lastBuilt().orElseThrow();
         if (!nix.isValid(out)) {
             throw new UserError(out + " is not in the store, so there is nothing to compare a second build with.", "Run ./jbang scripts/Build.java first.");
         }
         List<String> cmd = nix.command("nix-build", ws.nixFile().toString(), "--check", "-K", "--no-out-link");
-        Proc.Result r = nix.run(timeout, l -> {}, cmd);
+        nixpylab.nix.NixBuild.Run run = nixpylab.nix.NixBuild.run(cmd, timeout, ws.logDir().resolve("repeatable-check.log"), progress);
+        Proc.Result r = run.result();
+        String said = run.plainText();
         ws.state().done(Step.REPEATABLE, java.time.Instant.now());
         ws.save();
         if (r.ok()) return new Repeatable(out, cmd, r.elapsed());
-        CheckMismatch m = CheckMismatch.parse(r.stderr()).orElseThrow(() -> new UserError(
-                "nix-build --check failed without comparing: " + Nix.firstError(r.stderr()).orElse("exit " + r.exitCode()),
+        CheckMismatch m = CheckMismatch.parse(said).orElseThrow(() -> new UserError(
+                "nix-build --check failed without comparing: " + Nix.firstError(said).orElse("exit " + r.exitCode()),
                 "Build it first with ./jbang scripts/Build.java; if the build itself fails, its log says why."));
         Path check = m.checkCopy();
         TreeDiff.Result diff = TreeDiff.compare(Path.of(out.path()), check, limit);
         // the second result and its build directory are ours to clean: neither is a registered store path
         Proc.of("rm", "-rf", check.toString()).timeout(Duration.ofMinutes(2)).run();
         m.keptBuildDir().filter(Files::isDirectory).ifPresent(d -> Proc.of("rm", "-rf", d.toString()).timeout(Duration.ofMinutes(2)).run());
-        return new Differs(out, check, diff, Nix.firstError(r.stderr()).orElse(""), cmd, r.elapsed());
+        return new Differs(out, check, diff, Nix.firstError(said).orElse(""), cmd, r.elapsed());
     }
 }

@@ -155,6 +155,48 @@ class NixOutputTest {
         assertTrue(hash.startsWith("invalid SRI hash 'tooshort'"), "the cause, not the trace: " + hash);
     }
 
+    @ParameterizedTest
+    @MethodSource("versions")
+    void theStructuredLogSaysWhichDerivationBuildsItsPhaseAndTheCounts(String v) {
+        String log = Captures.of(v, "build-internal-json.stderr");
+        BuildWatch watch = new BuildWatch();
+        List<BuildWatch.Progress> seen = new java.util.ArrayList<>();
+        StringBuilder plain = new StringBuilder();
+        for (String line : log.split("\n")) {
+            java.util.Optional<NixLog.Event> e = NixLog.parse(line);
+            assertTrue(e.isPresent() || !line.startsWith("@nix "), "every @nix line is an event: " + line);
+            e.ifPresent(ev -> {
+                watch.accept(ev).ifPresent(seen::add);
+                for (String l : NixLog.plainLines(ev)) plain.append(l).append('\n');
+            });
+        }
+        List<String> phases = seen.stream().filter(p -> p.derivation().startsWith("capture-phased-") && !p.derivation().contains("-dep-")).map(BuildWatch.Progress::phase).distinct().toList();
+        assertEquals(List.of("starting", "unpackPhase", "buildPhase", "installPhase"), phases, seen.toString());
+        assertTrue(seen.stream().anyMatch(p -> p.derivation().startsWith("capture-phased-dep-") && p.phase().equals("buildPhase")), "the dependency built first");
+        BuildWatch.Progress last = watch.progress();
+        assertEquals(2, last.done(), "both built: " + last);
+        assertTrue(last.expected() >= 2, "2.8 expects 2; 2.34 counts 3 for the same two builds: " + last);
+        assertTrue(plain.toString().contains("compiling\n"), "the builder's own lines come back as a plain log would show them");
+        assertTrue(plain.toString().contains("these 2 derivations will be built:"), plain.toString());
+    }
+
+    /** The plain log a structured log stands for: Nix's messages without their colours. */
+    static String plainFromStructured(String log) {
+        StringBuilder plain = new StringBuilder();
+        for (String line : log.split("\n")) NixLog.parse(line).ifPresent(e -> NixLog.plainLines(e).forEach(l -> plain.append(l).append('\n')));
+        return plain.toString();
+    }
+
+    @ParameterizedTest
+    @MethodSource("versions")
+    void aCheckThatDiffersReadsTheSameFromTheStructuredLog(String v) {
+        String plain = plainFromStructured(Captures.of(v, "check-differs-internal-json.stderr"));
+        assertFalse(plain.contains("\u001b"), "Nix colours its messages in the structured log; the plain log has none:\n" + plain);
+        CheckMismatch m = CheckMismatch.parse(plain).orElseThrow(() -> new AssertionError("the mismatch is read from:\n" + plain));
+        assertEquals(m.out().path() + ".check", m.checkCopy().toString());
+        assertEquals("104", Captures.of(v, "check-differs-internal-json.exit").strip());
+    }
+
     @Test
     void versionsCompare() {
         assertTrue(NixVersion.parse("nix-build (Nix) 2.34.8").atLeast(2, 20));
