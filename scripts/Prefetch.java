@@ -10,7 +10,8 @@ import terminal.Cli;
 import terminal.PrefetchReport;
 
 @Command(name = "Prefetch", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Prints the hashes Nix will want for a source tarball, before asking Nix: flat (fetchurl) and unpacked (fetchzip, fetchFromGitHub).")
+        description = "Prints the hashes Nix will want for a source tarball, before asking Nix: flat (fetchurl) and unpacked (fetchzip, fetchFromGitHub).",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:The hashes are printed.", "1:The source cannot be read or is not an archive (the step says which)."})
 public class Prefetch implements Callable<Integer> {
     @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "A tarball or zip: a path, or an http(s)/file URL (default: the source of the --workdir workspace).")
     String source;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import terminal.Cli;
+import terminal.Keys;
 import terminal.WorkshopView;
 import workshop.Catalog;
 import workshop.Exercise;
@@ -54,7 +55,7 @@ public class Workshop implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = "The exercises and how far you are with each.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The exercises and how far you are with each.")
     static class ListCmd implements Callable<Integer> {
         @Mixin
         Options options = new Options();
@@ -67,7 +68,8 @@ public class Workshop implements Callable<Integer> {
         }
     }
 
-    @Command(name = "check", description = "Checks an exercise with real Nix (default: the first one not passed yet).")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Checks an exercise with real Nix (default: the first one not passed yet).",
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:The exercise passed (or every exercise already had).", "1:Not yet: the check says what it saw and what to try."})
     static class CheckCmd implements Callable<Integer> {
         @Mixin
         Options options;
@@ -85,7 +87,7 @@ public class Workshop implements Callable<Integer> {
                 WorkshopFolder w = options.open("build/workshop-solutions");
                 view.solutionsHeader(w);
                 long t0 = System.nanoTime();
-                List<WorkshopFolder.SolutionRun> runs = w.solutions(view::progress, view::solution);
+                List<WorkshopFolder.SolutionRun> runs = w.solutions(view, view::solution);
                 view.solutionsSummary(runs, Duration.ofNanos(System.nanoTime() - t0));
                 return runs.stream().allMatch(WorkshopFolder.SolutionRun::ok) ? 0 : 1;
             }
@@ -96,44 +98,53 @@ public class Workshop implements Callable<Integer> {
                 return 0;
             }
             view.checking(w, e.get());
-            Verdict v = w.check(e.get(), view::progress);
+            Verdict v = w.check(e.get(), view);
             view.verdict(e.get(), v, WorkshopView.hintsShown(w, e.get()));
+            if (v.passed()) view.solutionPointer(w, e.get());
             return v.passed() ? 0 : 1;
         }
     }
 
-    /** A subcommand about one exercise, given by its number. */
+    /** A subcommand about one exercise: the one given by its number, or the current one (the first not passed yet). */
     abstract static class OneExercise implements Callable<Integer> {
         @Mixin
         Options options;
 
-        @Parameters(paramLabel = "N", description = "The exercise's number.")
+        @Parameters(arity = "0..1", paramLabel = "N", description = "The exercise's number (default: the current one, the first not passed yet).")
         String which;
+
+        /** The exercise asked for; when none is and every exercise passed, the last one. */
+        Exercise exercise(WorkshopFolder w) {
+            if (which != null) return w.catalog().find(which);
+            List<Exercise> all = w.catalog().exercises();
+            return w.current().orElse(all.get(all.size() - 1));
+        }
     }
 
-    @Command(name = "hint", description = "Shows the next hint of an exercise, one at a time.")
+    @Command(name = "hint", mixinStandardHelpOptions = true, description = "Shows the next hint of an exercise, one at a time.")
     static class HintCmd extends OneExercise {
         @Override
         public Integer call() {
             WorkshopFolder w = options.open("workshop");
-            Exercise e = w.catalog().find(which);
+            Exercise e = exercise(w);
             new WorkshopView(System.out).hints(e, w.nextHint(e));
             return 0;
         }
     }
 
-    @Command(name = "reset", description = "Puts an exercise back to its starting files (and sets it up again).")
+    @Command(name = "reset", mixinStandardHelpOptions = true, description = "Puts an exercise back to its starting files (and sets it up again).")
     static class ResetCmd extends OneExercise {
         @Override
         public Integer call() {
             WorkshopFolder w = options.open("workshop");
-            Exercise e = w.catalog().find(which);
+            Exercise e = exercise(w);
             new WorkshopView(System.out).reset(w, e, w.reset(e));
             return 0;
         }
     }
 
-    @Command(name = "watch", description = "Checks the current exercise each time you save a file in its folder; moves on when it passes.")
+    @Command(name = "watch", mixinStandardHelpOptions = true, description = {"Checks the current exercise each time you save a file in its folder; moves on when it passes.",
+            "On a terminal, keys: n next exercise, h a hint, l the list, q quit."})
     static class WatchCmd implements Callable<Integer> {
         @Mixin
         Options options;
@@ -141,7 +152,11 @@ public class Workshop implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             WorkshopFolder w = options.open("workshop");
-            return new WatchSession(w, new WorkshopView(System.out).watchEvents(w)).run();
+            WorkshopView view = new WorkshopView(System.out);
+            try (Keys keys = Keys.fromTerminal()) {
+                if (keys.live()) view.keysHelp();
+                return new WatchSession(w, view.watchEvents(w), keys::poll).run();
+            }
         }
     }
 

@@ -11,8 +11,8 @@ import workshop.Exercise;
 import workshop.Verdict;
 import workshop.WorkshopFolder;
 
-/** Everything the workshop prints. */
-public final class WorkshopView {
+/** Everything the workshop prints; while a check builds, a build clock (BuildClock). */
+public final class WorkshopView implements workshop.CheckProgress {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final PrintStream out;
     private final Path cwd = Path.of("").toAbsolutePath();
@@ -44,6 +44,8 @@ public final class WorkshopView {
             out.printf("%-3d %-30s %-16s %-16s %-6s %s%n", e.number(), e.title(), e.chapter(), state, s.hintsShown() + "/" + e.hints().size(),
                     abbreviate(s.message(), 70));
         }
+        long passed = statuses.stream().filter(s -> s.state() == WorkshopFolder.State.PASSED).count();
+        out.println(passed + " of " + statuses.size() + " passed");
         statuses.stream().filter(s -> s.state() != WorkshopFolder.State.PASSED).findFirst().ifPresentOrElse(
                 s -> out.println("next: exercise " + s.exercise().number() + ", in " + shown(w.folder(s.exercise())) + "/ — " + SCRIPT + " check " + s.exercise().number() + " (or " + SCRIPT + " watch)"),
                 () -> out.println("All " + statuses.size() + " exercises pass."));
@@ -67,8 +69,23 @@ public final class WorkshopView {
         out.println("Chapter: chapters/" + e.chapter() + ".adoc   Hints: " + SCRIPT + " hint " + e.number());
     }
 
+    @Override
     public void progress(String line) {
         out.println("  " + line);
+    }
+
+    private BuildClock clock;
+
+    @Override
+    public synchronized void building(nixpylab.nix.BuildWatch.Progress p) {
+        if (clock == null) clock = new BuildClock(out, 1, nixpylab.BuildTimes.standard());
+        clock.progress(p);
+    }
+
+    @Override
+    public synchronized void buildEnded() {
+        if (clock != null) clock.close();
+        clock = null;
     }
 
     public void checking(WorkshopFolder w, Exercise e) {
@@ -95,6 +112,15 @@ public final class WorkshopView {
         }
         out.println();
         out.println(shown.size() < e.hints().size() ? "Run it again for the next hint." : "That was the last hint.");
+    }
+
+    /** After a pass: where the reference solution is, to compare with. */
+    public void solutionPointer(WorkshopFolder w, Exercise e) {
+        out.println("The reference solution, to compare with yours: " + shown(e.solutionDir()) + "/");
+    }
+
+    public void keysHelp() {
+        out.println("keys: n next exercise · h a hint · l the list · q quit");
     }
 
     public void reset(WorkshopFolder w, Exercise e, java.util.Optional<Path> kept) {
@@ -147,6 +173,16 @@ public final class WorkshopView {
             }
 
             @Override
+            public void building(nixpylab.nix.BuildWatch.Progress p) {
+                view.building(p);
+            }
+
+            @Override
+            public void buildEnded() {
+                view.buildEnded();
+            }
+
+            @Override
             public void verdict(Exercise e, Verdict v) {
                 view.verdict(e, v, hintsShown(w, e));
             }
@@ -154,6 +190,22 @@ public final class WorkshopView {
             @Override
             public void allDone(int exercises) {
                 view.allDone(exercises);
+            }
+
+            @Override
+            public void passed(Exercise e) {
+                view.solutionPointer(w, e);
+            }
+
+            @Override
+            public void key(char k, Exercise e) {
+                switch (k) {
+                    case 'h' -> view.hints(e, w.nextHint(e));
+                    case 'l' -> view.list(w, w.statuses());
+                    case 'n' -> out.println("[" + now() + "] on to the next exercise (this one stays not passed; come back with check " + e.number() + ")");
+                    case 'q' -> out.println("[" + now() + "] bye");
+                    default -> view.keysHelp();
+                }
             }
         };
     }

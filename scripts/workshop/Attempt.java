@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import nixpylab.Proc;
 import nixpylab.ShellWords;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixBuild;
 import nixpylab.nix.StorePath;
 
 /**
@@ -32,10 +32,18 @@ public final class Attempt {
     private final Exercise exercise;
     private final Path dir;
     private final Nix nix;
-    private final Consumer<String> progress;
+    private final CheckProgress progress;
+    private final Path buildLog;
     private final List<String> evidence = new ArrayList<>();
+    private final java.util.Optional<nixpylab.nix.NixHash> sourceHash;
 
-    public Attempt(Exercise exercise, Path dir, Nix nix, Consumer<String> progress) {
+    /**
+     * sourceHash: the real hash of the CPython tarball the workshop gave this folder (empty before
+     * one was found); buildLog: where the plain log of the check's last nix-build goes.
+     */
+    public Attempt(Exercise exercise, Path dir, Nix nix, CheckProgress progress, java.util.Optional<nixpylab.nix.NixHash> sourceHash, Path buildLog) {
+        this.buildLog = buildLog;
+        this.sourceHash = sourceHash;
         this.exercise = exercise;
         this.dir = dir;
         this.nix = nix;
@@ -48,6 +56,10 @@ public final class Attempt {
 
     public Path dir() {
         return dir;
+    }
+
+    public java.util.Optional<nixpylab.nix.NixHash> sourceHash() {
+        return sourceHash;
     }
 
     public Nix nix() {
@@ -78,14 +90,26 @@ public final class Attempt {
     /** Runs a Nix command in the exercise folder; its command line goes into the evidence. */
     public Proc.Result nix(Duration timeout, String... args) {
         List<String> cmd = nix.command(args);
-        progress.accept("$ " + ShellWords.shown(cmd));
-        Proc.Result r = Proc.of(cmd).in(dir).timeout(timeout).onLine(new Heartbeat()).run();
+        progress.progress("$ " + ShellWords.shown(cmd));
+        Proc.Result r = args[0].equals("nix-build") ? build(cmd, timeout) : Proc.of(cmd).in(dir).timeout(timeout).onLine(new Heartbeat()).run();
         evidence.add("$ " + ShellWords.shown(cmd) + "   (exit " + r.exitCode() + ", " + r.elapsed().toMillis() + " ms)");
         if (r.timedOut()) throw fail("'" + ShellWords.shown(cmd) + "' did not finish within " + timeout.toMinutes() + " minutes; the check gave up.");
         return r;
     }
 
-    /** A long build says every 10 s how long it has run and what it is doing, instead of a wall of log. */
+    /** A nix-build, followed through Nix's structured log; its result reads as the plain log would. */
+    private Proc.Result build(List<String> cmd, Duration timeout) {
+        NixBuild.Run run;
+        try {
+            run = NixBuild.run(cmd, dir, timeout, buildLog, progress::building);
+        } finally {
+            progress.buildEnded();
+        }
+        Proc.Result r = run.result();
+        return new Proc.Result(r.command(), r.exitCode(), r.stdout(), run.plainText(), r.lines(), r.elapsed(), r.timedOut());
+    }
+
+    /** A long command says every 10 s how long it has run and what it is doing, instead of a wall of log. */
     private final class Heartbeat implements java.util.function.Consumer<Proc.Line> {
         private final long start = System.nanoTime();
         private long last = start;
@@ -96,7 +120,7 @@ public final class Attempt {
             if (now - last < 10_000_000_000L || line.text().isBlank()) return;
             last = now;
             String text = line.text().strip();
-            progress.accept("  … " + (now - start) / 1_000_000_000L + " s: " + (text.length() > 90 ? text.substring(0, 89) + "…" : text));
+            progress.progress("  … " + (now - start) / 1_000_000_000L + " s: " + (text.length() > 90 ? text.substring(0, 89) + "…" : text));
         }
     }
 

@@ -1,18 +1,33 @@
 package workshop;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import nixpylab.Proc;
 import nixpylab.nix.HashMismatch;
+import nixpylab.nix.NixHash;
 
 /** Exercise: the source is fetched by Nix, which accepts it only with its real hash. */
 final class FetchHashCheck implements Check {
+    private static byte[] readAll(Path p) {
+        try {
+            return java.nio.file.Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public Verdict run(Attempt a) {
         String file = a.mainFile();
         Proc.Result r = a.nix(Duration.ofMinutes(10), "nix-build", "--no-out-link", file);
         if (r.ok()) {
             String out = r.stdout().strip();
+            NixHash fetched = NixHash.of(readAll(Path.of(out)));
+            if (a.sourceHash().isPresent() && !a.sourceHash().get().equals(fetched)) {
+                throw a.fail("Nix fetched a file and its hash matches, but it is not the CPython tarball this exercise gave you (that one's sha256 is "
+                        + a.sourceHash().get().sri() + "; this is " + fetched.sri() + "): keep the url, and write the hash Nix reports for it. Reset the exercise to get the url back.");
+            }
             return a.pass("Nix fetched the tarball into " + out + ", and its hash is the one " + file + " declares.");
         }
         Optional<HashMismatch> m = HashMismatch.parse(r.stderr());

@@ -1,8 +1,12 @@
 package workshop;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The {@code watch} loop, like rustlings: the first exercise not passed yet is checked each time
@@ -11,7 +15,7 @@ import java.util.Optional;
  */
 public final class WatchSession {
     /** What the loop reports; the script prints it. */
-    public interface Events {
+    public interface Events extends CheckProgress {
         void watching(Exercise e);
 
         void untouched(Exercise e);
@@ -22,30 +26,39 @@ public final class WatchSession {
 
         void restarting(Watcher.Change c);
 
-        void progress(String line);
-
         void verdict(Exercise e, Verdict v);
 
         void allDone(int exercises);
+
+        /** The exercise passed (the next one comes). */
+        void passed(Exercise e);
+
+        /** A key typed while watching e: n next, h hint, l list, q quit (anything else: the keys). */
+        void key(char k, Exercise e);
     }
 
     private final WorkshopFolder workshop;
     private final Events events;
+    private final Function<Duration, Optional<Character>> keys;
 
-    public WatchSession(WorkshopFolder workshop, Events events) {
+    /** keys gives the next key typed within the time given (none without a terminal). */
+    public WatchSession(WorkshopFolder workshop, Events events, Function<Duration, Optional<Character>> keys) {
         this.workshop = workshop;
         this.events = events;
+        this.keys = keys;
     }
 
-    /** Runs until every exercise passes (returns 0) or the JVM is stopped (Ctrl-C). */
+    /** Runs until every exercise passes or q is typed (returns 0), or the JVM is stopped (Ctrl-C). */
     public int run() throws InterruptedException {
+        Set<Exercise> skipped = new HashSet<>();
         while (true) {
-            Optional<Exercise> current = workshop.current();
-            if (current.isEmpty()) {
+            List<Exercise> open = workshop.statuses().stream().filter(s -> s.state() != WorkshopFolder.State.PASSED).map(WorkshopFolder.Status::exercise).toList();
+            if (open.isEmpty()) {
                 events.allDone(workshop.catalog().exercises().size());
                 return 0;
             }
-            Exercise e = current.get();
+            if (skipped.containsAll(open)) skipped.clear();
+            Exercise e = open.stream().filter(x -> !skipped.contains(x)).findFirst().orElseThrow();
             workshop.prepare(e);
             events.watching(e);
             boolean links = Boolean.parseBoolean(e.settings().getProperty("watchLinks", "false"));
@@ -55,11 +68,26 @@ public final class WatchSession {
                 if (workshop.untouched(e)) events.untouched(e);
                 else passed = check(e, watcher, baseline);
                 while (!passed) {
-                    Watcher.Change c = watcher.await(baseline, () -> events.waiting(e));
+                    events.waiting(e);
+                    Optional<Watcher.Change> c = Optional.empty();
+                    while (c.isEmpty()) {
+                        c = watcher.poll(baseline, Duration.ofMillis(200));
+                        if (c.isPresent()) break;
+                        Optional<Character> k = keys.apply(Duration.ZERO);
+                        if (k.isEmpty()) continue;
+                        events.key(k.get(), e);
+                        if (k.get() == 'q') return 0;
+                        if (k.get() == 'n') break;
+                    }
+                    if (c.isEmpty()) {
+                        skipped.add(e);
+                        break;
+                    }
                     baseline = watcher.snapshot();
-                    events.saw(c);
+                    events.saw(c.get());
                     passed = check(e, watcher, baseline);
                 }
+                if (passed) events.passed(e);
             }
         }
     }
@@ -68,7 +96,7 @@ public final class WatchSession {
     private boolean check(Exercise e, Watcher watcher, Map<String, String> baseline) throws InterruptedException {
         while (true) {
             Outcome outcome = new Outcome();
-            Thread worker = new Thread(() -> outcome.run(() -> workshop.check(e, events::progress)), "workshop-check");
+            Thread worker = new Thread(() -> outcome.run(() -> workshop.check(e, events)), "workshop-check");
             worker.start();
             Optional<Watcher.Change> change = Optional.empty();
             while (worker.isAlive() && change.isEmpty()) {

@@ -99,7 +99,10 @@ public final class Watcher implements AutoCloseable {
         long end = System.nanoTime() + wait.toNanos();
         while (true) {
             Map<String, String> now = snapshot();
-            if (!now.equals(baseline)) return Optional.of(new Change(changed(baseline, now), reported, Instant.now()));
+            if (!now.equals(baseline)) {
+                if (reported == null) reported = queued(); // reported just after the last poll gave up
+                return Optional.of(new Change(changed(baseline, now), reported, Instant.now()));
+            }
             long left = end - System.nanoTime();
             if (left <= 0) return Optional.empty();
             WatchKey key = service.poll(left, TimeUnit.NANOSECONDS);
@@ -107,6 +110,18 @@ public final class Watcher implements AutoCloseable {
             reported = Instant.now();
             settle(key);
         }
+    }
+
+    /**
+     * When the save's event is on its way (it came between two polls, or the kernel's report is
+     * still being read): now, after taking it; null when none comes within 100 ms.
+     */
+    private Instant queued() throws InterruptedException {
+        WatchKey key = service.poll(100, TimeUnit.MILLISECONDS);
+        if (key == null) return null;
+        Instant at = Instant.now();
+        settle(key);
+        return at;
     }
 
     private void settle(WatchKey key) throws InterruptedException {

@@ -178,12 +178,16 @@ public final class WorkshopFolder {
      * Checks the exercise folder with real Nix and records the verdict. The lock is held only to
      * prepare and to record, not during the build, so a hint can be asked for meanwhile.
      */
-    public Verdict check(Exercise e, Consumer<String> progress) {
+    public Verdict check(Exercise e, CheckProgress progress) {
         prepare(e);
+        Optional<NixHash> sourceHash;
+        try (Held h = hold()) {
+            sourceHash = h.progress().source().map(s -> NixHash.parse(s.hash()));
+        }
         long t0 = System.nanoTime();
         Verdict v;
         try {
-            v = Check.of(e).run(new Attempt(e, folder(e), nix, progress));
+            v = Check.of(e).run(new Attempt(e, folder(e), nix, progress, sourceHash, workdir.resolve(".nixpylab/logs").resolve(e.slug() + "-check.log")));
         } catch (Attempt.Failed f) {
             v = f.verdict();
         }
@@ -246,13 +250,13 @@ public final class WorkshopFolder {
     }
 
     /** For every exercise, in a fresh folder: the starting files must fail the check, the solution must pass it. */
-    public List<SolutionRun> solutions(Consumer<String> progress, Consumer<SolutionRun> each) {
+    public List<SolutionRun> solutions(CheckProgress progress, Consumer<SolutionRun> each) {
         List<SolutionRun> runs = new ArrayList<>();
         for (Exercise e : catalog.exercises()) {
             reset(e);
-            progress.accept("exercise " + e.number() + " (" + e.slug() + "): the starting files");
+            progress.progress("exercise " + e.number() + " (" + e.slug() + "): the starting files");
             Verdict start = check(e, progress);
-            progress.accept("exercise " + e.number() + " (" + e.slug() + "): the reference solution");
+            progress.progress("exercise " + e.number() + " (" + e.slug() + "): the reference solution");
             applySolution(e);
             Verdict solution = check(e, progress);
             SolutionRun r = new SolutionRun(e, start, solution);

@@ -76,6 +76,18 @@ class BadInputTest {
     }
 
     @Test
+    void aFailedBuildExitsWithNixsOwnCode() throws Exception {
+        Path ws = patchedWorkspace("failing-build");
+        Path nix = ws.resolve("chrism-py02.nix");
+        String failing = Files.readString(nix).replace("cat > Modules/Setup.local", "echo nixpylab-fails-here >&2; exit 7; cat > Modules/Setup.local");
+        Files.writeString(nix, failing);
+        Proc.Result r = ScriptRun.run("Build", T, "--workdir", ws.toString());
+        assertEquals(100, r.exitCode(), "Nix's 100 (a build failed), as Build's --help lists it\n" + ScriptRun.describe(r));
+        assertTrue((r.stdout() + r.stderr()).contains("nixpylab-fails-here"), "the log's last lines are shown\n" + ScriptRun.describe(r));
+        assertFalse(r.stderr().contains("\tat "), r.stderr());
+    }
+
+    @Test
     void malformedHashInTheFile() throws Exception {
         Path ws = patchedWorkspace("malformed-hash");
         Path nix = ws.resolve("chrism-py02.nix");
