@@ -3,7 +3,6 @@
 
 import java.util.concurrent.Callable;
 import nixpylab.nix.GcRoot;
-import nixpylab.steps.ForceDeleteStep;
 import nixpylab.steps.RootsStep;
 import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
@@ -35,8 +34,8 @@ public class Roots implements Callable<Integer> {
                 lab.say("    " + g.explanation());
             }
             lab.command(r.allRootsCommand());
-            lab.say("  of all roots, these keep the tutorial's builds (" + ForceDeleteStep.NAME_PREFIX + "…) alive:");
-            for (GcRoot g : r.tutorialRoots()) lab.say("  " + Cli.relative(g.link()) + " -> " + g.target());
+            lab.say("  of all roots, these keep this workspace's builds alive:");
+            for (GcRoot g : r.holdingThisWorkspace()) lab.say("  " + Cli.relative(g.link()) + " -> " + g.target());
             return lab.done(r.roots().size() + " root(s)");
         }
     }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One line of {@code nix-store -q --roots} or {@code nix-store --gc --print-roots}:
- * {@code LINK -> STOREPATH}. The link is a file path, or a pseudo-root in braces or /proc.
+ * {@code LINK -> STOREPATH} (2.34 quotes the link in --print-roots). The link is a file path, or a
+ * pseudo-root in braces or /proc.
  */
 public record GcRoot(String link, StorePath target) {
     public enum Kind { RESULT_LINK, AUTO_ROOT, PROFILE, PROCESS, CENSORED, OTHER_LINK }
@@ -17,7 +18,10 @@ public record GcRoot(String link, StorePath target) {
             if (arrow < 0) continue;
             String target = line.substring(arrow + 4).strip();
             if (!target.startsWith("/nix/store/")) continue;
-            roots.add(new GcRoot(line.substring(0, arrow).strip(), new StorePath(target)));
+            String link = line.substring(0, arrow).strip();
+            // Nix 2.34's --print-roots quotes the link ("/home/me/result"); 2.8's does not
+            if (link.length() > 1 && link.startsWith("\"") && link.endsWith("\"")) link = link.substring(1, link.length() - 1).replace("\\\"", "\"");
+            roots.add(new GcRoot(link, new StorePath(target)));
         }
         return roots;
     }

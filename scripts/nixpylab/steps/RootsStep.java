@@ -10,7 +10,7 @@ import nixpylab.nix.StorePath;
 
 /** Step 4: why is the built path alive? Its GC roots, and every root of the tutorial's paths. */
 public final class RootsStep {
-    public record Outcome(StorePath out, List<String> rootsCommand, List<GcRoot> roots, List<String> allRootsCommand, List<GcRoot> tutorialRoots) {}
+    public record Outcome(StorePath out, List<String> rootsCommand, List<GcRoot> roots, List<String> allRootsCommand, List<GcRoot> holdingThisWorkspace) {}
 
     private RootsStep() {}
 
@@ -25,10 +25,14 @@ public final class RootsStep {
         if (!r.ok()) throw new UserError("nix-store could not list the roots of " + out + ": " + Nix.firstError(r.stderr()).orElse(""), "Check that Nix works: nix-store --version.");
         List<String> all = nix.command("nix-store", "--gc", "--print-roots");
         Proc.Result a = nix.run(all);
-        String prefix = ForceDeleteStep.NAME_PREFIX;
-        List<GcRoot> tutorial = GcRoot.parseAll(a.stdout()).stream().filter(g -> g.target().name().startsWith(prefix)).toList();
+        // of every root on the machine, those that hold this workspace's builds (another workspace's
+        // link to the same path shows up here); in one order whatever order Nix printed them in
+        java.util.Set<StorePath> mine = new java.util.HashSet<>(ws.state().built());
+        mine.add(out);
+        java.util.Comparator<GcRoot> byLink = java.util.Comparator.comparing(GcRoot::link);
+        List<GcRoot> holding = GcRoot.parseAll(a.stdout()).stream().filter(g -> mine.contains(g.target())).sorted(byLink).toList();
         ws.state().done(Step.ROOTS, java.time.Instant.now());
         ws.save();
-        return new Outcome(out, q, GcRoot.parseAll(r.stdout()), all, tutorial);
+        return new Outcome(out, q, GcRoot.parseAll(r.stdout()).stream().sorted(byLink).toList(), all, holding);
     }
 }
