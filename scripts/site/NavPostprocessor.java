@@ -26,13 +26,13 @@ public final class NavPostprocessor extends Postprocessor {
         int i = -1;
         for (int k = 0; k < pages.size(); k++) if (pages.get(k).name().equals(docname)) i = k;
         if (i < 0) return output.replace("</body>", COPY_SCRIPT + "\n</body>");
-        String nav = nav(i);
-        String out = output.replaceFirst("(<body[^>]*>)", "$1\n" + java.util.regex.Matcher.quoteReplacement(nav));
-        return out.replace("</body>", nav + "\n" + COPY_SCRIPT + "\n</body>");
+        String skip = "<a class=\"skip\" href=\"#content\">Skip to the text</a>";
+        String out = output.replaceFirst("(<body[^>]*>)", "$1\n" + java.util.regex.Matcher.quoteReplacement(skip + "\n" + nav(i, "Chapters (top)")));
+        return out.replace("</body>", nav(i, "Chapters (bottom)") + "\n" + COPY_SCRIPT + "\n</body>");
     }
 
-    private String nav(int i) {
-        StringBuilder sb = new StringBuilder("<nav class=\"chapter-nav\">");
+    private String nav(int i, String label) {
+        StringBuilder sb = new StringBuilder("<nav class=\"chapter-nav\" aria-label=\"" + label + "\">");
         sb.append(i > 0 ? link(pages.get(i - 1), "prev", "← " + AnsiHtml.escape(pages.get(i - 1).title())) : "<span class=\"prev\"></span>");
         sb.append("<a class=\"home\" href=\"index.html\">Contents</a>");
         sb.append(i + 1 < pages.size() ? link(pages.get(i + 1), "next", AnsiHtml.escape(pages.get(i + 1).title()) + " →") : "<span class=\"next\"></span>");

@@ -1,6 +1,5 @@
 package site;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
@@ -18,13 +17,13 @@ public final class NixFileMacro extends BlockMacroProcessor {
 
     @Override
     public StructuralNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
-        Path ws = session.workspace(parent.getDocument().getAttribute("nixpylab-workspace"));
-        Transcript t = session.last(ws);
+        Object ws = parent.getDocument().getAttribute("nixpylab-workspace");
+        Transcript t = session.last(ws == null ? Chapters.DEFAULT_WORKSPACE : ws.toString());
         if (t == null || t.nixText().isEmpty()) {
             session.error(parent.getDocument().getAttribute("docname") + ": nixfile:: comes before any run:: that writes a derivation file");
             return createBlock(parent, "paragraph", "(no derivation file yet)");
         }
         return createBlock(parent, "listing", t.nixText().stripTrailing(),
-                Map.of("style", "source", "language", "nix", "title", t.nixFileName() + ", as " + t.script() + " left it"));
+                Map.of("style", "source", "language", "nix", "title", t.nixFileName() + ", as " + t.command().get(1).replace("scripts/", "").replace(".java", "") + " left it"));
     }
 }

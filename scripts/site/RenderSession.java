@@ -1,33 +1,43 @@
 package site;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What the extensions of one render share: the recorder, the last transcript per workspace, and the errors that must fail the render. */
+/**
+ * What the extensions of one render share: each block's transcripts (prepared before conversion,
+ * newest Nix first), which block of a page comes next, the last transcript per page and
+ * workspace (for nixfile::), the notes said on each page, and the errors that must fail the render.
+ */
 public final class RenderSession {
-    private final StepRecorder recorder;
-    private final Path repo;
-    private final String defaultWorkspace;
+    private final Map<RunBlock, List<Transcript>> transcripts;
+    private final Redactions redactions;
     private final List<String> errors = new ArrayList<>();
-    private final Map<Path, Transcript> last = new HashMap<>();
-    private final List<Transcript> all = new ArrayList<>();
-    private final Map<String, java.util.Set<String>> notesSaid = new HashMap<>();
+    private final Map<String, Integer> nextBlock = new HashMap<>();
+    private final Map<String, Transcript> last = new HashMap<>();
+    private final Map<String, Set<String>> notesSaid = new HashMap<>();
 
-    public RenderSession(StepRecorder recorder, Path repo, String defaultWorkspace) {
-        this.recorder = recorder;
-        this.repo = repo;
-        this.defaultWorkspace = defaultWorkspace;
+    public RenderSession(Map<RunBlock, List<Transcript>> transcripts, Redactions redactions) {
+        this.transcripts = transcripts;
+        this.redactions = redactions;
     }
 
-    public StepRecorder recorder() {
-        return recorder;
+    public Redactions redactions() {
+        return redactions;
     }
 
-    public Path workspace(Object attribute) {
-        return repo.resolve(attribute == null ? defaultWorkspace : attribute.toString()).normalize();
+    /** The next run:: block of a page, as Chapters read it (the macro meets them in the same order). */
+    public RunBlock nextBlock(String page) {
+        int i = nextBlock.merge(page, 1, Integer::sum);
+        for (RunBlock b : transcripts.keySet()) if (b.chapter().equals(page) && b.index() == i) return b;
+        throw new IllegalStateException(page + ": run:: block " + i + " was not found when the chapters were read");
+    }
+
+    public List<Transcript> transcripts(RunBlock b) {
+        return transcripts.getOrDefault(b, List.of());
     }
 
     public void error(String message) {
@@ -38,22 +48,29 @@ public final class RenderSession {
         return errors;
     }
 
-    public void remember(Path ws, Transcript t) {
-        last.put(ws, t);
-        all.add(t);
+    public void remember(String workspace, Transcript t) {
+        last.put(workspace, t);
+        last.put(workspace + "\u0000" + t.command().get(1), t);
+        if (t.lines().stream().anyMatch(l -> l.text().startsWith("built in "))) last.put(workspace + "\u0000built", t);
     }
 
-    public Transcript last(Path ws) {
-        return last.get(ws);
+    /** The last run of a script (Roots, Build…) in a workspace, so far in the site. */
+    public java.util.Optional<Transcript> lastOf(String workspace, String script) {
+        return java.util.Optional.ofNullable(last.get(workspace + "\u0000scripts/" + script + ".java"));
     }
 
-    /** The notes of a transcript not yet said on this page: each note (the binary cache) is said once per page. */
+    /** The last Build in a workspace that really built (not "already in the store"), so far in the site. */
+    public java.util.Optional<Transcript> lastBuilt(String workspace) {
+        return java.util.Optional.ofNullable(last.get(workspace + "\u0000built"));
+    }
+
+    public Transcript last(String workspace) {
+        return last.get(workspace);
+    }
+
+    /** The notes of a transcript not yet said on this page: each note (the binary cache, the sandbox) is said once per page. */
     public List<String> unsaidNotes(Object page, Transcript t) {
-        java.util.Set<String> said = notesSaid.computeIfAbsent(String.valueOf(page), k -> new java.util.HashSet<>());
+        Set<String> said = notesSaid.computeIfAbsent(String.valueOf(page), k -> new HashSet<>());
         return t.notes().stream().filter(said::add).toList();
-    }
-
-    public List<Transcript> transcripts() {
-        return all;
     }
 }

@@ -20,18 +20,9 @@ import org.asciidoctor.SafeMode;
  * chapter pages with navigation, an index, one stylesheet, no remote assets.
  */
 public final class SiteRenderer {
-    public record Result(List<Path> pages, int runs, int reused, List<String> errors, Duration startup, Duration total) {}
+    public record Result(List<Path> pages, List<String> errors, Duration startup, Duration total) {}
 
     private SiteRenderer() {}
-
-    /** Chapter sources in order (file names sort: 01-…, 02-…); files starting with _ are partials. */
-    public static List<Path> chapters(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".adoc") && !p.getFileName().toString().startsWith("_")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static String title(Path adoc) {
         try (Stream<String> lines = Files.lines(adoc)) {
@@ -41,25 +32,21 @@ public final class SiteRenderer {
         }
     }
 
-    static String name(Path adoc) {
-        String n = adoc.getFileName().toString();
-        return n.substring(0, n.length() - ".adoc".length());
-    }
-
     /**
      * @param session null for a plain conversion without the run:: extension (the benchmark's baseline);
      *                chapters then show the directives' fallback text.
      */
     public static Result render(Path chaptersDir, Path out, RenderSession session) {
         long t0 = System.nanoTime();
-        List<Path> chapters = chapters(chaptersDir);
+        List<Path> chapters = Chapters.list(chaptersDir);
         List<NavPostprocessor.Page> pages = new ArrayList<>();
-        for (Path c : chapters) pages.add(new NavPostprocessor.Page(name(c), title(c)));
+        for (Path c : chapters) pages.add(new NavPostprocessor.Page(Chapters.name(c), title(c)));
         List<Path> written = new ArrayList<>();
         try (Asciidoctor asciidoctor = Asciidoctor.Factory.create()) {
             if (session != null) {
                 asciidoctor.javaExtensionRegistry().blockMacro(new RunMacro(session));
                 asciidoctor.javaExtensionRegistry().blockMacro(new NixFileMacro(session));
+                asciidoctor.javaExtensionRegistry().blockMacro(new PictureMacro(session));
                 Path exercisesDir = chaptersDir.getParent().resolve("exercises");
                 workshop.Catalog catalog = Files.isDirectory(exercisesDir) ? workshop.Catalog.load(exercisesDir) : null;
                 asciidoctor.javaExtensionRegistry().blockMacro(new ExerciseMacro("exercise", catalog, session::error));
@@ -71,12 +58,11 @@ public final class SiteRenderer {
             AtomicFile.write(out.resolve("site.css"), Stylesheet.CSS);
             for (Path c : chapters) {
                 asciidoctor.convertFile(c.toFile(), options(out));
-                written.add(out.resolve(name(c) + ".html"));
+                written.add(out.resolve(Chapters.name(c) + ".html"));
             }
             asciidoctor.convert(indexAdoc(pages), optionsFor(out, "index.html"));
             written.add(out.resolve("index.html"));
-            return new Result(written, session == null ? 0 : session.recorder().runs(), session == null ? 0 : session.recorder().reused(),
-                    session == null ? List.of() : session.errors(), startup, Duration.ofNanos(System.nanoTime() - t0));
+            return new Result(written, session == null ? List.of() : session.errors(), startup, Duration.ofNanos(System.nanoTime() - t0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

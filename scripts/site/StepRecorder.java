@@ -1,8 +1,5 @@
 package site;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,50 +7,45 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import nixpylab.AtomicFile;
+import java.util.function.Consumer;
+import nixpylab.OutputMarks;
 import nixpylab.Proc;
-import nixpylab.nix.NixHash;
+import nixpylab.Workspace;
+import nixpylab.WorkspaceState;
+import nixpylab.nix.Nix;
+import nixpylab.nix.NixConfig;
+import nixpylab.nix.NixVersion;
 
 /**
- * Runs step scripts for the chapters, in order, one workspace chain at a time, and keeps each
- * run as a transcript. A block re-uses its transcript when its inputs hash the same (the script,
- * the core and ui sources, its arguments, and the inputs of the blocks before it in the same
- * workspace) and the workspace's .nix file is as the last render left it; otherwise it runs, and
- * so do all blocks after it in that workspace.
+ * Gets every run:: block a transcript: the recorded one where its key matches the chapters as they
+ * are, else (or with --refresh) by running the block's whole chain on this machine's Nix, from an
+ * empty workspace, as a learner would. {@link #check} runs the chains again and compares.
  */
 public final class StepRecorder {
-    /** What happened to one block: its transcript, and whether it ran now or came from the store of transcripts. */
-    public record Recorded(Transcript transcript, boolean ranNow) {}
-
-    private static final class Chain {
-        String previousInput = "";
-        int index;
-        boolean dirty;
-        boolean checked;
-    }
+    /** How one block compared in a check: its drift, and the chapter's expectation it broke (if any). */
+    public record Checked(RunBlock block, Drift drift, Optional<String> problem) {}
 
     private final Path repo;
-    private final Path transcripts;
+    private final TranscriptStore store;
+    private final Path workBase;
     private final boolean refresh;
-    private final Map<String, Chain> chains = new HashMap<>();
+    private final Consumer<String> progress;
     private String nixVersion;
     private String system;
+    private String sandbox;
     private int runs;
     private int reused;
 
-    private final java.util.function.Consumer<String> progress;
-
-    /** progress hears one line before each step that really runs (steps can take minutes). */
-    public StepRecorder(Path repo, Path transcripts, boolean refresh, java.util.function.Consumer<String> progress) {
-        this.progress = progress;
+    public StepRecorder(Path repo, TranscriptStore store, Path workBase, boolean refresh, Consumer<String> progress) {
         this.repo = repo.toAbsolutePath().normalize();
-        this.transcripts = transcripts;
+        this.store = store;
+        this.workBase = workBase;
         this.refresh = refresh;
+        this.progress = progress;
     }
 
     public int runs() {
@@ -64,43 +56,81 @@ public final class StepRecorder {
         return reused;
     }
 
-    public Recorded record(Path workspace, String script, List<String> args) {
-        Path scriptFile = repo.resolve("scripts").resolve(script + ".java");
-        if (!Files.isRegularFile(scriptFile)) {
-            throw new nixpylab.UserError("A chapter runs scripts/" + script + ".java, which does not exist.", "Check the name in the run:: directive.");
-        }
-        Path ws = workspace.toAbsolutePath().normalize();
-        String wsKey = repo.relativize(ws).toString().replace('/', '_');
-        Chain chain = chains.computeIfAbsent(wsKey, k -> new Chain());
-        if (!chain.checked) {
-            chain.checked = true;
-            chain.dirty = refresh || !workspaceAsLeft(ws, wsKey);
-        }
-        String input = inputHash(scriptFile, args, chain.previousInput);
-        chain.previousInput = input;
-        Path file = transcripts.resolve(wsKey).resolve(String.format("%02d-%s.properties", chain.index++, script));
-        if (!chain.dirty && Files.exists(file)) {
-            Transcript t = Transcript.load(file);
-            if (t.inputHash().equals(input)) {
-                reused++;
-                return new Recorded(t, false);
+    /** The valid transcripts of every block (newest Nix first), running the chains that have none. */
+    public Map<RunBlock, List<Transcript>> prepare(Map<String, List<RunBlock>> chains) {
+        Map<RunBlock, List<Transcript>> out = new LinkedHashMap<>();
+        for (List<RunBlock> chain : chains.values()) {
+            for (RunBlock b : chain) requireScript(b);
+            Map<RunBlock, String> keys = BlockKeys.of(chain);
+            boolean complete = !refresh && chain.stream().allMatch(b -> !store.valid(b, keys.get(b)).isEmpty());
+            if (!complete) {
+                for (Map.Entry<RunBlock, Transcript> e : runChain(chain, keys, store).entrySet()) store.save(e.getKey(), e.getValue());
+            }
+            for (RunBlock b : chain) {
+                List<Transcript> valid = store.valid(b, keys.get(b));
+                if (complete) reused++;
+                out.put(b, valid);
             }
         }
-        if (chain.index == 1) startAfresh(ws); // the chain's first block runs: from an empty workspace, as a learner would
-        chain.dirty = true; // everything after a re-run block runs too
-        progress.accept("running scripts/" + script + ".java " + String.join(" ", args));
-        Transcript t = run(ws, script, args, input);
-        t.save(file);
-        rememberWorkspace(ws, wsKey);
-        runs++;
-        return new Recorded(t, true);
+        return out;
+    }
+
+    /**
+     * Runs the chains again (of the chapters up to {@code through}, all when null) on this Nix and
+     * compares each block with its recorded transcript for this Nix version. Writes the new runs
+     * to {@code into}, never over the recorded ones.
+     */
+    public List<Checked> check(Map<String, List<RunBlock>> chains, String through, TranscriptStore into, Redactions redactions) {
+        List<Checked> out = new ArrayList<>();
+        for (List<RunBlock> all : chains.values()) {
+            List<RunBlock> chain = all.stream().filter(b -> through == null || b.chapter().compareTo(through) <= 0).toList();
+            if (chain.isEmpty()) continue;
+            for (RunBlock b : chain) requireScript(b);
+            Map<RunBlock, String> keys = BlockKeys.of(chain);
+            for (Map.Entry<RunBlock, Transcript> e : runChain(chain, keys, into).entrySet()) {
+                RunBlock b = e.getKey();
+                Transcript now = e.getValue();
+                into.save(b, now);
+                Optional<Transcript> recorded = store.of(b, now.nixVersion());
+                Drift d = recorded.isEmpty() ? new Drift.Changed("(nothing recorded on Nix " + now.nixVersion() + " to compare with)\n")
+                        : Drift.between(recorded.get().output(), now.output(), redactions);
+                Optional<String> problem = b.problemWith(now.exitCode());
+                if (problem.isEmpty() && recorded.isPresent() && recorded.get().exitCode() != now.exitCode()) {
+                    problem = Optional.of("exit code " + now.exitCode() + ", recorded " + recorded.get().exitCode());
+                }
+                out.add(new Checked(b, d, problem));
+            }
+        }
+        return out;
+    }
+
+    private void requireScript(RunBlock b) {
+        if (!Files.isRegularFile(repo.resolve("scripts").resolve(b.script() + ".java"))) {
+            throw new nixpylab.UserError(b.chapter() + " runs scripts/" + b.script() + ".java (block " + b.index() + "), which does not exist.",
+                    "Check the name in the run:: directive of chapters/" + b.chapter() + ".adoc.");
+        }
+    }
+
+    /** Runs a chain's blocks in order in a fresh workspace of its own, on this machine's Nix. */
+    private Map<RunBlock, Transcript> runChain(List<RunBlock> chain, Map<RunBlock, String> keys, TranscriptStore where) {
+        Nix.requireInstalled();
+        Path ws = workBase.resolve("nix-" + nixVersion()).resolve(chain.get(0).workspace()).toAbsolutePath().normalize();
+        startAfresh(ws);
+        Map<RunBlock, Transcript> out = new LinkedHashMap<>();
+        for (RunBlock b : chain) {
+            progress.accept("running " + b.label() + " on Nix " + nixVersion() + " (into " + repo.relativize(where.file(b, nixVersion())) + ")");
+            out.put(b, run(ws, b, keys.get(b)));
+            runs++;
+        }
+        return out;
     }
 
     /** Deletes what an earlier render built in this workspace (its own builds only), then the workspace. */
     private void startAfresh(Path ws) {
         if (!Files.isDirectory(ws)) return;
-        if (!nixpylab.Workspace.peek(ws).isEmpty()) {
-            Proc.of(repo.resolve("jbang").toString(), "--quiet", "scripts/ForceDelete.java", "--workdir", ws.toString()).in(repo).timeout(Duration.ofMinutes(5)).run();
+        if (!Workspace.peek(ws).isEmpty()) {
+            Proc.of(repo.resolve("jbang").toString(), "--quiet", repo.resolve("scripts/ForceDelete.java").toString(), "--workdir", ws.toString())
+                    .in(repo).timeout(Duration.ofMinutes(5)).run();
         }
         Proc.of("rm", "-rf", ws.toString()).timeout(Duration.ofMinutes(1)).run();
     }
@@ -109,93 +139,59 @@ public final class StepRecorder {
      * Runs the step from the workspace's parent folder, as a learner runs it from the repository:
      * the paths it prints read lab/result, and --workdir is shown only when the workspace is not lab.
      */
-    private Transcript run(Path ws, String script, List<String> args, String input) {
-        List<String> workdir = ws.getFileName().toString().equals("lab") ? List.of() : List.of("--workdir", ws.getFileName().toString());
-        List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), "--quiet", repo.resolve("scripts/" + script + ".java").toString()));
+    private Transcript run(Path ws, RunBlock b, String key) {
+        List<String> workdir = ws.getFileName().toString().equals(Chapters.DEFAULT_WORKSPACE) ? List.of() : List.of("--workdir", ws.getFileName().toString());
+        List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), "--quiet", repo.resolve("scripts/" + b.script() + ".java").toString()));
         cmd.addAll(workdir);
-        cmd.addAll(args);
-        List<String> shown = new ArrayList<>(List.of("./jbang", "scripts/" + script + ".java"));
+        cmd.addAll(b.args());
+        List<String> shown = new ArrayList<>(List.of("./jbang", "scripts/" + b.script() + ".java"));
         shown.addAll(workdir);
-        shown.addAll(args);
+        shown.addAll(b.args());
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        try {
+            Files.createDirectories(ws.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // the step marks its stderr lines and writes them to stdout, so one pipe keeps the order a terminal would show
-        Proc.Result r = Proc.of(cmd).in(ws.getParent()).env(nixpylab.OutputMarks.TAG_STDERR, "1").timeout(Duration.ofMinutes(60)).run();
+        Proc.Result r = Proc.of(cmd).in(ws.getParent()).env(OutputMarks.TAG_STDERR, "1").timeout(Duration.ofMinutes(60)).run();
         List<Proc.Line> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Proc.Line l : r.lines()) {
             String text = l.text();
             if (text.startsWith("[jbang] ")) continue;
-            if (!l.stderr() && !text.isEmpty() && text.charAt(0) == nixpylab.OutputMarks.NOTE_MARK) notes.add(text.substring(1));
-            else if (!l.stderr() && !text.isEmpty() && text.charAt(0) == nixpylab.OutputMarks.STDERR_MARK) lines.add(new Proc.Line(true, text.substring(1)));
+            if (!l.stderr() && !text.isEmpty() && text.charAt(0) == OutputMarks.NOTE_MARK) notes.add(text.substring(1));
+            else if (!l.stderr() && !text.isEmpty() && text.charAt(0) == OutputMarks.STDERR_MARK) lines.add(new Proc.Line(true, text.substring(1)));
             else lines.add(l);
         }
-        String nixName = "";
+        WorkspaceState st = Files.isDirectory(ws) ? Workspace.peek(ws) : new WorkspaceState();
+        String nixName = st.nixFile().orElse("");
         String nixText = "";
-        try (Stream<Path> s = Files.list(ws)) {
-            Optional<Path> nix = s.filter(p -> p.toString().endsWith(".nix")).sorted().findFirst();
-            if (nix.isPresent()) {
-                nixName = nix.get().getFileName().toString();
-                nixText = Files.readString(nix.get());
+        String drv = "";
+        if (!nixName.isEmpty() && Files.isRegularFile(ws.resolve(nixName))) {
+            try {
+                nixText = Files.readString(ws.resolve(nixName));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            // no workspace yet: the step failed before writing one
+            List<String> inst = new ArrayList<>(List.of("nix-instantiate", "--option", "substituters", ""));
+            st.nixpkgs().ifPresent(p -> inst.addAll(List.of("-I", "nixpkgs=" + p)));
+            inst.add(ws.resolve(nixName).toString());
+            Proc.Result d = Proc.of(inst).timeout(Duration.ofMinutes(1)).run();
+            if (d.ok()) drv = d.stdout().strip();
         }
-        return new Transcript(script, shown, r.exitCode(), lines, notes, r.elapsed().toMillis(), nixVersion(), system(), profileOf(ws), date, input, nixName, nixText);
-    }
-
-    private String inputHash(Path scriptFile, List<String> args, String previous) {
-        StringBuilder sb = new StringBuilder(previous).append('\n').append(String.join("\u001f", args)).append('\n');
-        try {
-            List<Path> files = new ArrayList<>(List.of(scriptFile));
-            for (String dir : List.of("scripts/nixpylab", "scripts/terminal")) {
-                try (Stream<Path> s = Files.walk(repo.resolve(dir))) {
-                    s.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".nix")).sorted().forEach(files::add);
-                }
-            }
-            for (Path f : files) sb.append(f.getFileName()).append(' ').append(NixHash.of(Files.readAllBytes(f)).base16()).append('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return NixHash.of(sb.toString().getBytes(StandardCharsets.UTF_8)).base16();
-    }
-
-    /** The .nix files of a workspace, hashed: what the last render left, to notice edits since. */
-    private static String workspaceDigest(Path ws) {
-        if (!Files.isDirectory(ws)) return "missing";
-        StringBuilder sb = new StringBuilder();
-        try (Stream<Path> s = Files.list(ws)) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".nix")).sorted().toList()) {
-                sb.append(p.getFileName()).append(' ').append(NixHash.of(Files.readAllBytes(p)).base16()).append('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return NixHash.of(sb.toString().getBytes(StandardCharsets.UTF_8)).base16();
-    }
-
-    private boolean workspaceAsLeft(Path ws, String key) {
-        Path f = transcripts.resolve(key).resolve("workspace.sha256");
-        try {
-            return Files.exists(f) && Files.readString(f).strip().equals(workspaceDigest(ws));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void rememberWorkspace(Path ws, String key) {
-        AtomicFile.write(transcripts.resolve(key).resolve("workspace.sha256"), workspaceDigest(ws) + "\n");
-    }
-
-    private static String profileOf(Path ws) {
-        if (!Files.isDirectory(ws)) return "none";
-        return nixpylab.Workspace.peek(ws).profile().map(p -> p.id()).orElse("none");
+        return new Transcript(b.chapter(), b.index(), shown, r.exitCode(), key, nixVersion(), system(), sandbox(), st.profile().map(p -> p.id()).orElse("none"),
+                date, r.elapsed().toMillis(), drv, notes, lines, nixName, nixText);
     }
 
     private String nixVersion() {
-        if (nixVersion == null) {
-            nixVersion = nixpylab.nix.Nix.installedVersion();
-        }
+        if (nixVersion == null) nixVersion = NixVersion.installed().text();
         return nixVersion;
+    }
+
+    private String sandbox() {
+        if (sandbox == null) sandbox = NixConfig.read(NixVersion.installed()).sandbox();
+        return sandbox;
     }
 
     private String system() {

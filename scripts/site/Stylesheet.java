@@ -28,6 +28,21 @@ final class Stylesheet {
             .run.expected-failure pre.console { border-left: 5px solid #e0a030; }
             .run .provenance { font-size: .78rem; color: #5c6670; margin: -.5rem 0 1rem; }
             .run-note { font-size: .85rem; color: #4a5560; border-left: 3px solid #c8d1da; padding: .2rem .7rem; margin: 1rem 0 .5rem; }
+            .run .verified { font-size: .78rem; color: #5c6670; margin: -.8rem 0 1rem; }
+            details.other-nix { margin: -.5rem 0 1rem; font-size: .85rem; } details.other-nix summary { cursor: pointer; color: #1a5fb4; }
+            figure.picture { margin: 1rem 0 1.5rem; } figure.picture svg { width: 100%; height: auto; max-width: 40rem; display: block; }
+            figure.picture text { font: 12px system-ui, sans-serif; fill: #1d232a; } figure.picture .bar { fill: #3d7ab8; } figure.picture .axis { stroke: #8a949e; }
+            figure.picture .box { fill: #eef3f8; stroke: #3d7ab8; } figure.picture .box.gone { fill: #fbeaea; stroke: #b00020; stroke-dasharray: 4 3; }
+            figure.picture .arrow { stroke: #3d7ab8; stroke-width: 2; } figure.picture .head { fill: #3d7ab8; } figure.picture .cross { stroke: #b00020; stroke-width: 2; }
+            figure.picture figcaption { font-size: .85rem; color: #4a5560; margin-top: .3rem; }
+            a.skip { position: absolute; left: -999px; top: 0; } a.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .4rem .8rem; z-index: 10; }
+            @media (max-width: 60rem) {
+              body.toc2 { padding-left: 0; }
+              #toc.toc2 { position: static; width: auto; border-right: 0; border-bottom: 1px solid #dde3e8; }
+              #header, #content, #footnotes, #footer, nav.chapter-nav { padding: 0 .8rem; }
+              h1 { font-size: 1.6rem; }
+              table { display: block; overflow-x: auto; }
+            }
             .run-error { color: #b00020; font-weight: 600; }
             .run-broken pre.console { border-left: 5px solid #b00020; }
             .ansi-bold { font-weight: 700; } .ansi-faint { opacity: .7; } .ansi-italic { font-style: italic; } .ansi-underline { text-decoration: underline; }

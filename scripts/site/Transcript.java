@@ -1,68 +1,117 @@
 package site;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Properties;
-import nixpylab.AtomicFile;
+import java.util.Map;
+import java.util.Optional;
 import nixpylab.Proc;
+import nixpylab.UserError;
+import nixpylab.nix.NixHash;
 
 /**
- * One real run of a step script as a chapter shows it: the command as typed, its output in
- * order (each line tagged stdout or stderr), the exit code, the wall time, and where and when
- * it ran, notes about how it ran (the binary cache), and the workspace's derivation file as the run left it. Stored as a .properties file;
- * inputHash says which inputs produced it.
+ * One real run of a step script as a chapter shows it: the command as typed, its output in the
+ * order a terminal shows it (each line marked out or err), its exit code, and its provenance: the
+ * key it was recorded for, which Nix (version, system, sandbox) and profile, when, how long, the
+ * .drv the workspace held after it, notes about how Nix ran (said once per page), and the
+ * workspace's derivation file as the run left it.
+ * <p>
+ * Kept as text a reviewer reads in a diff: "name: value" lines, then "output:" with one line per
+ * output line ("out | …", "err | …"), then the derivation file as it is. The first lines carry a
+ * sha256 of the rest, so that an edit by hand is noticed.
  */
-public record Transcript(String script, List<String> command, int exitCode, List<Proc.Line> lines, List<String> notes, long wallMillis,
-                         String nixVersion, String system, String profile, String date, String inputHash,
-                         String nixFileName, String nixText) {
+public record Transcript(String chapter, int block, List<String> command, int exitCode, String key, String nixVersion, String system, String sandbox,
+                         String profile, String date, long wallMillis, String drv, List<String> notes, List<Proc.Line> lines, String nixFileName, String nixText) {
 
-    public void save(Path file) {
-        Properties p = new Properties();
-        p.setProperty("script", script);
-        p.setProperty("command", String.join("\u001f", command));
-        p.setProperty("exitCode", Integer.toString(exitCode));
-        StringBuilder out = new StringBuilder();
-        for (Proc.Line l : lines) out.append(l.stderr() ? 'e' : 'o').append(l.text()).append('\n');
-        p.setProperty("lines", out.toString());
-        p.setProperty("notes", String.join("\n", notes));
-        p.setProperty("wallMillis", Long.toString(wallMillis));
-        p.setProperty("nixVersion", nixVersion);
-        p.setProperty("system", system);
-        p.setProperty("profile", profile);
-        p.setProperty("date", date);
-        p.setProperty("inputHash", inputHash);
-        p.setProperty("nixFileName", nixFileName);
-        p.setProperty("nixText", nixText);
-        try {
-            StringWriter w = new StringWriter();
-            p.store(w, "NixPy Lab transcript: a real run of scripts/" + script + ".java; re-create with Site.java --refresh");
-            AtomicFile.write(file, w.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static final String HEADER = "# A real run of a NixPy Lab step, recorded by ./jbang scripts/Site.java (--refresh records it again, --check compares).\n"
+            + "# Do not edit by hand: the sha256 below covers everything after it.\n";
+
+    public String text() {
+        StringBuilder body = new StringBuilder();
+        field(body, "chapter", chapter);
+        field(body, "block", Integer.toString(block));
+        field(body, "command", String.join(" ", command));
+        field(body, "exit", Integer.toString(exitCode));
+        field(body, "key", key);
+        field(body, "nix", nixVersion);
+        field(body, "system", system);
+        field(body, "sandbox", sandbox);
+        field(body, "profile", profile);
+        field(body, "date", date);
+        field(body, "wall-ms", Long.toString(wallMillis));
+        field(body, "drv", drv);
+        for (String n : notes) field(body, "note", n);
+        field(body, "nix-file", nixFileName);
+        body.append("\noutput:\n");
+        for (Proc.Line l : lines) body.append(l.stderr() ? "err | " : "out | ").append(l.text()).append('\n');
+        if (!nixText.isEmpty()) body.append("\nnix-file-text:\n").append(nixText);
+        String b = body.toString();
+        return HEADER + "sha256: " + digest(b) + "\n" + b;
     }
 
-    public static Transcript load(Path file) {
-        Properties p = new Properties();
-        try {
-            p.load(new StringReader(Files.readString(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void field(StringBuilder sb, String name, String value) {
+        sb.append(name).append(": ").append(value == null ? "" : value.replace("\n", " ")).append('\n');
+    }
+
+    static String digest(String body) {
+        return NixHash.of(body.getBytes(StandardCharsets.UTF_8)).base16();
+    }
+
+    /** Reads a transcript; one whose sha256 does not match what follows it was edited by hand, and is refused. */
+    public static Transcript parse(String text, String where) {
+        String[] parts = text.split("\n", -1);
+        int i = 0;
+        while (i < parts.length && parts[i].startsWith("#")) i++;
+        if (i >= parts.length || !parts[i].startsWith("sha256: ")) throw edited(where, "it has no sha256 line");
+        String recorded = parts[i].substring("sha256: ".length()).strip();
+        String body = String.join("\n", java.util.Arrays.asList(parts).subList(i + 1, parts.length));
+        if (!digest(body).equals(recorded)) throw edited(where, "its sha256 no longer matches what it holds");
+        Map<String, String> f = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        int j = i + 1;
+        for (; j < parts.length && !parts[j].isEmpty(); j++) {
+            int c = parts[j].indexOf(": ");
+            String name = c < 0 ? parts[j].replaceFirst(":$", "") : parts[j].substring(0, c);
+            String value = c < 0 ? "" : parts[j].substring(c + 2);
+            if (name.equals("note")) notes.add(value);
+            else f.put(name, value);
         }
         List<Proc.Line> lines = new ArrayList<>();
-        for (String l : p.getProperty("lines", "").split("\n", -1)) {
-            if (!l.isEmpty()) lines.add(new Proc.Line(l.charAt(0) == 'e', l.substring(1)));
+        StringBuilder nix = new StringBuilder();
+        boolean inOutput = false;
+        boolean inNix = false;
+        for (j = j + 1; j < parts.length; j++) {
+            String l = parts[j];
+            if (inNix) {
+                nix.append(l).append(j < parts.length - 1 ? "\n" : "");
+            } else if (l.equals("output:")) {
+                inOutput = true;
+            } else if (l.equals("nix-file-text:")) {
+                inOutput = false;
+                inNix = true;
+            } else if (inOutput && (l.startsWith("out | ") || l.startsWith("err | "))) {
+                lines.add(new Proc.Line(l.startsWith("err"), l.substring(6)));
+            }
         }
-        String notes = p.getProperty("notes", "");
-        return new Transcript(p.getProperty("script"), List.of(p.getProperty("command").split("\u001f")), Integer.parseInt(p.getProperty("exitCode")),
-                lines, notes.isEmpty() ? List.of() : List.of(notes.split("\n")), Long.parseLong(p.getProperty("wallMillis")), p.getProperty("nixVersion"), p.getProperty("system"),
-                p.getProperty("profile"), p.getProperty("date"), p.getProperty("inputHash"),
-                p.getProperty("nixFileName", ""), p.getProperty("nixText", ""));
+        return new Transcript(f.get("chapter"), Integer.parseInt(f.getOrDefault("block", "0")), List.of(f.getOrDefault("command", "").split(" ")),
+                Integer.parseInt(f.getOrDefault("exit", "0")), f.get("key"), f.get("nix"), f.get("system"), f.get("sandbox"), f.get("profile"), f.get("date"),
+                Long.parseLong(f.getOrDefault("wall-ms", "0")), f.getOrDefault("drv", ""), notes, lines, f.getOrDefault("nix-file", ""), nix.toString());
+    }
+
+    private static UserError edited(String where, String why) {
+        return new UserError("The transcript " + where + " was edited by hand: " + why + ".",
+                "Record it again from a real run: ./jbang scripts/Site.java --refresh (add --nix current for the current Nix's).");
+    }
+
+    /** The output as a terminal showed it, one string. */
+    public String output() {
+        StringBuilder sb = new StringBuilder();
+        for (Proc.Line l : lines) sb.append(l.text()).append('\n');
+        return sb.toString();
+    }
+
+    public Optional<String> derivationFile() {
+        return nixText.isEmpty() ? Optional.empty() : Optional.of(nixText);
     }
 }

@@ -27,8 +27,8 @@ import nixpylab.Proc;
  * errors, exceptions and failed loads, take a screenshot. Test scaffolding for the site.
  */
 public final class HeadlessChromium implements AutoCloseable {
-    /** What loading one page showed: problems (empty when clean) and a PNG screenshot. */
-    public record PageReport(List<String> problems, byte[] png) {}
+    /** What loading one page showed: problems (empty when clean), a PNG screenshot, every URL it requested. */
+    public record PageReport(List<String> problems, byte[] png, List<String> requests) {}
 
     private final Process process;
     private final Path profile;
@@ -86,6 +86,7 @@ public final class HeadlessChromium implements AutoCloseable {
         events.clear();
         call("Page.navigate", "{\"url\":\"" + page.toUri() + "\"}");
         List<String> problems = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 30_000;
         boolean loaded = false;
         java.util.Map<String, String> urls = new java.util.HashMap<>();
@@ -99,7 +100,10 @@ public final class HeadlessChromium implements AutoCloseable {
             }
             if (e.contains("\"method\":\"Network.requestWillBeSent\"")) {
                 Matcher i = requestId.matcher(e), u = url.matcher(e);
-                if (i.find() && u.find()) urls.put(i.group(1), u.group(1));
+                if (i.find() && u.find()) {
+                    urls.put(i.group(1), u.group(1));
+                    requests.add(u.group(1));
+                }
             } else if (e.contains("\"method\":\"Page.loadEventFired\"")) loaded = true;
             else if (e.contains("\"method\":\"Runtime.exceptionThrown\"")) problems.add("exception: " + snippet(e));
             else if (e.contains("\"method\":\"Runtime.consoleAPICalled\"") && e.contains("\"type\":\"error\"")) problems.add("console error: " + snippet(e));
@@ -113,7 +117,52 @@ public final class HeadlessChromium implements AutoCloseable {
         String shot = call("Page.captureScreenshot", "{\"format\":\"png\",\"captureBeyondViewport\":false}");
         Matcher d = Pattern.compile("\"data\":\"([^\"]+)\"").matcher(shot);
         byte[] png = d.find() ? Base64.getDecoder().decode(d.group(1)) : new byte[0];
-        return new PageReport(problems, png);
+        return new PageReport(problems, png, requests);
+    }
+
+    /** The window as a device of this width sees it (a phone is 390 px wide; mobile below 600). */
+    public void viewport(int width, int height) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", "{\"width\":" + width + ",\"height\":" + height + ",\"deviceScaleFactor\":1,\"mobile\":" + (width < 600) + "}");
+    }
+
+    /**
+     * What reaches past the window's right edge on the loaded page: the page itself wider than the
+     * window, or an element (not inside a box that scrolls or clips, as code listings do) whose
+     * box or text goes past it. Empty when everything fits.
+     */
+    public List<String> overflow() throws Exception {
+        String js = """
+                (() => {
+                  const W = document.documentElement.clientWidth, out = [];
+                  if (document.documentElement.scrollWidth > W + 1) out.push('the page is ' + document.documentElement.scrollWidth + ' px wide in a ' + W + ' px window');
+                  const clipped = el => { for (let p = el.parentElement; p; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+                  for (const el of document.querySelectorAll('body *')) {
+                    const r = el.getBoundingClientRect();
+                    if (r.width === 0 || clipped(el)) continue;
+                    const cs = getComputedStyle(el);
+                    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined ? '.' + String(el.className).split(' ')[0] : '');
+                    if (r.right > W + 1) out.push(name + ' reaches ' + Math.round(r.right) + ' px');
+                    else if (cs.overflowX === 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) out.push(name + ' holds ' + el.scrollWidth + ' px of content in ' + el.clientWidth + ' px');
+                  }
+                  return out.slice(0, 12).join(' | ').replace(/["\\\\]/g, ' ');
+                })()""";
+        String reply = call("Runtime.evaluate", "{\"expression\":" + jsonString(js) + ",\"returnByValue\":true}");
+        Matcher v = Pattern.compile("\"value\":\"([^\"]*)\"").matcher(reply);
+        if (!v.find()) throw new IllegalStateException("no answer to the overflow check: " + snippet(reply));
+        return v.group(1).isEmpty() ? List.of() : List.of(v.group(1).split(" \\| "));
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /** Distinct colours in a screenshot: a blank page has one or two. */
