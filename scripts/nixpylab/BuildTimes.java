@@ -23,9 +23,7 @@ public final class BuildTimes {
     }
 
     public static BuildTimes standard() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new BuildTimes(base.resolve("nixpylab/build-times.tsv"));
+        return new BuildTimes(UserCache.file("build-times.tsv"));
     }
 
     public Optional<Duration> last(String derivation) {

@@ -21,12 +21,21 @@ public record StoreAccess(String url, boolean daemon, boolean trusted, String us
     private static final Pattern JSON_TRUSTED = Pattern.compile("\"trusted\"\\s*:\\s*(true|false|1|0)");
 
     public static StoreAccess ask(NixVersion version, NixConfig config) {
-        String user = System.getProperty("user.name");
-        boolean root = HostSetup.isRoot();
+        return from(query(version), config);
+    }
+
+    /** Asks Nix about its store (independent of its settings, so it can run while they are read). */
+    public static Proc.Result query(NixVersion version) {
         List<String> cmd = version.atLeast(2, 20)
                 ? List.of("nix", "--extra-experimental-features", "nix-command", "store", "info", "--json")
                 : List.of("nix", "--extra-experimental-features", "nix-command", "store", "ping");
-        Proc.Result r = Proc.of(cmd).timeout(Duration.ofSeconds(20)).run();
+        return Proc.of(cmd).timeout(Duration.ofSeconds(20)).run();
+    }
+
+    /** The access Nix's answer to {@link #query} describes; no answer is a UserError saying why. */
+    public static StoreAccess from(Proc.Result r, NixConfig config) {
+        String user = System.getProperty("user.name");
+        boolean root = HostSetup.isRoot();
         if (!r.ok()) throw unreachable(r);
         // Nix 2.8 prints "Store URL: …" on stderr, 2.20+ its JSON on stdout
         return parse(r.stdout() + r.stderr(), user, root, UnixGroups.of(user), config.list("trusted-users"));
