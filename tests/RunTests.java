@@ -3,6 +3,14 @@
 //DEPS org.junit:junit-bom:5.14.4@pom
 //DEPS org.junit.jupiter:junit-jupiter
 //DEPS org.junit.platform:junit-platform-launcher
+//SOURCES ../scripts/site/RunBlock.java
+//SOURCES ../scripts/site/Chapters.java
+//SOURCES ../scripts/site/Transcript.java
+//SOURCES ../scripts/site/TranscriptStore.java
+//SOURCES ../scripts/site/BlockKeys.java
+//SOURCES ../scripts/site/Redactions.java
+//SOURCES ../scripts/site/Drift.java
+//FILES site/redactions.tsv=../scripts/site/redactions.tsv
 //SOURCES testkit/*.java
 //SOURCES nixpylab/*.java
 //SOURCES nixpylab/nix/*.java
