@@ -4,6 +4,7 @@
 import java.util.concurrent.Callable;
 import nixpylab.BuildTimes;
 import nixpylab.nix.BuildError;
+import nixpylab.room.Membership;
 import nixpylab.steps.BuildStep;
 import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import terminal.Cli;
 import terminal.ExitCodes;
 import terminal.Lab;
 import terminal.LabOptions;
+import terminal.RoomView;
 
 @Command(name = "Build", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 3: nix-build the derivation, following its phases; prints the store path.",
@@ -30,10 +32,19 @@ public class Build implements Callable<Integer> {
         try (Lab lab = Lab.open(options, Step.BUILD)) {
             BuildStep.Outcome r;
             try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {
-                r = BuildStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), clock::progress);
+                boolean roomOnly = Membership.near(lab.workspace().dir()).map(Membership::require).orElse(false);
+                r = BuildStep.run(lab.workspace(), roomOnly ? lab.nix().withoutLocalBuilds() : lab.nix(), options.buildTimeout(), clock::progress);
             }
             lab.command(r.command());
             lab.say("build log: " + lab.path(r.log()));
+            java.util.Optional<Membership> room = Membership.near(lab.workspace().dir());
+            if (room.isPresent()) RoomView.afterBuild(r, room.get(), lab::say);
+            if (r instanceof BuildStep.Built b && b.copiedFrom().isPresent()) {
+                lab.say("store derivation: " + b.drv());
+                lab.say("result -> " + b.out());
+                lab.print(b.out());
+                return lab.done("copied from the workshop room's cache");
+            }
             if (r instanceof BuildStep.Built b) {
                 String said = b.alreadyInStore() ? "already in the store, nothing built" : "built in " + Lab.clock(b.elapsed());
                 lab.say(b.alreadyInStore() ? "already in the store: nothing to build (" + b.elapsed().toMillis() + " ms)" : "built in " + Lab.clock(b.elapsed()));

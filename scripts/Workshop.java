@@ -7,6 +7,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import nixpylab.nix.Nix;
+import nixpylab.BuildTimes;
+import nixpylab.Workspace;
+import nixpylab.WorkspaceState;
+import nixpylab.nix.StorePath;
+import nixpylab.room.Membership;
+import nixpylab.room.RoomCache;
+import nixpylab.room.RoomInfo;
+import nixpylab.room.RoomKey;
+import nixpylab.room.WebServer;
+import nixpylab.source.PythonSource;
+import nixpylab.source.SourceLocator;
+import nixpylab.steps.Step;
+import terminal.Lab;
+import terminal.RoomView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +36,8 @@ import workshop.WorkshopFolder;
 
 @Command(name = "Workshop", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Workshop exercises: solve them in ./workshop, and the toolkit checks them with real Nix.",
-        subcommands = {Workshop.ListCmd.class, Workshop.CheckCmd.class, Workshop.HintCmd.class, Workshop.ResetCmd.class, Workshop.WatchCmd.class})
+        subcommands = {Workshop.ListCmd.class, Workshop.CheckCmd.class, Workshop.HintCmd.class, Workshop.ResetCmd.class, Workshop.WatchCmd.class,
+                Workshop.PublishCmd.class, Workshop.ServeCmd.class, Workshop.JoinCmd.class, Workshop.LeaveCmd.class})
 public class Workshop implements Callable<Integer> {
     public static void main(String[] args) {
         System.exit(Cli.execute(new Workshop(), args));
@@ -50,8 +65,12 @@ public class Workshop implements Callable<Integer> {
             Catalog c = Catalog.load(exercises);
             List<Path> sourceDirs = new java.util.ArrayList<>(nixpylab.source.SourceLocator.cacheDirs());
             if (sourceUrl != null && sourceUrl.startsWith("file:")) sourceDirs.add(Path.of(java.net.URI.create(sourceUrl)).getParent());
+            Path dir = workdir == null ? Path.of(defaultDir) : workdir;
+            Optional<Membership> room = Membership.of(dir);
             Nix nix = Nix.detect().withHostPaths(sourceDirs);
-            return new WorkshopFolder(c, workdir == null ? Path.of(defaultDir) : workdir, nix, new WorkshopFolder.SourceChoice(source, sourceUrl));
+            if (room.isPresent()) nix = nix.withSubstituter(room.get().url(), room.get().key().toString(), false);
+            String url = sourceUrl == null && source == null ? room.map(Membership::sourceUrl).orElse(null) : sourceUrl;
+            return new WorkshopFolder(c, dir, nix, new WorkshopFolder.SourceChoice(source, url));
         }
     }
 
@@ -160,4 +179,150 @@ public class Workshop implements Callable<Integer> {
         }
     }
 
+
+    /** The instructor's room folder, for publish and serve. */
+    static class RoomFolder {
+        @Option(names = "--room", paramLabel = "DIR", description = "The room's folder (default: ${DEFAULT-VALUE}).", defaultValue = "room")
+        Path dir;
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true, description = {
+            "For instructors: builds the tutorial's CPython (in --from, unless it is built), signs it and its source with the room's key and copies them into a binary cache folder.",
+            "The key pair is made once by Nix (nix-store --generate-binary-cache-key); the secret half stays in ROOM/keys, readable by you alone."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:Published.", "1:Something to fix first (the command says what)."})
+    static class PublishCmd implements Callable<Integer> {
+        @Mixin
+        RoomFolder roomFolder;
+
+        @Option(names = "--from", paramLabel = "DIR", description = "The tutorial workspace whose CPython the room hands out (default: ROOM/lab); built with --from-start when it is not yet.")
+        Path from;
+
+        @Override
+        public Integer call() {
+            Path room = roomFolder.dir;
+            if (from == null) from = room.resolve("lab");
+            WorkspaceState st = Workspace.peek(from);
+            Nix nix = Nix.detect();
+            if (st.lastOut().filter(nix::isValid).isEmpty() || st.sourcePath().isEmpty()) {
+                int code = Lab.runScript(Step.BUILD, List.of("--workdir", from.toString(), "--from-start"), List.of());
+                if (code != 0) return code;
+                st = Workspace.peek(from);
+            }
+            requireIdentityInFile(st);
+            StorePath python = st.lastOut().orElseThrow();
+            StorePath src = st.sourcePath().orElseThrow();
+            Path tarball = localTarball(st);
+            String name = python.name();
+            long seconds = BuildTimes.standard().last(name).map(Duration::toSeconds).orElse(0L);
+            RoomInfo info = new RoomInfo(st.identity(), tarball.getFileName().toString(), python.path(), seconds, nix.version().text(),
+                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString());
+            RoomCache rc = new RoomCache(room);
+            new RoomView(System.out).published(rc, rc.publish(nix, List.of(python, src), tarball, info));
+            return 0;
+        }
+
+        /**
+         * A learner's CPython is the instructor's output path only when their derivations carry the
+         * same identity (the source's URL does not matter: Nix knows a fixed-output source by its hash).
+         */
+        void requireIdentityInFile(WorkspaceState st) {
+            Path file = from.resolve(st.nixFile().orElseThrow());
+            String text;
+            try {
+                text = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                throw new nixpylab.UserError("Cannot read " + Cli.path(file) + ": " + e.getMessage(), "Build the workspace again: ./jbang scripts/Build.java --workdir " + Cli.path(from) + " --from-start");
+            }
+            if (!text.contains("workspace = \"" + st.identity() + "\";")) {
+                throw new nixpylab.UserError(Cli.path(file) + " has no workspace identity (it was written by an older NixPy Lab), so no learner's derivation would be the same as this one.",
+                        "Publish from a fresh workspace: leave out --from (the room builds its own in ROOM/lab), or give a new folder.");
+            }
+        }
+
+        /** The tarball the workspace was built from, as a file on this machine. */
+        static Path localTarball(WorkspaceState st) {
+            String url = st.source().map(PythonSource::url).orElseThrow();
+            if (url.startsWith("file:")) return Path.of(java.net.URI.create(url));
+            String file = url.substring(url.lastIndexOf('/') + 1);
+            for (Path d : SourceLocator.cacheDirs()) if (java.nio.file.Files.isRegularFile(d.resolve(file))) return d.resolve(file);
+            throw new nixpylab.UserError("The tutorial's source " + url + " is not kept on this machine, so the room cannot hand it out.",
+                    "Fetch it once (FetchFakeHash --source PATH with a local copy), then publish again.");
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = {
+            "For instructors: serves the room's cache with nginx (Debian's nginx-light) and prints the line learners type to join.",
+            "It runs in the foreground until Ctrl-C (or --minutes), then says what it served."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:Served until stopped.", "1:Something to fix first (nothing published, nginx missing, the port taken)."})
+    static class ServeCmd implements Callable<Integer> {
+        @Mixin
+        RoomFolder roomFolder;
+
+        @Option(names = "--address", description = "The address to listen on (default: ${DEFAULT-VALUE}, every interface; 127.0.0.1 for this machine only).", defaultValue = "0.0.0.0")
+        String address;
+
+        @Option(names = "--port", description = "The port (default: ${DEFAULT-VALUE}).", defaultValue = "8417")
+        int port;
+
+        @Option(names = "--minutes", description = "Stop after this many minutes (default: when stopped).")
+        Long minutes;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            RoomCache rc = new RoomCache(roomFolder.dir);
+            if (rc.info().isEmpty() || rc.publicKey().isEmpty()) {
+                throw new nixpylab.UserError("Nothing is published in " + Cli.path(rc.dir()) + " yet.", "Publish first: " + WorkshopView.SCRIPT + " publish --room " + Cli.path(rc.dir()));
+            }
+            RoomView view = new RoomView(System.out);
+            long t0 = System.nanoTime();
+            try (WebServer w = WebServer.start(rc.cache(), address, port, rc.server())) {
+                Thread summary = new Thread(() -> view.stopped(w, Duration.ofNanos(System.nanoTime() - t0)));
+                Runtime.getRuntime().addShutdownHook(summary);
+                view.serving(rc, w, address, port, rc.publicKey().get());
+                w.waitFor(minutes == null ? Duration.ofDays(365) : Duration.ofMinutes(minutes));
+                w.close();
+                Runtime.getRuntime().removeShutdownHook(summary);
+                view.stopped(w, Duration.ofNanos(System.nanoTime() - t0));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "join", mixinStandardHelpOptions = true, description = {
+            "For learners: records the instructor's binary cache for this workshop folder. From then on the tutorial's steps (in lab/ next to it)",
+            "and the workshop's checks pass it to Nix with its key, and Nix copies what it holds instead of building it."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:Joined.", "1:The URL does not answer, is not a room, or the key is not a key."})
+    static class JoinCmd implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "URL", description = "The room's URL, as serve printed it (http://ADDRESS:PORT).")
+        String url;
+
+        @Parameters(index = "1", paramLabel = "KEY", description = "The room's public key, as serve printed it (NAME:BASE64).")
+        String key;
+
+        @Option(names = "--require", description = "Never build the tutorial's CPython here: stop when the room's cache cannot give it.")
+        boolean require;
+
+        @Option(names = "--workdir", description = "The workshop folder (default: ${DEFAULT-VALUE}).", defaultValue = "workshop")
+        Path workdir;
+
+        @Override
+        public Integer call() {
+            Membership m = Membership.join(workdir, url, RoomKey.parse(key), require);
+            Nix nix = Nix.detect();
+            new RoomView(System.out).joined(m, nix.access().daemon() && !nix.access().trusted(), nix.access().user());
+            return 0;
+        }
+    }
+
+    @Command(name = "leave", mixinStandardHelpOptions = true, description = "For learners: forgets the room; steps and checks build again without its cache.")
+    static class LeaveCmd implements Callable<Integer> {
+        @Option(names = "--workdir", description = "The workshop folder (default: ${DEFAULT-VALUE}).", defaultValue = "workshop")
+        Path workdir;
+
+        @Override
+        public Integer call() {
+            new RoomView(System.out).left(Membership.leave(workdir));
+            return 0;
+        }
+    }
 }

@@ -17,6 +17,7 @@
 //SOURCES nixpylab/source/*.java
 //SOURCES nixpylab/derivation/*.java
 //SOURCES nixpylab/steps/*.java
+//SOURCES nixpylab/room/*.java
 //SOURCES workshop/*.java
 //SOURCES site/*.java
 //SOURCES scripts/*.java
@@ -40,7 +41,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * on this machine's Nix, then (unless --host-only) the same on the current Nix, a Debian sid root
  * (scripts/CurrentNix.java; set up here when missing), all but the tests tagged "host" (they need
  * what only the host has: Chromium, README's own lab/). Options: --unit (skip the tests tagged slow
- * or nix), --only REGEX (class names), --host-only, --nix current (only the current Nix).
+ * or nix), --only REGEX (class names), --host-only, --nix current (only the current Nix), --room-only
+ * (only the workshop room's tests, which need both).
  * Ends with the line "N passed, N failed", the sum over both.
  */
 public class RunTests {
@@ -49,10 +51,12 @@ public class RunTests {
         if (relaunched.isPresent()) System.exit(relaunched.get());
         boolean unitOnly = false;
         boolean hostOnly = false;
+        boolean roomOnly = false;
         String only = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--unit")) unitOnly = true;
             else if (args[i].equals("--host-only")) hostOnly = true;
+            else if (args[i].equals("--room-only")) roomOnly = true;
             else if (args[i].equals("--only")) only = args[++i];
             else if (args[i].equals("--nix")) i++; // host, or current (handled above)
         }
@@ -67,7 +71,12 @@ public class RunTests {
             }
         }
         long t0 = System.nanoTime();
-        long[] host = run(unitOnly, only, inside);
+        if (roomOnly) {
+            long[] room = run(false, only, false, true);
+            System.out.println(room[0] + " passed, " + room[1] + " failed");
+            System.exit(room[1] == 0 ? 0 : 1);
+        }
+        long[] host = run(unitOnly, only, inside, false);
         if (inside || hostOnly || unitOnly) {
             System.out.println(host[0] + " passed, " + host[1] + " failed");
             System.exit(host[1] == 0 ? 0 : 1);
@@ -75,7 +84,12 @@ public class RunTests {
         System.out.println("   (this machine's Nix " + nixpylab.nix.NixVersion.installed() + ": " + host[0] + " passed, " + host[1] + " failed in "
                 + Math.round((System.nanoTime() - t0) / 1e9) + " s)");
         long[] current = onCurrentNix(only);
-        long passed = host[0] + current[0], failed = host[1] + current[1];
+        // a workshop room: the host's Nix serves, the current Nix's root is the learner's machine (set up by now)
+        long t1 = System.nanoTime();
+        System.out.println("== a workshop room: this machine's Nix publishes and serves, the current Nix's root joins");
+        long[] room = run(false, only, false, true);
+        System.out.println("   (the workshop room: " + room[0] + " passed, " + room[1] + " failed in " + Math.round((System.nanoTime() - t1) / 1e9) + " s)");
+        long passed = host[0] + current[0] + room[0], failed = host[1] + current[1] + room[1];
         System.out.println(passed + " passed, " + failed + " failed");
         System.exit(failed == 0 ? 0 : 1);
     }
@@ -126,12 +140,14 @@ public class RunTests {
         return cls + " > " + String.join(" ", names.subList(Math.min(1, names.size()), names.size()));
     }
 
-    static long[] run(boolean unitOnly, String only, boolean inside) {
+    /** roomPhase: only the tests tagged room (they need the current Nix's root); otherwise every test but those. */
+    static long[] run(boolean unitOnly, String only, boolean inside, boolean roomPhase) {
         // classes in @Order: README's first command first (ReadmeOrderTest), its check last
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage("nixpylab"), selectPackage("workshop"), selectPackage("site"), selectPackage("scripts"), selectPackage("testkit"))
                 .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
         if (unitOnly) b.filters(TagFilter.excludeTags("nix", "slow"));
+        b.filters(roomPhase ? TagFilter.includeTags("room") : TagFilter.excludeTags("room"));
         if (inside) b.filters(TagFilter.excludeTags("host"));
         if (only != null) b.filters(ClassNameFilter.includeClassNamePatterns(only));
         LauncherDiscoveryRequest request = b.build();
@@ -169,7 +185,7 @@ public class RunTests {
         if (s.getTotalFailureCount() > 0) s.printFailuresTo(new PrintWriter(System.out), 12);
         long failed = s.getTotalFailureCount() + s.getContainersFailedCount();
         long passed = s.getTestsSucceededCount();
-        if (s.getTestsFoundCount() == 0) failed++;
+        if (s.getTestsFoundCount() == 0 && !roomPhase) failed++;
         return new long[] {passed, failed};
     }
 }

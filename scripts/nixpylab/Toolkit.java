@@ -8,6 +8,7 @@
 //SOURCES source/*.java
 //SOURCES derivation/*.java
 //SOURCES steps/*.java
+//SOURCES room/*.java
 //SOURCES ../terminal/*.java
 //SOURCES ../workshop/*.java
 //FILES nixpylab/derivation/bare.nix=derivation/bare.nix

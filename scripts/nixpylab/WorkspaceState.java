@@ -64,6 +64,16 @@ public final class WorkspaceState {
         return identity;
     }
 
+    /**
+     * A workshop room's identity, taken by a workspace that has none yet: its CPython is then the
+     * instructor's derivation, which the room's binary cache holds. An identity once made stays.
+     */
+    public boolean adoptIdentity(String id) {
+        if (identity != null) return false;
+        identity = id;
+        return true;
+    }
+
     /** host, or current (the current Nix's root): the store this workspace's builds are in. */
     public Optional<String> nixStore() {
         return Optional.ofNullable(nixStore);

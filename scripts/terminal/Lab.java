@@ -11,12 +11,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.Workspace;
 import nixpylab.WorkspaceState;
 import nixpylab.derivation.Profile;
 import nixpylab.nix.Nix;
+import nixpylab.room.Membership;
+
 import nixpylab.source.SourceLocator;
 import nixpylab.steps.Step;
 
@@ -54,7 +57,13 @@ public final class Lab implements AutoCloseable {
             WorkspaceState st = ws.state();
             st.profile(Profile.forWorkspace(o.profile, o.nixpkgs, st, ws.dir()));
             if (o.nixpkgs != null) st.nixpkgs(o.nixpkgs.toAbsolutePath().normalize());
-            Lab lab = new Lab(step, ws, nixFor(st, o));
+            Optional<Membership> room = Membership.near(ws.dir());
+            if (room.isPresent()) {
+                st.adoptIdentity(room.get().info().identity());
+                if (o.source == null && o.sourceUrl == null) o.sourceUrl = room.get().sourceUrl();
+            }
+            Nix nix = nixFor(st, o);
+            Lab lab = new Lab(step, ws, room.map(m -> nix.withSubstituter(m.url(), m.key().toString(), m.require())).orElse(nix));
             lab.header();
             return lab;
         } catch (RuntimeException e) {

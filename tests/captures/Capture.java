@@ -98,6 +98,7 @@ public class Capture {
             save("sandbox-without-sh", nix("nix-build", file, "-A", "notBuilt", "--no-out-link", "--option", "sandbox", "true"));
         }
         daemonCaptures(okOut.isEmpty() ? null : file);
+        substitutionCaptures(file);
 
         // what the runs left: the .check copy, a kept build folder, the workspace's links
         String rnd = random.stdout().strip();
@@ -108,6 +109,65 @@ public class Capture {
         }
         Proc.of("rm", "-rf", work.toString()).run();
         System.out.println("captured Nix " + v + " into " + out);
+    }
+
+    /**
+     * A learner's store (a store of its own under work/, so nothing here is valid yet) substituting
+     * from a room's cache served by the toolkit's nginx: as it should, with a key it does not trust,
+     * from an altered NAR, from a port nobody listens on, and from a server that stops mid-transfer.
+     */
+    static void substitutionCaptures(String file) throws Exception {
+        Files.writeString(work.resolve("big.nix"), "derivation { name = \"capture-big-" + Long.toHexString(System.nanoTime())
+                + "\"; system = builtins.currentSystem; builder = \"/bin/sh\"; args = [ \"-c\" \"i=0; while [ $i -lt 20000 ]; do read -r x < /proc/sys/kernel/random/uuid; echo $x; i=$((i+1)); done > $out\" ]; }\n");
+        String big = nix("nix-build", work.resolve("big.nix").toString(), "--no-out-link").stdout().strip();
+        nixpylab.room.RoomCache good = new nixpylab.room.RoomCache(work.resolve("room"));
+        Path tarball = Files.writeString(work.resolve("src.tar.gz"), "not really a tarball\n");
+        nixpylab.room.RoomCache.Published p = good.publish(nixpylab.nix.Nix.detect(), List.of(nixpylab.nix.StorePath.parse(big)), tarball,
+                new nixpylab.room.RoomInfo("00000000", "src.tar.gz", big, 0, "?", "?"));
+        Path other = Files.createDirectories(work.resolve("other-key"));
+        Proc.of("nix-store", "--generate-binary-cache-key", "capture-other", other.resolve("secret").toString(), other.resolve("public").toString()).run();
+        String otherKey = Files.readString(other.resolve("public")).strip();
+        Path altered = work.resolve("altered");
+        Proc.of("cp", "-r", good.cache().toString(), altered.toString()).run();
+        try (var nars = Files.list(altered.resolve("nar"))) {
+            Path nar = nars.findFirst().orElseThrow();
+            byte[] b = Files.readAllBytes(nar);
+            b[b.length / 2] ^= 0x55;
+            Files.write(nar, b);
+        }
+        int port = freePort();
+        try (nixpylab.room.WebServer ok = nixpylab.room.WebServer.start(good.cache(), "127.0.0.1", port, work.resolve("server"));
+             nixpylab.room.WebServer bad = nixpylab.room.WebServer.start(altered, "127.0.0.1", port + 1, work.resolve("server-altered"))) {
+            save("subst-ok", substitute(big, ok.localUrl(), p.key().toString()));
+            save("subst-not-signed", substitute(big, ok.localUrl(), otherKey));
+            save("subst-altered", substitute(big, bad.localUrl(), p.key().toString()));
+        }
+        save("subst-no-answer", substitute(big, "http://127.0.0.1:" + freePort(), p.key().toString()));
+        try (nixpylab.room.WebServer slow = nixpylab.room.WebServer.start(good.cache(), "127.0.0.1", port + 2, work.resolve("server-slow"), 20)) {
+            Thread stopper = new Thread(() -> {
+                try {
+                    Thread.sleep(2500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                slow.close();
+            });
+            stopper.start();
+            save("subst-broke-off", substitute(big, slow.localUrl(), p.key().toString()));
+            stopper.join();
+        }
+    }
+
+    static Proc.Result substitute(String path, String url, String key) throws Exception {
+        Path store = Files.createTempDirectory(work, "learner-store-");
+        return Proc.of("nix-store", "--store", "local?root=" + store, "-r", path, "--option", "substituters", url, "--option", "trusted-public-keys", key,
+                "--option", "connect-timeout", "5").timeout(T).run();
+    }
+
+    static int freePort() throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** Through a daemon (started here when none runs, as root), which refuses --ignore-liveness to every client. */

@@ -19,6 +19,7 @@ public final class TestHost {
         List<String> need = new ArrayList<>(HostSetup.PACKAGES);
         need.add("python3");
         if (!CurrentNixRoot.inside()) need.add("chromium"); // the site's page test (tagged host: not run on the current Nix)
+        if (!CurrentNixRoot.inside()) need.add("nginx-light"); // the workshop room's web server (its tests run on this machine)
         List<String> missing = HostSetup.missing(need);
         if (missing.isEmpty()) return;
         if (!HostSetup.isRoot()) {

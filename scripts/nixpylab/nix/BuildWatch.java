@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Where a nix-build is, from its structured log (see {@link NixLog}): the derivation building most
  * recently, its phase (stdenv's phase events, or the "Running phase: …" lines the bare profile's
- * builder prints), and the counts of builds done, running and expected in all.
+ * builder prints), the counts of builds done, running and expected in all, and the paths Nix copied
+ * from a binary cache instead of building them.
  */
 public final class BuildWatch {
     /** derivation: the .drv's name without ".drv" (chrism-py311). */
@@ -21,6 +22,18 @@ public final class BuildWatch {
     private int running;
     private int failed;
     private String current = "";
+    private final Map<String, String> substituted = new java.util.LinkedHashMap<>();
+    private final java.util.Set<String> built = new java.util.LinkedHashSet<>();
+
+    /** The .drv paths Nix started to build (after a failed copy too: then it fell back to building). */
+    public synchronized java.util.Set<String> built() {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(built));
+    }
+
+    /** The store paths Nix substituted, each with the cache it came from, in order. */
+    public synchronized Map<String, String> substituted() {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(substituted));
+    }
 
     /** The progress after this event, when the event changed what there is to show. */
     public Optional<Progress> accept(NixLog.Event e) {
@@ -29,8 +42,16 @@ public final class BuildWatch {
                 buildsActivity = s.id();
                 return Optional.empty();
             }
+            if (s.type() == NixLog.ACT_SUBSTITUTE && s.fields().size() >= 2) {
+                String path = String.valueOf(s.fields().get(0));
+                substituted.put(path, String.valueOf(s.fields().get(1)));
+                current = StorePath.parse(path).name();
+                phases.put(current, "copying from " + s.fields().get(1));
+                return Optional.of(progress());
+            }
             if (s.type() == NixLog.ACT_BUILD && !s.fields().isEmpty()) {
                 String drv = String.valueOf(s.fields().get(0));
+                built.add(drv);
                 current = drv.substring(drv.lastIndexOf('/') + 1).replaceFirst("^[0-9a-z]{32}-", "").replaceFirst("\\.drv$", "");
                 building.put(s.id(), current);
                 phases.put(current, "starting");

@@ -99,7 +99,7 @@ public final class CurrentNixRoot {
 
     /** Debian packages the steps, the tests and the bare profile's builds need inside the root. */
     static List<String> packages() {
-        List<String> p = new ArrayList<>(List.of("default-jdk-headless", "maven", "curl", "procps", "python3", "ca-certificates"));
+        List<String> p = new ArrayList<>(List.of("default-jdk-headless", "maven", "curl", "procps", "python3", "ca-certificates", "nginx-light"));
         p.addAll(HostSetup.PACKAGES);
         return p;
     }

@@ -1,8 +1,5 @@
 package nixpylab.nix;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +38,10 @@ public final class Nix {
     public static Nix detect() {
         requireInstalled();
         NixVersion version = NixVersion.installed();
+        // the store's answer and the settings do not depend on each other: ask both at once
+        java.util.concurrent.CompletableFuture<Proc.Result> store = java.util.concurrent.CompletableFuture.supplyAsync(() -> StoreAccess.query(version));
         NixConfig config = NixConfig.read(version);
-        StoreAccess access = StoreAccess.ask(version, config);
+        StoreAccess access = StoreAccess.from(store.join(), config);
         List<String> notes = new ArrayList<>();
         if (access.daemon() || !access.root()) notes.add("Nix " + version + ", " + access.describe());
         List<String> caches = config.substituters();
@@ -65,19 +64,8 @@ public final class Nix {
         }
     }
 
-    /** A TCP connection to the cache's host within 2 s: enough to tell offline from online, and cheap. */
     private static boolean answers(String url) {
-        try {
-            URI u = URI.create(url);
-            if (u.getHost() == null) return "file".equals(u.getScheme());
-            int port = u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(u.getHost(), port), 2000);
-                return true;
-            }
-        } catch (Exception e) {
-            return false;
-        }
+        return BinaryCacheProbe.standard().answers(url);
     }
 
     /** The same Nix with {@code -I nixpkgs=PATH} on every evaluating command. */
@@ -95,6 +83,35 @@ public final class Nix {
         List<String> n = new ArrayList<>(notes);
         if (!(d instanceof HostPaths.Refused)) n.add(d.note());
         return new Nix(version, config, access, cacheOptions, evalOptions, d, n);
+    }
+
+    /**
+     * The same Nix with a workshop room's binary cache: Nix copies what it holds, checked against the
+     * room's public key, instead of building it, and builds when the copy fails (fallback). With
+     * require, it does not fall back: see {@link #withoutLocalBuilds()} for the build that must not happen here.
+     */
+    public Nix withSubstituter(String url, String publicKey, boolean require) {
+        boolean offline = cacheOptions.equals(List.of("--option", "substituters", ""));
+        List<String> opts = new ArrayList<>(offline ? List.of("--option", "substituters", url) : cacheOptions);
+        if (!offline) opts.addAll(List.of("--option", "extra-substituters", url));
+        opts.addAll(List.of("--option", "extra-trusted-public-keys", publicKey, "--option", "connect-timeout", "5", "--option", "fallback", require ? "false" : "true"));
+        List<String> n = new ArrayList<>();
+        for (String note : notes) n.add(offline && note.startsWith("binary cache ") ? note.replaceFirst("; passing --option substituters ''.*", "; only the workshop room's cache is asked") : note);
+        String keyName = publicKey.substring(0, Math.max(0, publicKey.indexOf(':')));
+        n.add("workshop room " + url + ": Nix copies what its cache holds (signed by " + keyName + ") instead of building it"
+                + (require ? "; the tutorial's CPython is never built here (--max-jobs 0)" : ", and builds what it cannot copy"));
+        if (access.daemon() && !access.trusted()) {
+            n.add("the Nix daemon does not trust " + access.user() + " to add a binary cache, so it will ignore the room's unless an administrator adds to /etc/nix/nix.conf: "
+                    + "'extra-trusted-substituters = " + url + "' and 'extra-trusted-public-keys = " + publicKey + "', then restarts nix-daemon");
+        }
+        return new Nix(version, config, access, List.copyOf(opts), evalOptions, sandbox, n);
+    }
+
+    /** The same Nix, allowed no local build (--max-jobs 0): what it cannot copy from a binary cache, it stops on. */
+    public Nix withoutLocalBuilds() {
+        List<String> opts = new ArrayList<>(cacheOptions);
+        opts.addAll(List.of("--max-jobs", "0"));
+        return new Nix(version, config, access, List.copyOf(opts), evalOptions, sandbox, notes);
     }
 
     /** The options a build by hand needs to see what the toolkit's builds see (the sandbox opening); empty without one. */

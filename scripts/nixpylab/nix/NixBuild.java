@@ -20,8 +20,8 @@ import nixpylab.Proc;
  * for the parsers of Nix's messages and for the learner.
  */
 public final class NixBuild {
-    /** The run, and its stderr as a plain log would have shown it. */
-    public record Run(Proc.Result result, List<String> plain) {
+    /** The run, its stderr as a plain log would have shown it, and the paths Nix copied from a binary cache (with the cache). */
+    public record Run(Proc.Result result, List<String> plain, java.util.Map<String, String> substituted, java.util.Set<String> built) {
         public String plainText() {
             return String.join("\n", plain) + (plain.isEmpty() ? "" : "\n");
         }
@@ -70,7 +70,7 @@ public final class NixBuild {
                     }
                 }).run();
                 synchronized (plain) {
-                    return new Run(r, List.copyOf(plain));
+                    return new Run(r, List.copyOf(plain), watch.substituted(), watch.built());
                 }
             }
         } catch (IOException e) {

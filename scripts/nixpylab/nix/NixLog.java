@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Nix's structured log ({@code --log-format internal-json}): one {@code @nix {…}} line per event.
  * Nix 2.8 and 2.34 print the same events (2.18+ adds a "parent" id, which is not needed here):
- * start and stop of activities (type 105 a build, with its .drv; 104 the count of builds), results
+ * start and stop of activities (type 105 a build, with its .drv; 104 the count of builds; 108 a
+ * substitution, with the path and the cache it comes from; 100 a copy of a path), results
  * (101 a line of a build's log, 105 progress as [done, expected, running, failed], 104 a phase set
  * by stdenv) and messages (errors and notes, with a level).
  */
@@ -27,6 +28,8 @@ public final class NixLog {
 
     public static final int ACT_BUILDS = 104;
     public static final int ACT_BUILD = 105;
+    public static final int ACT_COPY_PATH = 100;
+    public static final int ACT_SUBSTITUTE = 108;
     public static final int RES_BUILD_LOG_LINE = 101;
     public static final int RES_SET_PHASE = 104;
     public static final int RES_PROGRESS = 105;
@@ -65,7 +68,7 @@ public final class NixLog {
     public static List<String> plainLines(Event e) {
         if (e instanceof Message m) return List.of(m.text().split("\n"));
         if (e instanceof Result r && r.type() == RES_BUILD_LOG_LINE && !r.fields().isEmpty()) return List.of(String.valueOf(r.fields().get(0)));
-        if (e instanceof Started s && s.type() == ACT_BUILD && !s.text().isEmpty()) return List.of(s.text() + "...");
+        if (e instanceof Started s && (s.type() == ACT_BUILD || s.type() == ACT_COPY_PATH) && !s.text().isEmpty()) return List.of(s.text() + "...");
         return List.of();
     }
 

@@ -21,7 +21,8 @@ public final class BuildStep {
         Duration elapsed();
     }
 
-    public record Built(StorePath drv, StorePath out, boolean alreadyInStore, List<String> command, Path log, Duration elapsed) implements Outcome {}
+    /** copiedFrom: the binary cache Nix copied the output from instead of building it (empty when built or already there). */
+    public record Built(StorePath drv, StorePath out, boolean alreadyInStore, java.util.Optional<String> copiedFrom, List<String> command, Path log, Duration elapsed) implements Outcome {}
 
     public record Failed(StorePath drv, int exitCode, List<String> tail, List<String> logCommand, List<String> command, Path log, Duration elapsed) implements Outcome {}
 
@@ -32,7 +33,7 @@ public final class BuildStep {
         Step.BUILD.requireDone(ws.state(), ws.dir());
         Outcome o = runFile(ws, nix, ws.nixFile(), ws.resultLink(), timeout, progress);
         if (o instanceof Built b) {
-            if (!b.alreadyInStore()) BuildTimes.standard().record(b.drv().name().replaceFirst("\\.drv$", ""), b.elapsed());
+            if (!b.alreadyInStore() && b.copiedFrom().isEmpty()) BuildTimes.standard().record(b.drv().name().replaceFirst("\\.drv$", ""), b.elapsed());
             ws.state().lastOut(b.out());
             ws.state().done(Step.BUILD, java.time.Instant.now());
             ws.save();
@@ -57,6 +58,6 @@ public final class BuildStep {
         // ForceDelete must never touch it.
         ws.recordBuild(built, already);
         ws.save();
-        return new Built(drv, built, already, cmd, log, r.elapsed());
+        return new Built(drv, built, already, run.built().contains(drv.path()) ? java.util.Optional.empty() : java.util.Optional.ofNullable(run.substituted().get(built.path())), cmd, log, r.elapsed());
     }
 }

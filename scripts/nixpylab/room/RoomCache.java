@@ -1,0 +1,102 @@
+package nixpylab.room;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import nixpylab.AtomicFile;
+import nixpylab.Proc;
+import nixpylab.UserError;
+import nixpylab.nix.Nix;
+import nixpylab.nix.StorePath;
+
+/**
+ * The instructor's room folder: keys/ (the signing pair, owner-only), cache/ (a Nix binary cache
+ * that any web server can serve: nix-cache-info, NAR files, narinfos signed with the room's key,
+ * plus sources/ with the tarball and nixpylab-room.properties), server/ (the web server's
+ * configuration and logs). Nix writes the cache itself ({@code nix copy --to file://…?secret-key=…}).
+ */
+public final class RoomCache {
+    private final Path dir;
+
+    public RoomCache(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path cache() {
+        return dir.resolve("cache");
+    }
+
+    public Path keys() {
+        return dir.resolve("keys");
+    }
+
+    public Path server() {
+        return dir.resolve("server");
+    }
+
+    /** What one publish did: the paths signed and copied, and the cache's size on disk. */
+    public record Published(RoomKey key, List<StorePath> paths, long cacheBytes, Duration took) {}
+
+    /**
+     * Signs and copies the closures of paths into cache/ (zstd: fast to pack and to unpack), puts
+     * the source tarball under cache/sources/, and writes what the room says about itself.
+     */
+    public Published publish(Nix nix, List<StorePath> paths, Path tarball, RoomInfo info) {
+        long t0 = System.nanoTime();
+        RoomKey key = RoomKey.ensurePair(keys(), "nixpylab-workshop-room-1");
+        List<String> cmd = new ArrayList<>(List.of("nix", "--extra-experimental-features", "nix-command", "copy", "--to",
+                "file://" + cache() + "?secret-key=" + keys().resolve("secret") + "&compression=zstd"));
+        for (StorePath p : paths) cmd.add(p.path());
+        Proc.Result r = Proc.of(cmd).timeout(Duration.ofMinutes(30)).run();
+        if (!r.ok()) throw new UserError("Nix could not copy the paths into the room's cache: " + Nix.firstError(r.stderr()).orElse(r.lastErrorLine()),
+                "Check that " + cache() + " is writable and the paths are in the store (nix-store --verify-path PATH).");
+        try {
+            Path sources = Files.createDirectories(cache().resolve("sources"));
+            Path copy = sources.resolve(tarball.getFileName());
+            if (!Files.exists(copy) || Files.size(copy) != Files.size(tarball)) {
+                Path tmp = sources.resolve("." + tarball.getFileName() + ".part");
+                Files.copy(tarball, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            AtomicFile.write(cache().resolve(RoomInfo.FILE), info.text());
+            return new Published(key, paths, size(cache()), Duration.ofNanos(System.nanoTime() - t0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static long size(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    public Optional<RoomInfo> info() {
+        try {
+            return Files.exists(cache().resolve(RoomInfo.FILE)) ? RoomInfo.parse(Files.readString(cache().resolve(RoomInfo.FILE))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<RoomKey> publicKey() {
+        try {
+            return Files.exists(keys().resolve("public")) ? Optional.of(RoomKey.parse(Files.readString(keys().resolve("public")))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
