@@ -38,12 +38,12 @@ jsa=$PWD/bench/work-$step.jsa
 rm -f "$jsa"; "$@" -XX:ArchiveClassesAtExit="$jsa" --workdir "$ws" >/dev/null 2>&1 || true
 cds() { local j=$1; shift; "$j" -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "$@" --workdir "$ws"; }
 
-printf '%-28s %9s %9s\n' "$step ($runs runs, median)" "wall" "vs plain"
-p=$(median plain)
+printf '%-28s %22s %9s\n' "$step ($runs runs, median (min-max))" "wall" "vs plain"
+read -r p plo phi <<<"$(spread plain)"
 for way in slow toolkit direct cds; do
   case $way in slow) label="JBang decides";; toolkit) label="kept command (./jbang)";; direct) label="java directly";; cds) label="java + AppCDS";; esac
-  t=$(median $way "$@")
-  printf '%-28s %6s ms %+6s ms\n' "$label" "$t" "$((t - p))"
+  read -r t lo hi <<<"$(spread $way "$@")"
+  printf '%-28s %22s %+6s ms\n' "$label" "$(ms "$t $lo $hi")" "$((t - p))"
 done
-printf '%-28s %6s ms\n' "plain nix" "$p"
+printf '%-28s %22s\n' "plain nix" "$(ms "$p $plo $phi")"
 echo "[bench] Nix $(nix-build --version | sed 's/.* //'), $(java -version 2>&1 | head -1), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)" >&2

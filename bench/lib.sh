@@ -8,5 +8,15 @@ median() {
   done
   printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
-# a table row: label, toolkit ms, plain ms, ratio
-row() { printf '%-34s %9s ms %9s ms %7.2fx\n' "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"; }
+# the same runs, printed as "median min max" (ms)
+spread() {
+  local t=() i s
+  for ((i = 0; i < runs; i++)); do
+    s=$(now); "$@" >/dev/null 2>&1 || true; t+=($(( ($(now) - s) / 1000000 )))
+  done
+  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}'
+}
+# "median (min-max)" from "median [min max]"
+ms() { set -- $1; if [ $# -ge 3 ]; then printf '%s ms (%s-%s)' "$1" "$2" "$3"; else printf '%s ms' "$1"; fi; }
+# a table row: label, toolkit ms, plain ms (each "median" or "median min max"), ratio and difference of the medians
+row() { local t=($2) p=($3); printf '%-34s %22s %22s %7.2fx %+7d ms\n' "$1" "$(ms "$2")" "$(ms "$3")" "$(echo "${t[0]} / ${p[0]}" | bc -l)" "$((t[0] - p[0]))"; }

@@ -35,12 +35,12 @@ tool() { ./jbang --quiet "scripts/$1.java" --workdir "$ws" "${@:2}"; }
 
 echo "[bench] $runs runs each; JBang's compiled jars are cached (warm)" >&2
 tool Roots >/dev/null 2>&1; tool TestPython >/dev/null 2>&1
-printf '%-34s %12s %12s %8s\n' "step (${runs} runs, median)" "toolkit" "plain nix" "ratio"
-row "FetchFakeHash (fake, got, prove)" "$(median tool FetchFakeHash)" "$(median plain_fetch)"
-row "Build (already in the store)" "$(median tool Build)" "$(median plain_build)"
-row "Roots" "$(median tool Roots)" "$(median plain_roots)"
-row "TestPython (10 imports)" "$(median tool TestPython)" "$(median plain_test)"
-row "JVM+JBang start (--version)" "$(median tool Roots --version)" "$(median true)"
+printf '%-34s %22s %22s %8s %s\n' "step (${runs} runs, median (min-max))" "toolkit" "plain nix" "ratio" "  toolkit-plain"
+row "FetchFakeHash (fake, got, prove)" "$(spread tool FetchFakeHash)" "$(spread plain_fetch)"
+row "Build (already in the store)" "$(spread tool Build)" "$(spread plain_build)"
+row "Roots" "$(spread tool Roots)" "$(spread plain_roots)"
+row "TestPython (10 imports)" "$(spread tool TestPython)" "$(spread plain_test)"
+row "JVM+JBang start (--version)" "$(spread tool Roots --version)" "$(spread true)"
 
 if [ "$cpython" = 1 ]; then
   echo "[bench] fresh CPython builds: plain nix-build, then Build.java (each after a forced delete)" >&2

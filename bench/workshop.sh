@@ -30,12 +30,12 @@ plain5() { (cd "$w/05-safe-delete" && drv=$(nix-instantiate "${nixopt[@]}" old.n
 
 echo "[bench] $runs runs each; JBang's compiled jar is cached (warm)" >&2
 check 1 >/dev/null 2>&1 || true
-printf '%-34s %12s %12s %8s\n' "check (${runs} runs, median)" "toolkit" "plain nix" "ratio"
-row "1 fake hash (fetch, in store)" "$(median check 1)" "$(median plain1)"
-row "2 lzma (build in store + import)" "$(median check 2)" "$(median plain2)"
-row "3 two builds (eval, build, eval)" "$(median check 3)" "$(median plain3)"
-row "4 named root (eval, roots, run)" "$(median check 4)" "$(median plain4)"
-row "5 safe delete (eval, validity)" "$(median check 5)" "$(median plain5)"
+printf '%-34s %22s %22s %8s %s\n' "check (${runs} runs, median (min-max))" "toolkit" "plain nix" "ratio" "  toolkit-plain"
+row "1 fake hash (fetch, in store)" "$(spread check 1)" "$(spread plain1)"
+row "2 lzma (build in store + import)" "$(spread check 2)" "$(spread plain2)"
+row "3 two builds (eval, build, eval)" "$(spread check 3)" "$(spread plain3)"
+row "4 named root (eval, roots, run)" "$(spread check 4)" "$(spread plain4)"
+row "5 safe delete (eval, validity)" "$(spread check 5)" "$(spread plain5)"
 
 if [ "$fresh" = 1 ]; then
   echo "[bench] exercise 2 from an empty store path: plain nix-build, then the check" >&2
