@@ -197,6 +197,12 @@ public class Workshop implements Callable<Integer> {
         @Option(names = "--from", paramLabel = "DIR", description = "The tutorial workspace whose CPython the room hands out (default: ROOM/lab); built with --from-start when it is not yet.")
         Path from;
 
+        @Option(names = "--no-exercises", description = "Hand out the tutorial's CPython and its source only, not the exercises' starting builds (built in ROOM/workshop).")
+        boolean noExercises;
+
+        @Option(names = "--exercises", paramLabel = "DIR", description = "Where the exercises are (default: ${DEFAULT-VALUE}).", defaultValue = "exercises")
+        Path exercises = Path.of("exercises");
+
         @Override
         public Integer call() {
             Path room = roomFolder.dir;
@@ -217,8 +223,24 @@ public class Workshop implements Callable<Integer> {
             RoomInfo info = new RoomInfo(st.identity(), tarball.getFileName().toString(), python.path(), seconds, nix.version().text(),
                     java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString());
             RoomCache rc = new RoomCache(room);
-            new RoomView(System.out).published(rc, rc.publish(nix, List.of(python, src), tarball, info));
+            List<StorePath> paths = new java.util.ArrayList<>(List.of(python, src));
+            List<WorkshopFolder.StartingBuild> starts = noExercises ? List.of() : startingBuilds(nix, rc, tarball);
+            for (WorkshopFolder.StartingBuild b : starts) paths.addAll(b.outputs());
+            RoomView view = new RoomView(System.out);
+            view.startingBuilds(starts);
+            view.published(rc, rc.publish(nix, paths, tarball, info));
             return 0;
+        }
+
+        /** The exercises' starting builds, built in ROOM/workshop from the tutorial's tarball. */
+        List<WorkshopFolder.StartingBuild> startingBuilds(Nix nix, RoomCache rc, Path tarball) {
+            if (!java.nio.file.Files.isDirectory(exercises)) return List.of();
+            System.out.println("building the exercises' starting files in " + Cli.path(rc.dir().resolve("workshop")) + " (what every learner's first check builds)");
+            List<Path> sourceDirs = new java.util.ArrayList<>(SourceLocator.cacheDirs());
+            sourceDirs.add(tarball.getParent());
+            WorkshopFolder w = new WorkshopFolder(Catalog.load(exercises), rc.dir().resolve("workshop"), nix.withHostPaths(sourceDirs),
+                    new WorkshopFolder.SourceChoice(tarball, null));
+            return w.startingBuilds(line -> {});
         }
 
         /**

@@ -19,6 +19,7 @@ import nixpylab.room.RoomCache;
 import nixpylab.room.RoomKey;
 import nixpylab.room.WebServer;
 import nixpylab.steps.BuildStep;
+import workshop.WorkshopFolder;
 
 /** What the workshop room's commands print: publish, serve, join, leave. */
 public final class RoomView {
@@ -30,6 +31,14 @@ public final class RoomView {
 
     public static String mib(long bytes) {
         return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+    }
+
+    /** Each exercise's starting build: what the room hands out, or why not. */
+    public void startingBuilds(List<WorkshopFolder.StartingBuild> builds) {
+        for (WorkshopFolder.StartingBuild b : builds) {
+            String what = "  exercise " + b.exercise().number() + " (" + b.file() + "): ";
+            out.println(what + (b.outputs().isEmpty() ? "not handed out: " + b.why() : String.join(" ", b.outputs().stream().map(Object::toString).toList())));
+        }
     }
 
     public void published(RoomCache room, RoomCache.Published p) {

@@ -266,6 +266,45 @@ public final class WorkshopFolder {
         return runs;
     }
 
+    /** One exercise file's starting build: its output paths, or why there are none (it is each learner's own, or it does not build as it starts). */
+    public record StartingBuild(Exercise exercise, String file, List<StorePath> outputs, String why) {}
+
+    /**
+     * What a workshop room can build once for everyone: each exercise's starting files built, where
+     * they build and are the same for every learner (not those that use @nonce@, which make each
+     * learner's build their own). Prepares each in a fresh folder of this workshop folder.
+     */
+    public List<StartingBuild> startingBuilds(CheckProgress progress) {
+        List<StartingBuild> out = new ArrayList<>();
+        for (Exercise e : catalog.exercises()) {
+            List<String> nixFiles = e.files().stream().filter(f -> f.endsWith(".nix")).toList();
+            if (usesNonce(e)) {
+                for (String f : nixFiles) out.add(new StartingBuild(e, f, List.of(), "each learner's own (@nonce@)"));
+                continue;
+            }
+            deleteTree(folder(e));
+            prepare(e);
+            for (String f : nixFiles) {
+                progress.progress("exercise " + e.number() + " (" + e.slug() + "): nix-build " + f);
+                Proc.Result r = Proc.of(nix.command("nix-build", "--no-out-link", f)).in(folder(e)).timeout(Duration.ofMinutes(30)).run();
+                List<StorePath> paths = r.ok() ? r.stdout().lines().map(StorePath::find).flatMap(Optional::stream).toList() : List.of();
+                out.add(new StartingBuild(e, f, paths, r.ok() ? "" : "it does not build as it starts (that is the exercise)"));
+            }
+        }
+        return out;
+    }
+
+    private static boolean usesNonce(Exercise e) {
+        try {
+            for (String f : Exercise.filesUnder(e.startDir())) {
+                if (Files.readString(e.startDir().resolve(f), StandardCharsets.UTF_8).contains("@nonce@")) return true;
+            }
+            return false;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     private Proc.Result runCommand(Path dir, List<String> cmd) {
         List<String> full = cmd.get(0).startsWith("nix-") ? nix.command(cmd.toArray(String[]::new)) : cmd;
         return Proc.of(full).in(dir).timeout(Duration.ofMinutes(30)).run();

@@ -48,6 +48,8 @@ class WorkshopRoomScaleTest {
     static String python;
     static RoomKey key;
     static Duration build;
+    /** Exercise 2's starting build (a quick CPython), published with the room. */
+    static String exercisePython;
 
     @BeforeAll
     static void anInstructorPublishesTheTutorialsCPython() throws Exception {
@@ -57,6 +59,8 @@ class WorkshopRoomScaleTest {
         if (readmeLabIsPublishable(lab)) publish.addAll(List.of("--from", lab.toString()));
         Proc.Result p = ScriptRun.run("Workshop", T, publish.toArray(String[]::new));
         assertEquals(0, p.exitCode(), ScriptRun.describe(p));
+        exercisePython = p.stdout().lines().map(String::strip).filter(l -> l.startsWith("/nix/store/") && l.endsWith("-workshop-python")).findFirst()
+                .orElseThrow(() -> new AssertionError("exercise 2's starting build was not published:\n" + p.stdout()));
         room = new RoomCache(BASE.resolve("room"));
         python = room.info().orElseThrow().python();
         key = room.publicKey().orElseThrow();
@@ -136,6 +140,15 @@ class WorkshopRoomScaleTest {
                 assertEquals(0, test.exitCode(), ScriptRun.describe(test));
                 assertTrue(test.stderr().contains("python: " + python + "/bin/python3"), ScriptRun.describe(test));
                 assertTrue(test.stderr().contains("10 of 10 imports ok"), ScriptRun.describe(test));
+                assertTrue(signedByTheRoom(dir, python), "the learner's CPython is the room's copy, with its signature");
+                // the workshop's checks ask the room too: exercise 2's starting build arrives instead of being built
+                WorkshopRoomTest.learner(dir, "nix-store", "--delete", exercisePython); // a copy left by an earlier run would prove nothing
+                Proc.Result check = WorkshopRoomTest.step(dir, "Workshop", "check", "2");
+                assertEquals(1, check.exitCode(), ScriptRun.describe(check));
+                assertTrue((check.stdout() + check.stderr()).contains("The build succeeded but 'import lzma' fails"), ScriptRun.describe(check));
+                assertTrue(signedByTheRoom(dir, exercisePython), "exercise 2's python came from the room: " + exercisePython);
+                Files.deleteIfExists(dir.resolve("workshop/02-lzma/result"));
+                WorkshopRoomTest.learner(dir, "nix-store", "--delete", exercisePython);
                 // every import Build warned about really fails on this machine (the warning is not a guess)
                 Matcher warned = Pattern.compile("import ([\\w.]+)(?:, | will fail here)").matcher(b.stderr());
                 while (warned.find()) {
@@ -147,6 +160,12 @@ class WorkshopRoomScaleTest {
                 assertEquals(0, d.exitCode(), ScriptRun.describe(d));
             }
         }
+    }
+
+    /** The path is in the learner's store with the room's signature: Nix copied it from the room rather than building it. */
+    static boolean signedByTheRoom(Path dir, String path) {
+        Proc.Result sigs = WorkshopRoomTest.learner(dir, "nix", "--extra-experimental-features", "nix-command", "path-info", "--sigs", path);
+        return sigs.ok() && sigs.stdout().contains(key.name() + ":");
     }
 
     @Test
