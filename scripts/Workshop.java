@@ -232,8 +232,15 @@ public class Workshop implements Callable<Integer> {
             return 0;
         }
 
-        /** The exercises' starting builds, built in ROOM/workshop from the tutorial's tarball. */
+        /** The exercises' starting builds, built in ROOM/workshop from the tutorial's tarball (the repository's exercises unless --exercises names others). */
         List<WorkshopFolder.StartingBuild> startingBuilds(Nix nix, RoomCache rc, Path tarball) {
+            if (!java.nio.file.Files.isDirectory(exercises) && !exercises.isAbsolute()) {
+                try {
+                    exercises = Cli.repository(Path.of("").toAbsolutePath()).resolve(exercises);
+                } catch (nixpylab.UserError outsideTheRepository) {
+                    return List.of();
+                }
+            }
             if (!java.nio.file.Files.isDirectory(exercises)) return List.of();
             System.out.println("building the exercises' starting files in " + Cli.path(rc.dir().resolve("workshop")) + " (what every learner's first check builds)");
             List<Path> sourceDirs = new java.util.ArrayList<>(SourceLocator.cacheDirs());

@@ -43,7 +43,7 @@ public final class RoomView {
 
     public void published(RoomCache room, RoomCache.Published p) {
         out.println("signed with " + p.key().name() + " (secret key: " + Cli.path(room.keys().resolve("secret")) + ", readable by you alone; it never leaves this machine)");
-        out.println("copied " + p.paths().size() + " store paths and their closures into " + Cli.path(room.cache()) + " (" + mib(p.cacheBytes()) + " on disk) in " + p.took().toSeconds() + " s:");
+        out.println("copied " + p.paths().size() + " store paths and their closures into " + Cli.path(room.cache()) + " (" + mib(p.closureBytes()) + " of compressed NARs) in " + p.took().toSeconds() + " s:");
         for (var path : p.paths()) out.println("  " + path);
         out.println("next: serve it to the room: " + WorkshopView.SCRIPT + " serve --room " + Cli.path(room.dir()));
     }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import nixpylab.AtomicFile;
 import nixpylab.Proc;
 import nixpylab.UserError;
@@ -45,8 +44,8 @@ public final class RoomCache {
         return dir.resolve("server");
     }
 
-    /** What one publish did: the paths signed and copied, and the cache's size on disk. */
-    public record Published(RoomKey key, List<StorePath> paths, long cacheBytes, Duration took) {}
+    /** What one publish did: the paths signed and copied, and what their closures take in the cache (compressed NARs). */
+    public record Published(RoomKey key, List<StorePath> paths, long closureBytes, Duration took) {}
 
     /**
      * Signs and copies the closures of paths into cache/ (zstd: fast to pack and to unpack), puts
@@ -70,18 +69,25 @@ public final class RoomCache {
                 Files.move(tmp, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             AtomicFile.write(cache().resolve(RoomInfo.FILE), info.text());
-            return new Published(key, paths, size(cache()), Duration.ofNanos(System.nanoTime() - t0));
+            return new Published(key, paths, closureBytes(paths), Duration.ofNanos(System.nanoTime() - t0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static long size(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0;
+    /** The compressed NAR sizes (narinfo FileSize) of the paths' closures, as this cache holds them. */
+    long closureBytes(List<StorePath> paths) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("nix-store", "-qR"));
+        for (StorePath p : paths) cmd.add(p.path());
+        Proc.Result r = Proc.of(cmd).timeout(Duration.ofMinutes(2)).run();
+        long sum = 0;
+        for (String line : r.ok() ? r.stdout().split("\n") : new String[0]) {
+            if (line.isBlank()) continue;
+            Path narinfo = cache().resolve(StorePath.parse(line.strip()).hashPart() + ".narinfo");
+            if (!Files.exists(narinfo)) continue;
+            for (String l : Files.readAllLines(narinfo)) if (l.startsWith("FileSize: ")) sum += Long.parseLong(l.substring(10).strip());
         }
+        return sum;
     }
 
     public Optional<RoomInfo> info() {
