@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import nixpylab.Proc;
 import nixpylab.nix.NixVersion;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +21,10 @@ import testkit.ScriptRun;
 class SiteDriftTest {
     @Test
     void theFirstChaptersOutputHasNotDrifted() {
-        Proc.Result r = ScriptRun.run("Site", Duration.ofMinutes(20), "--check", "--through", "03-postpatch", "--workdir", ScriptRun.REPO.resolve("tests/work/site-drift").toString());
+        // as a writer runs it: with this machine's own source folder, as the transcripts were recorded (not the tests' own, which
+        // the steps would name in their sandbox openings)
+        Proc.Result r = ScriptRun.run("Site", Duration.ofMinutes(20), List.<String[]>of(new String[] {"NIXPY_SOURCES", ""}),
+                "--check", "--through", "03-postpatch", "--workdir", ScriptRun.REPO.resolve("tests/work/site-drift").toString());
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         String v = NixVersion.installed().text();
         assertTrue(r.stderr().contains("on Nix " + v), r.stderr());
