@@ -236,7 +236,7 @@ public class Workshop implements Callable<Integer> {
         List<WorkshopFolder.StartingBuild> startingBuilds(Nix nix, RoomCache rc, Path tarball) {
             if (!java.nio.file.Files.isDirectory(exercises) && !exercises.isAbsolute()) {
                 try {
-                    exercises = Cli.repository(Path.of("").toAbsolutePath()).resolve(exercises);
+                    exercises = Cli.repository().resolve(exercises);
                 } catch (nixpylab.UserError outsideTheRepository) {
                     return List.of();
                 }

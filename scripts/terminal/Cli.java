@@ -73,9 +73,20 @@ public final class Cli {
     /** The repository a command runs in: the folder at or above the current one that holds ./jbang and scripts/. */
     public static java.nio.file.Path repository(java.nio.file.Path from) {
         for (java.nio.file.Path p = from; p != null; p = p.getParent()) {
-            if (java.nio.file.Files.isRegularFile(p.resolve("jbang")) && java.nio.file.Files.isDirectory(p.resolve("scripts/nixpylab"))) return p;
+            if (isRepository(p)) return p;
         }
-        throw new UserError("--nix current needs to know the repository, and " + from + " is not inside it.", "Run the step from the repository's folder (or one below it).");
+        throw new UserError("This needs NixPy Lab's repository, and " + from + " is not inside it.", "Run the step from the repository's folder (or one below it), with its ./jbang.");
+    }
+
+    /** The repository this script came from: the one whose ./jbang started it (it says so in NIXPY_REPO), else the one around the current folder. */
+    public static java.nio.file.Path repository() {
+        String launcher = System.getenv("NIXPY_REPO");
+        if (launcher != null && !launcher.isBlank() && isRepository(java.nio.file.Path.of(launcher))) return java.nio.file.Path.of(launcher);
+        return repository(java.nio.file.Path.of("").toAbsolutePath());
+    }
+
+    private static boolean isRepository(java.nio.file.Path p) {
+        return java.nio.file.Files.isRegularFile(p.resolve("jbang")) && java.nio.file.Files.isDirectory(p.resolve("scripts/nixpylab"));
     }
 
     /** A user's error as two lines, what went wrong and what to do next (paths as they are: a next step may be a line for a file). */

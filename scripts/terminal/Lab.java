@@ -74,7 +74,7 @@ public final class Lab implements AutoCloseable {
 
     /** Runs another step's script with these arguments, on this terminal; stops with its exit code when it fails. */
     public static int runScript(Step s, List<String> args, List<String[]> env) {
-        Path repo = Cli.repository(Path.of("").toAbsolutePath());
+        Path repo = Cli.repository();
         List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), repo.resolve("scripts/" + s.script() + ".java").toString()));
         cmd.addAll(args);
         Proc p = Proc.of(cmd).timeout(Duration.ofHours(3));
