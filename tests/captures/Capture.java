@@ -183,6 +183,12 @@ public class Capture {
         try {
             Proc.Result b = Proc.of(cmd("nix-build", file, "-A", "ok", "-o", work.resolve("via-daemon").toString())).env("NIX_REMOTE", "daemon").timeout(T).run();
             save("daemon-ignore-liveness", Proc.of(cmd("nix-store", "--delete", "--ignore-liveness", b.stdout().strip())).env("NIX_REMOTE", "daemon").timeout(T).run());
+            // a user the daemon does not trust (the tests' learner, when it exists) asking for a binary cache of their own
+            if (Proc.of("id", "nixpylab-learner").run().ok()) {
+                save("subst-untrusted", Proc.of("runuser", "-u", "nixpylab-learner", "--", "env", "NIX_REMOTE=daemon", "nix-store", "-r", b.stdout().strip(),
+                        "--option", "substituters", "http://127.0.0.1:" + freePort(), "--option", "extra-trusted-public-keys", "capture-room-1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+                        .in(Path.of("/")).timeout(T).run());
+            }
         } finally {
             if (started != null) Proc.halt(started);
         }

@@ -14,9 +14,14 @@ import nixpylab.Proc;
 import nixpylab.nix.NixConfig;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.NixVersion;
+import nixpylab.room.RoomCache;
+import nixpylab.room.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import testkit.Learner;
 import testkit.ScriptRun;
@@ -30,6 +35,7 @@ import testkit.TinyPackage;
  * then does what that message says, as an administrator would, and the steps work.
  */
 @Tag("nix")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonTest {
     static final Path SOCKET = Path.of("/nix/var/nix/daemon-socket/socket");
     static final Path NIX_CONF = Path.of("/etc/nix/nix.conf");
@@ -92,6 +98,7 @@ class DaemonTest {
     }
 
     @Test
+    @Order(1)
     void theSixStepsRunAsAnOrdinaryUserThroughTheDaemon() throws Exception {
         NixConfig config = NixConfig.read(NixVersion.installed());
         if (config.sandboxed()) {
@@ -133,5 +140,52 @@ class DaemonTest {
         assertTrue(c.stdout().contains("running as: " + Learner.NAME + " (not root)"), c.stdout());
         assertTrue(c.stdout().contains("builds go through the Nix daemon"), c.stdout());
         assertTrue(c.stdout().contains("which does not trust " + Learner.NAME), c.stdout());
+    }
+
+    /**
+     * A workshop room and a learner the daemon does not trust: Nix ignores the room's cache, the
+     * learner is told why and which two nix.conf lines an administrator adds; once they are there,
+     * the build is copied from the room.
+     */
+    @Test
+    @Order(2)
+    void anUntrustedLearnerIsToldWhatTheAdministratorAddsThenCopiesFromTheRoom() throws Exception {
+        Path room = dir.resolve("room");
+        Proc.Result p = ScriptRun.run("Workshop", java.time.Duration.ofMinutes(5), "publish", "--room", room.toString(), "--from", ws.toString(), "--no-exercises");
+        assertEquals(0, p.exitCode(), ScriptRun.describe(p));
+        String published = Files.readSymbolicLink(ws.resolve("result")).toString();
+        RoomCache cache = new RoomCache(room);
+        String key = cache.publicKey().orElseThrow().toString();
+        ok("ForceDelete"); // the learner's machine does not hold it yet
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path learner = Learner.folder("daemon-room");
+        try (WebServer server = WebServer.start(cache.cache(), "127.0.0.1", port, room.resolve("server"))) {
+            String url = server.localUrl();
+            Proc.Result j = Learner.step(learner, env, "Workshop", "join", url, key);
+            assertEquals(0, j.exitCode(), ScriptRun.describe(j));
+            assertTrue(j.stdout().contains("extra-trusted-substituters = " + url) && j.stdout().contains("extra-trusted-public-keys = " + key), ScriptRun.describe(j));
+            // the same Setup.local as the instructor's workspace (the six steps' --without _tkinter), so the same derivation
+            Proc.Result patched = Learner.step(learner, env, "PostPatch", "--from-start", "--without", "_tkinter");
+            assertEquals(0, patched.exitCode(), "the room gives the source: " + ScriptRun.describe(patched));
+            Proc.Result ignored = Learner.step(learner, env, "Build");
+            assertEquals(0, ignored.exitCode(), ScriptRun.describe(ignored));
+            assertTrue(ignored.stderr().contains("the workshop room could not give it: the Nix daemon ignored the binary cache " + url), ScriptRun.describe(ignored));
+            assertTrue(ignored.stderr().contains("Nix built it here instead"), ScriptRun.describe(ignored));
+            assertEquals(published, Files.readSymbolicLink(learner.resolve("lab/result")).toString(), "the same derivation as the room's");
+            assertEquals(0, Learner.step(learner, env, "ForceDelete").exitCode());
+            // what the learner was told, done as an administrator would
+            String conf = Files.exists(NIX_CONF) ? Files.readString(NIX_CONF) : "";
+            AtomicFile.write(NIX_CONF, conf + "extra-trusted-substituters = " + url + "\nextra-trusted-public-keys = " + key + "\n");
+            restartDaemon();
+            Proc.Result copied = Learner.step(learner, env, "Build");
+            assertEquals(0, copied.exitCode(), ScriptRun.describe(copied));
+            assertTrue(copied.stderr().contains("copied from the workshop room's binary cache " + url), ScriptRun.describe(copied));
+            assertFalse(copied.stderr().contains("does not trust " + Learner.NAME + " to add a binary cache"), "no stale advice once nix.conf trusts the room:\n" + copied.stderr());
+        } finally {
+            Learner.step(learner, env, "ForceDelete");
+        }
     }
 }

@@ -100,7 +100,7 @@ public final class Nix {
         String keyName = publicKey.substring(0, Math.max(0, publicKey.indexOf(':')));
         n.add("workshop room " + url + ": Nix copies what its cache holds (signed by " + keyName + ") instead of building it"
                 + (require ? "; the tutorial's CPython is never built here (--max-jobs 0)" : ", and builds what it cannot copy"));
-        if (access.daemon() && !access.trusted()) {
+        if (access.daemon() && !access.trusted() && !config.list("trusted-substituters").contains(url)) {
             n.add("the Nix daemon does not trust " + access.user() + " to add a binary cache, so it will ignore the room's unless an administrator adds to /etc/nix/nix.conf: "
                     + "'extra-trusted-substituters = " + url + "' and 'extra-trusted-public-keys = " + publicKey + "', then restarts nix-daemon");
         }

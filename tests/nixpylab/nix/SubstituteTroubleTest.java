@@ -31,5 +31,9 @@ class SubstituteTroubleTest {
             assertTrue(!Captures.of(v, "subst-" + s + ".exit").strip().equals("0"), s + ": Nix refused (exit " + Captures.of(v, "subst-" + s + ".exit").strip() + ")");
         }
         assertTrue(of(v, "no-answer").orElseThrow().sentence().startsWith("the binary cache http://127.0.0.1:"), of(v, "no-answer").orElseThrow().sentence());
+        // through a daemon, as a user it does not trust: Nix ignores the cache and says so, and that is what is told, not a fault of the cache
+        SubstituteTrouble untrusted = of(v, "untrusted").orElseThrow();
+        assertEquals(SubstituteTrouble.Kind.UNTRUSTED, untrusted.kind());
+        assertTrue(untrusted.cache().startsWith("http://127.0.0.1:"), untrusted.cache());
     }
 }
