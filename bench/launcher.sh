@@ -2,6 +2,7 @@
 # Benchmark: where a step's start-up goes, and what each way of cutting it gives. For one step
 # (default Roots, on the workspace bench/steps.sh prepares), median wall times of:
 #   JBang decides        ./jbang with the kept command turned off (NIXPY_JBANG_FAST=0): JBang's own check each run
+#   JBang decides, --cds the same with JBang's own class-data sharing option
 #   kept command         ./jbang as it is: the java command JBang printed last time, run directly
 #   java directly        that java command typed by hand: the floor for a JVM start
 #   java + AppCDS        the same with a class-data archive made from one run (-XX:SharedArchiveFile)
@@ -30,6 +31,7 @@ case "$step" in
 esac
 toolkit() { ./jbang --quiet "scripts/$step.java" --workdir "$ws"; }
 slow() { NIXPY_JBANG_FAST=0 ./jbang --quiet "scripts/$step.java" --workdir "$ws"; }
+jbangcds() { NIXPY_JBANG_FAST=0 ./jbang --quiet --cds "scripts/$step.java" --workdir "$ws"; }
 toolkit >/dev/null 2>&1 || true; toolkit >/dev/null 2>&1 || true
 entry=$(grep -l "/$step.jar:" "${NIXPY_JBANG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/nixpylab/jbang}"/commands/* | xargs ls -t | head -1)
 eval "set -- $(head -1 "$entry")"
@@ -40,8 +42,9 @@ cds() { local j=$1; shift; "$j" -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog
 
 printf '%-28s %22s %9s\n' "$step ($runs runs, median (min-max))" "wall" "vs plain"
 read -r p plo phi <<<"$(spread plain)"
-for way in slow toolkit direct cds; do
-  case $way in slow) label="JBang decides";; toolkit) label="kept command (./jbang)";; direct) label="java directly";; cds) label="java + AppCDS";; esac
+jbangcds >/dev/null 2>&1 || true # JBang makes its archive on the first run
+for way in slow jbangcds toolkit direct cds; do
+  case $way in slow) label="JBang decides";; jbangcds) label="JBang decides, --cds";; toolkit) label="kept command (./jbang)";; direct) label="java directly";; cds) label="java + AppCDS";; esac
   read -r t lo hi <<<"$(spread $way "$@")"
   printf '%-28s %22s %+6s ms\n' "$label" "$(ms "$t $lo $hi")" "$((t - p))"
 done
