@@ -48,6 +48,16 @@ public class Workshop implements Callable<Integer> {
         return new ListCmd().call();
     }
 
+    /** The exercises folder as given, or, when it is a relative one that is not here, the repository's (a learner's folder may be anywhere). */
+    static Path inRepository(Path exercises) {
+        if (java.nio.file.Files.isDirectory(exercises) || exercises.isAbsolute()) return exercises;
+        try {
+            return Cli.repository().resolve(exercises);
+        } catch (nixpylab.UserError outsideTheRepository) {
+            return exercises;
+        }
+    }
+
     static class Options {
         @Option(names = "--workdir", description = "The learner's workshop folder (default: workshop; with check --solutions: build/workshop-solutions).")
         Path workdir;
@@ -62,7 +72,7 @@ public class Workshop implements Callable<Integer> {
         String sourceUrl;
 
         WorkshopFolder open(String defaultDir) {
-            Catalog c = Catalog.load(exercises);
+            Catalog c = Catalog.load(inRepository(exercises));
             List<Path> sourceDirs = new java.util.ArrayList<>(nixpylab.source.SourceLocator.cacheDirs());
             if (sourceUrl != null && sourceUrl.startsWith("file:")) sourceDirs.add(Path.of(java.net.URI.create(sourceUrl)).getParent());
             Path dir = workdir == null ? Path.of(defaultDir) : workdir;
@@ -234,13 +244,7 @@ public class Workshop implements Callable<Integer> {
 
         /** The exercises' starting builds, built in ROOM/workshop from the tutorial's tarball (the repository's exercises unless --exercises names others). */
         List<WorkshopFolder.StartingBuild> startingBuilds(Nix nix, RoomCache rc, Path tarball) {
-            if (!java.nio.file.Files.isDirectory(exercises) && !exercises.isAbsolute()) {
-                try {
-                    exercises = Cli.repository().resolve(exercises);
-                } catch (nixpylab.UserError outsideTheRepository) {
-                    return List.of();
-                }
-            }
+            exercises = inRepository(exercises);
             if (!java.nio.file.Files.isDirectory(exercises)) return List.of();
             System.out.println("building the exercises' starting files in " + Cli.path(rc.dir().resolve("workshop")) + " (what every learner's first check builds)");
             List<Path> sourceDirs = new java.util.ArrayList<>(SourceLocator.cacheDirs());
