@@ -28,7 +28,7 @@ public record NixConfig(Map<String, String> settings) {
         List<String> cmd = version.atLeast(2, 20)
                 ? List.of("nix", "--extra-experimental-features", "nix-command", "config", "show")
                 : List.of("nix", "--extra-experimental-features", "nix-command", "show-config");
-        Proc.Result r = Proc.of(cmd).timeout(Duration.ofSeconds(20)).run();
+        Proc.Result r = KeptAnswers.ask(cmd, Duration.ofSeconds(20));
         if (!r.ok()) throw StoreAccess.unreachable(r);
         return parse(r.stdout());
     }

@@ -1,6 +1,7 @@
 package nixpylab.nix;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
@@ -18,7 +19,7 @@ public record NixVersion(String text, int major, int minor) {
     }
 
     public static NixVersion installed() {
-        Proc.Result r = Proc.of("nix-build", "--version").timeout(Duration.ofSeconds(10)).run();
+        Proc.Result r = KeptAnswers.ask(List.of("nix-build", "--version"), Duration.ofSeconds(10));
         return parse(r.stdout());
     }
 

@@ -29,7 +29,7 @@ public record StoreAccess(String url, boolean daemon, boolean trusted, String us
         List<String> cmd = version.atLeast(2, 20)
                 ? List.of("nix", "--extra-experimental-features", "nix-command", "store", "info", "--json")
                 : List.of("nix", "--extra-experimental-features", "nix-command", "store", "ping");
-        return Proc.of(cmd).timeout(Duration.ofSeconds(20)).run();
+        return KeptAnswers.ask(cmd, Duration.ofSeconds(20));
     }
 
     /** The access Nix's answer to {@link #query} describes; no answer is a UserError saying why. */

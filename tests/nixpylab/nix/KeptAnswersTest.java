@@ -1,0 +1,61 @@
+package nixpylab.nix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import nixpylab.Proc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Nix's answers about itself are kept for a minute, and only while nothing they depend on changed. */
+class KeptAnswersTest {
+    static final Duration T = Duration.ofSeconds(10);
+
+    /** A command whose every run answers differently: a kept answer is the only way to see the same one twice. */
+    static List<String> fresh(Path counter) {
+        return List.of("sh", "-c", "echo x >> " + counter + "; wc -l < " + counter);
+    }
+
+    @Test
+    void aSecondAskWithinAMinuteIsTheKeptAnswer(@TempDir Path dir) {
+        Path counter = dir.resolve("counter");
+        Proc.Result first = KeptAnswers.ask(fresh(counter), T, dir.resolve("kept"));
+        Proc.Result second = KeptAnswers.ask(fresh(counter), T, dir.resolve("kept"));
+        assertEquals("1", first.stdout().strip());
+        assertEquals(first.stdout(), second.stdout(), "kept, not asked again");
+        assertEquals(0, second.exitCode());
+    }
+
+    @Test
+    void anAnswerOlderThanAMinuteIsAskedAgain(@TempDir Path dir) throws Exception {
+        Path counter = dir.resolve("counter");
+        KeptAnswers.ask(fresh(counter), T, dir.resolve("kept"));
+        Path kept = dir.resolve("kept").resolve(KeptAnswers.key(fresh(counter)));
+        String text = Files.readString(kept);
+        long old = System.currentTimeMillis() - KeptAnswers.KEPT.toMillis() - 1000;
+        Files.writeString(kept, old + text.substring(text.indexOf(' ')));
+        assertEquals("2", KeptAnswers.ask(fresh(counter), T, dir.resolve("kept")).stdout().strip());
+    }
+
+    @Test
+    void aFailureIsNeverKept(@TempDir Path dir) {
+        Path counter = dir.resolve("counter");
+        List<String> failing = List.of("sh", "-c", "echo x >> " + counter + "; wc -l < " + counter + " >&2; exit 3");
+        assertEquals(3, KeptAnswers.ask(failing, T, dir.resolve("kept")).exitCode());
+        Proc.Result again = KeptAnswers.ask(failing, T, dir.resolve("kept"));
+        assertEquals("2", again.stderr().strip(), "asked again");
+    }
+
+    @Test
+    void theKeyFollowsTheCommandAndTheNixConfiguration(@TempDir Path dir) {
+        assertEquals(KeptAnswers.key(List.of("nix-build", "--version")), KeptAnswers.key(List.of("nix-build", "--version")));
+        assertNotEquals(KeptAnswers.key(List.of("nix-build", "--version")), KeptAnswers.key(List.of("nix", "show-config")));
+        assertTrue(KeptAnswers.CONF_FILES.contains("/etc/nix/nix.conf") && KeptAnswers.CONF_FILES.contains("/nix/var/nix/daemon-socket/socket"),
+                "a changed nix.conf or a restarted daemon is a new key");
+    }
+}
