@@ -169,7 +169,10 @@ public final class Nix {
         return StorePath.parse(r.stdout().strip().split("\n")[0]);
     }
 
+    /** The output path of a .drv: as the file says it (no Nix started), or as nix-store says when the file does not. */
     public StorePath outputOf(StorePath drv) {
+        Optional<StorePath> written = StoreDerivation.outputPath(drv);
+        if (written.isPresent()) return written.get();
         Proc.Result r = run(command("nix-store", "-q", "--outputs", drv.path()));
         return StorePath.parse(r.stdout().strip().split("\n")[0]);
     }

@@ -44,8 +44,6 @@ public final class BuildStep {
     /** Builds one file of the workspace into a link; what it really built is recorded as the workspace's own. */
     public static Outcome runFile(Workspace ws, Nix nix, Path nixFile, Path link, Duration timeout, Consumer<BuildWatch.Progress> progress) {
         StorePath drv = nix.instantiate(nixFile, null);
-        StorePath out = nix.outputOf(drv);
-        boolean already = nix.isValid(out);
         Path log = ws.logDir().resolve(drv.name().replace(".drv", "") + "-" + drv.hashPart().substring(0, 8) + ".log");
         List<String> cmd = nix.command("nix-build", nixFile.toString(), "-o", link.toString());
         NixBuild.Run run = NixBuild.run(cmd, timeout, log, progress);
@@ -54,10 +52,14 @@ public final class BuildStep {
             return new Failed(drv, r.timedOut() ? 101 : r.exitCode(), run.tail(25), List.of("nix-store", "-l", drv.path()), cmd, log, r.elapsed());
         }
         StorePath built = StorePath.parse(r.stdout().strip().split("\n")[0]);
+        // Nix builds or copies the output exactly when it was not valid before: a build that did
+        // neither found it in the store (asking first would cost one more Nix start)
+        boolean copied = run.substituted().containsKey(built.path());
+        boolean already = !run.built().contains(drv.path()) && !copied;
         // A path that was in the store before this workspace built it belongs to someone else:
         // ForceDelete must never touch it.
         ws.recordBuild(built, already);
         ws.save();
-        return new Built(drv, built, already, run.built().contains(drv.path()) ? java.util.Optional.empty() : java.util.Optional.ofNullable(run.substituted().get(built.path())), cmd, log, r.elapsed());
+        return new Built(drv, built, already, copied ? java.util.Optional.of(run.substituted().get(built.path())) : java.util.Optional.empty(), cmd, log, r.elapsed());
     }
 }
