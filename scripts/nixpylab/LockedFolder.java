@@ -2,7 +2,6 @@ package nixpylab;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -78,13 +77,7 @@ public final class LockedFolder implements AutoCloseable {
     }
 
     public void write(Properties state, String comment) {
-        try {
-            StringWriter w = new StringWriter();
-            state.store(w, comment);
-            AtomicFile.write(stateFile(), w.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFile.write(stateFile(), PropertiesText.of(state, comment));
     }
 
     @Override

@@ -186,13 +186,7 @@ public final class CurrentNixRoot {
         marker.setProperty("javaVersion", inPartial(work, Duration.ofMinutes(1), "java", "-version").stderr().lines().findFirst().orElse("?"));
         marker.setProperty("madeAt", Instant.now().toString());
         marker.setProperty("buildUidBase", Integer.toString(base));
-        java.io.StringWriter w = new java.io.StringWriter();
-        try {
-            marker.store(w, "NixPy Lab's current-Nix root; made by scripts/CurrentNix.java setup");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        AtomicFile.write(work.resolve(MARKER), w.toString());
+        AtomicFile.write(work.resolve(MARKER), nixpylab.PropertiesText.of(marker, "NixPy Lab's current-Nix root; made by scripts/CurrentNix.java setup"));
     }
 
     private void preflight() {

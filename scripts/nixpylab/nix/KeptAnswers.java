@@ -1,18 +1,13 @@
 package nixpylab.nix;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import nixpylab.KeptFile;
 import nixpylab.Proc;
 import nixpylab.UserCache;
 
@@ -35,16 +30,18 @@ final class KeptAnswers {
     }
 
     static Proc.Result ask(List<String> command, Duration timeout, Path dir) {
-        Path file = dir.resolve(key(command));
-        Optional<Proc.Result> kept = read(file, command);
-        if (kept.isPresent()) return kept.get();
+        KeptFile kept = new KeptFile(dir, KEPT);
+        String question = question(command);
+        Optional<Proc.Result> answer = kept.read(question).flatMap(a -> parse(command, a));
+        if (answer.isPresent()) return answer.get();
         Proc.Result r = Proc.of(command).timeout(timeout).run();
-        if (r.ok()) keep(file, r);
+        // the exit code, the stdout's length, then stdout and stderr
+        if (r.ok()) kept.keep(question, r.exitCode() + " " + r.stdout().length() + "\n" + r.stdout() + r.stderr());
         return r;
     }
 
-    /** A digest of the command and of everything its answer depends on. */
-    static String key(List<String> command) {
+    /** The command and everything its answer depends on. */
+    static String question(List<String> command) {
         StringBuilder sb = new StringBuilder(String.join("\u0000", command)).append('\n');
         sb.append(System.getProperty("user.name")).append('\n');
         for (String program : List.of("nix", "nix-build", "nix-store")) sb.append(program).append(' ').append(stat(onPath(program))).append('\n');
@@ -56,11 +53,7 @@ final class KeptAnswers {
         for (String c : conf) sb.append(c).append(' ').append(stat(Optional.of(Path.of(c)))).append('\n');
         System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("NIX_")).sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> sb.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 40);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return sb.toString();
     }
 
     private static Optional<Path> onPath(String program) {
@@ -80,37 +73,15 @@ final class KeptAnswers {
         }
     }
 
-    /** The kept answer: a line with the time it was asked, the exit code, the stdout's length, then stdout and stderr. */
-    private static Optional<Proc.Result> read(Path file, List<String> command) {
+    private static Optional<Proc.Result> parse(List<String> command, String answer) {
         try {
-            if (!Files.isRegularFile(file)) return Optional.empty();
-            String text = Files.readString(file);
-            int nl = text.indexOf('\n');
-            String[] head = text.substring(0, nl).split(" ");
-            if (Duration.between(Instant.ofEpochMilli(Long.parseLong(head[0])), Instant.now()).compareTo(KEPT) >= 0) return Optional.empty();
-            int outLength = Integer.parseInt(head[2]);
-            String body = text.substring(nl + 1);
-            String out = body.substring(0, outLength), err = body.substring(outLength);
-            return Optional.of(new Proc.Result(command, Integer.parseInt(head[1]), out, err, List.of(), Duration.ZERO, false));
-        } catch (IOException | RuntimeException e) {
+            int nl = answer.indexOf('\n');
+            String[] head = answer.substring(0, nl).split(" ");
+            int outLength = Integer.parseInt(head[1]);
+            String body = answer.substring(nl + 1);
+            return Optional.of(new Proc.Result(command, Integer.parseInt(head[0]), body.substring(0, outLength), body.substring(outLength), List.of(), Duration.ZERO, false));
+        } catch (RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Best effort: an answer not kept is asked again next time. */
-    private static void keep(Path file, Proc.Result r) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".answer", ".tmp");
-            Files.writeString(tmp, Instant.now().toEpochMilli() + " " + r.exitCode() + " " + r.stdout().length() + "\n" + r.stdout() + r.stderr());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            try (var old = Files.list(file.getParent())) {
-                for (Path o : old.toList()) {
-                    if (Files.getLastModifiedTime(o).toInstant().isBefore(Instant.now().minus(Duration.ofDays(1)))) Files.deleteIfExists(o);
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // a read-only home: no harm
         }
     }
 }

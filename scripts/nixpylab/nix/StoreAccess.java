@@ -38,11 +38,16 @@ public record StoreAccess(String url, boolean daemon, boolean trusted, String us
         boolean root = HostSetup.isRoot();
         if (!r.ok()) throw unreachable(r);
         // Nix 2.8 prints "Store URL: …" on stderr, 2.20+ its JSON on stdout
-        return parse(r.stdout() + r.stderr(), user, root, UnixGroups.of(user), config.list("trusted-users"));
+        return parse(r.stdout() + r.stderr(), user, root, () -> UnixGroups.of(user), config.list("trusted-users"));
     }
 
     /** Reads either answer: Nix 2.8's "Store URL: …" lines or 2.20+'s JSON with "trusted". */
     static StoreAccess parse(String out, String user, boolean root, List<String> groups, List<String> trustedUsers) {
+        return parse(out, user, root, () -> groups, trustedUsers);
+    }
+
+    /** groups: asked only when the answer depends on them (a daemon that does not say whether it trusts this user). */
+    static StoreAccess parse(String out, String user, boolean root, java.util.function.Supplier<List<String>> groups, List<String> trustedUsers) {
         Matcher j = JSON_URL.matcher(out);
         Matcher u = URL.matcher(out);
         String url = j.find() ? j.group(1) : u.find() ? u.group(1) : "local";
@@ -51,7 +56,7 @@ public record StoreAccess(String url, boolean daemon, boolean trusted, String us
         boolean trusted;
         if (t.find()) trusted = t.group(1).equals("true") || t.group(1).equals("1");
         else if (!daemon) trusted = root;
-        else trusted = trustedUsers.contains(user) || trustedUsers.contains("*") || groups.stream().anyMatch(g -> trustedUsers.contains("@" + g));
+        else trusted = trustedUsers.contains(user) || trustedUsers.contains("*") || groups.get().stream().anyMatch(g -> trustedUsers.contains("@" + g));
         return new StoreAccess(url, daemon, trusted, user, root);
     }
 

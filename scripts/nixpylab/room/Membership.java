@@ -2,7 +2,6 @@ package nixpylab.room;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import nixpylab.AtomicFile;
+import nixpylab.PropertiesText;
 import nixpylab.UserError;
 
 /**
@@ -71,13 +71,7 @@ public record Membership(String url, RoomKey key, RoomInfo info, boolean require
         p.setProperty("key", key.toString());
         p.setProperty("info", info.text().replace("\n", "\\n"));
         p.setProperty("require", Boolean.toString(require));
-        StringWriter w = new StringWriter();
-        try {
-            p.store(w, "NixPy Lab: the workshop room this folder joined (Workshop.java join; leave forgets it)");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        AtomicFile.write(workshopDir.resolve(FILE), w.toString());
+        AtomicFile.write(workshopDir.resolve(FILE), PropertiesText.of(p, "NixPy Lab: the workshop room this folder joined (Workshop.java join; leave forgets it)"));
     }
 
     /** Forgets the room; true when there was one. */

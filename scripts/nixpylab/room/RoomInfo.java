@@ -2,7 +2,6 @@ package nixpylab.room;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -23,13 +22,7 @@ public record RoomInfo(String identity, String sourceFile, String python, long b
         p.setProperty("build-seconds", Long.toString(buildSeconds));
         p.setProperty("nix", nixVersion);
         p.setProperty("published", published);
-        StringWriter w = new StringWriter();
-        try {
-            p.store(w, "NixPy Lab workshop room: written by Workshop.java publish");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return w.toString();
+        return nixpylab.PropertiesText.of(p, "NixPy Lab workshop room: written by Workshop.java publish");
     }
 
     public static Optional<RoomInfo> parse(String text) {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import nixpylab.KeptFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,22 +19,23 @@ class BinaryCacheProbeTest {
 
     @Test
     void aCacheThatAnswersIsKeptForAMinuteAndThenAskedAgain() throws Exception {
-        BinaryCacheProbe probe = new BinaryCacheProbe(dir.resolve("probe.tsv"));
+        BinaryCacheProbe probe = new BinaryCacheProbe(dir);
         String url;
         try (ServerSocket server = new ServerSocket(0)) {
             url = "http://127.0.0.1:" + server.getLocalPort();
             assertTrue(probe.answers(url), "a listening port answers");
         }
         assertTrue(probe.answers(url), "a moment later the kept answer stands, though the port is closed now");
-        Files.writeString(dir.resolve("probe.tsv"), url + "\t" + Instant.now().minusSeconds(61).getEpochSecond() + "\ttrue\n");
+        Path kept = new KeptFile(dir, BinaryCacheProbe.KEPT).fileFor(url);
+        Files.setLastModifiedTime(kept, FileTime.from(Instant.now().minusSeconds(61)));
         assertFalse(probe.answers(url), "after a minute it is asked again: nothing listens any more");
-        assertEquals(1, Files.readAllLines(dir.resolve("probe.tsv")).size(), "one line per cache");
+        assertEquals(1, Files.list(dir).count(), "one file per cache");
     }
 
     @Test
     void aFileCacheAnswersAndABrokenKeptFileIsIgnored() throws Exception {
-        Files.writeString(dir.resolve("probe.tsv"), "garbage\nhttp://x\tnot-a-number\ttrue\n");
-        BinaryCacheProbe probe = new BinaryCacheProbe(dir.resolve("probe.tsv"));
+        Files.writeString(new KeptFile(dir, BinaryCacheProbe.KEPT).fileFor("http://127.0.0.1:1"), "garbage");
+        BinaryCacheProbe probe = new BinaryCacheProbe(dir);
         assertTrue(probe.answers("file:///var/tmp/some-cache"));
         assertFalse(probe.answers("http://127.0.0.1:1"), "nothing listens on port 1");
     }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import nixpylab.KeptFile;
 import java.util.List;
 import nixpylab.Proc;
 import org.junit.jupiter.api.Test;
@@ -35,10 +37,8 @@ class KeptAnswersTest {
     void anAnswerOlderThanAMinuteIsAskedAgain(@TempDir Path dir) throws Exception {
         Path counter = dir.resolve("counter");
         KeptAnswers.ask(fresh(counter), T, dir.resolve("kept"));
-        Path kept = dir.resolve("kept").resolve(KeptAnswers.key(fresh(counter)));
-        String text = Files.readString(kept);
-        long old = System.currentTimeMillis() - KeptAnswers.KEPT.toMillis() - 1000;
-        Files.writeString(kept, old + text.substring(text.indexOf(' ')));
+        Path kept = new KeptFile(dir.resolve("kept"), KeptAnswers.KEPT).fileFor(KeptAnswers.question(fresh(counter)));
+        Files.setLastModifiedTime(kept, FileTime.fromMillis(System.currentTimeMillis() - KeptAnswers.KEPT.toMillis() - 1000));
         assertEquals("2", KeptAnswers.ask(fresh(counter), T, dir.resolve("kept")).stdout().strip());
     }
 
@@ -53,8 +53,8 @@ class KeptAnswersTest {
 
     @Test
     void theKeyFollowsTheCommandAndTheNixConfiguration(@TempDir Path dir) {
-        assertEquals(KeptAnswers.key(List.of("nix-build", "--version")), KeptAnswers.key(List.of("nix-build", "--version")));
-        assertNotEquals(KeptAnswers.key(List.of("nix-build", "--version")), KeptAnswers.key(List.of("nix", "show-config")));
+        assertEquals(KeptAnswers.question(List.of("nix-build", "--version")), KeptAnswers.question(List.of("nix-build", "--version")));
+        assertNotEquals(KeptAnswers.question(List.of("nix-build", "--version")), KeptAnswers.question(List.of("nix", "show-config")));
         assertTrue(KeptAnswers.CONF_FILES.contains("/etc/nix/nix.conf") && KeptAnswers.CONF_FILES.contains("/nix/var/nix/daemon-socket/socket"),
                 "a changed nix.conf or a restarted daemon is a new key");
     }
