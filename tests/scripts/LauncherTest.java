@@ -96,6 +96,61 @@ class LauncherTest {
         assertEquals("six: x\n", probe("x").stdout());
     }
 
+    /**
+     * The class-data archive: made in the background after a run, used by the runs after it, named
+     * by the same key as the kept command (a changed source never starts from an old archive), and
+     * harmless when broken (Java refuses it and loads the classes as usual).
+     */
+    @Test
+    void theClassDataArchiveIsUsedOnlyForTheSourcesItWasMadeFrom() throws Exception {
+        Path dir = Files.createDirectories(PROBE.resolveSibling(PROBE.getFileName() + "-cds"));
+        try {
+            Path script = dir.resolve("CdsProbe.java");
+            Files.writeString(script, "public class CdsProbe {\n    public static void main(String[] a) {\n        System.out.println(\"alpha \" + a[0]);\n    }\n}\n");
+            Proc.Result first = run(script, "0");
+            assertEquals("alpha 0\n", first.stdout(), ScriptRun.describe(first));
+            Proc.Result archived = untilArchived(script, "alpha");
+            assertTrue(archived.stderr().contains("[launcher] the kept command"), archived.stderr());
+
+            Files.writeString(script, Files.readString(script).replace("alpha", "gamma")); // same size
+            Proc.Result changed = run(script, "1");
+            assertEquals("gamma 1\n", changed.stdout(), ScriptRun.describe(changed));
+            assertFalse(changed.stderr().contains("with the class-data archive"), "a changed source: the old archive is not used\n" + changed.stderr());
+            untilArchived(script, "gamma");
+
+            Path cds = Path.of(System.getenv().getOrDefault("NIXPY_JBANG_CACHE", System.getProperty("user.home") + "/.cache/nixpylab/jbang")).resolve("cds");
+            try (var archives = Files.list(cds)) {
+                List<Path> mine = archives.filter(f -> f.getFileName().toString().matches("CdsProbe-[0-9a-f]{40}\\.jsa")).toList();
+                assertEquals(1, mine.size(), "one archive per script: the old key's is gone " + mine);
+                Files.delete(mine.get(0));
+                Files.writeString(mine.get(0), "not an archive");
+            }
+            Proc.Result broken = run(script, "2");
+            assertEquals("gamma 2\n", broken.stdout(), ScriptRun.describe(broken));
+            assertEquals(0, broken.exitCode());
+            assertEquals("", broken.stderr().lines().filter(l -> !l.startsWith("[launcher]")).reduce("", String::concat), "Java refuses a broken archive silently");
+        } finally {
+            Proc.of("rm", "-rf", dir.toString()).run();
+        }
+    }
+
+    static Proc.Result run(Path script, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", script.toString()));
+        cmd.addAll(List.of(args));
+        return Proc.of(cmd).in(ScriptRun.REPO).env("NIXPY_JBANG_TRACE", "1").timeout(Duration.ofMinutes(3)).run();
+    }
+
+    /** Runs the script until a run starts from its archive (made in the background), each run's output checked. */
+    static Proc.Result untilArchived(Path script, String word) throws Exception {
+        for (int i = 0; i < 40; i++) {
+            Proc.Result r = run(script, "x");
+            assertEquals(word + " x\n", r.stdout(), ScriptRun.describe(r));
+            if (r.stderr().contains("[launcher] with the class-data archive")) return r;
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no run started from a class-data archive within 20 s");
+    }
+
     /** The launcher's kept entry that names the probe's jar (the newest one written). */
     static Path entryFor(Proc.Result r) throws Exception {
         Path dir = Path.of(System.getenv().getOrDefault("NIXPY_JBANG_CACHE", System.getProperty("user.home") + "/.cache/nixpylab/jbang")).resolve("commands");
