@@ -134,6 +134,56 @@ class LauncherTest {
         }
     }
 
+    /**
+     * An installed JBang (its launcher with jbang.jar beside it, the way JBang installs itself) is
+     * used for the decision and its answer kept like the pinned one's; one without a jar beside it
+     * runs as it is. The installation here is a stand-in: a launcher script that does what JBang's
+     * does (exit code 255: run the printed command) next to a copy of the pinned JBang jar.
+     */
+    @Test
+    void anInstalledJBangsJarDecidesAndItsAnswerIsKept() throws Exception {
+        Path home = Files.createDirectories(PROBE.resolveSibling(PROBE.getFileName() + "-installed"));
+        try {
+            Path bin = Files.createDirectories(home.resolve("bin"));
+            Path launcher = bin.resolve("jbang");
+            Files.writeString(launcher, "#!/usr/bin/env bash\necho stand-in JBang launcher ran >&2\n"
+                    + "out=$(java -classpath \"$(dirname \"$(readlink -f \"$0\")\")/jbang.jar\" dev.jbang.Main \"$@\"); rc=$?\n"
+                    + "if [ $rc -eq 255 ]; then eval \"exec $out\"; fi\necho \"$out\"; exit $rc\n");
+            Files.setPosixFilePermissions(launcher, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path pinned;
+            try (var jars = Files.list(Path.of(System.getenv().getOrDefault("NIXPY_JBANG_CACHE", System.getProperty("user.home") + "/.cache/nixpylab/jbang")))) {
+                pinned = jars.filter(j -> j.getFileName().toString().matches("jbang-cli-.*-all\\.jar")).findFirst().orElseThrow();
+            }
+            Files.copy(pinned, bin.resolve("jbang.jar"));
+            Path script = home.resolve("InstalledProbe.java");
+            Files.writeString(script, "public class InstalledProbe {\n    public static void main(String[] a) {\n        System.out.println(\"installed \" + a[0]);\n    }\n}\n");
+            String path = bin + ":" + System.getenv("PATH");
+            Proc.Result first = withPath(path, script, "1");
+            assertEquals("installed 1\n", first.stdout(), ScriptRun.describe(first));
+            assertTrue(first.stderr().contains("[launcher] JBang decides (with the installed jar " + bin.resolve("jbang.jar")), first.stderr());
+            Proc.Result second = withPath(path, script, "2");
+            assertEquals("installed 2\n", second.stdout(), ScriptRun.describe(second));
+            assertTrue(kept(second), "the installed JBang's answer is kept too\n" + second.stderr());
+            assertFalse(second.stderr().contains("stand-in JBang launcher ran"), "its launcher is not needed for a kept command");
+
+            // installed another way: its jar elsewhere, only its launcher knows where
+            Files.createDirectories(home.resolve("lib"));
+            Files.move(bin.resolve("jbang.jar"), home.resolve("lib/jbang.jar"));
+            Files.writeString(launcher, Files.readString(launcher).replace("\")/jbang.jar", "\")/../lib/jbang.jar"));
+            Proc.Result noJar = withPath(path, script, "3");
+            assertEquals("installed 3\n", noJar.stdout(), ScriptRun.describe(noJar));
+            assertTrue(noJar.stderr().contains("stand-in JBang launcher ran"), "without a jar beside it, the installed JBang runs as it is\n" + noJar.stderr());
+        } finally {
+            Proc.of("rm", "-rf", home.toString()).run();
+        }
+    }
+
+    static Proc.Result withPath(String path, Path script, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", script.toString()));
+        cmd.addAll(List.of(args));
+        return Proc.of(cmd).in(ScriptRun.REPO).env("NIXPY_JBANG_TRACE", "1").env("PATH", path).timeout(Duration.ofMinutes(3)).run();
+    }
+
     static Proc.Result run(Path script, String... args) {
         List<String> cmd = new ArrayList<>(List.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", script.toString()));
         cmd.addAll(List.of(args));
