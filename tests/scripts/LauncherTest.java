@@ -51,9 +51,7 @@ class LauncherTest {
     }
 
     static Proc.Result probe(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", PROBE.resolve("Probe.java").toString()));
-        cmd.addAll(List.of(args));
-        return Proc.of(cmd).in(ScriptRun.REPO).env("NIXPY_JBANG_TRACE", "1").timeout(Duration.ofMinutes(3)).run();
+        return run(PROBE.resolve("Probe.java"), args);
     }
 
     static boolean kept(Proc.Result r) {
@@ -185,9 +183,7 @@ class LauncherTest {
     }
 
     static Proc.Result run(Path script, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", script.toString()));
-        cmd.addAll(List.of(args));
-        return Proc.of(cmd).in(ScriptRun.REPO).env("NIXPY_JBANG_TRACE", "1").timeout(Duration.ofMinutes(3)).run();
+        return withPath(System.getenv("PATH"), script, args);
     }
 
     /** Runs the script until a run starts from its archive (made in the background), each run's output checked. */
