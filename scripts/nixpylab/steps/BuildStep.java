@@ -53,9 +53,12 @@ public final class BuildStep {
         }
         StorePath built = StorePath.parse(r.stdout().strip().split("\n")[0]);
         // Nix builds or copies the output exactly when it was not valid before: a build that did
-        // neither found it in the store (asking first would cost one more Nix start)
-        boolean copied = run.substituted().containsKey(built.path());
-        boolean already = !run.built().contains(drv.path()) && !copied;
+        // neither found it in the store (asking first would cost one more Nix start). A copy that
+        // failed (an altered NAR, a transfer cut short) is followed by a build: then it was built.
+        boolean builtHere = run.built().contains(drv.path());
+        boolean triedCopy = run.substituted().containsKey(built.path());
+        boolean copied = triedCopy && !builtHere;
+        boolean already = !builtHere && !triedCopy;
         // A path that was in the store before this workspace built it belongs to someone else:
         // ForceDelete must never touch it.
         ws.recordBuild(built, already);
