@@ -42,8 +42,14 @@ class LauncherTest {
     }
 
     @AfterAll
-    static void removeIt() {
+    static void removeIt() throws Exception {
         Proc.of("rm", "-rf", PROBE.toString()).run();
+        // and the probes' class-data archives and class lists in the user's cache
+        Path cds = Path.of(System.getenv().getOrDefault("NIXPY_JBANG_CACHE", System.getProperty("user.home") + "/.cache/nixpylab/jbang")).resolve("cds");
+        if (!Files.isDirectory(cds)) return;
+        try (var files = Files.list(cds)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("(Probe|CdsProbe|InstalledProbe)[-.].*")).toList()) Files.deleteIfExists(f);
+        }
     }
 
     static void greeting(String word) throws Exception {

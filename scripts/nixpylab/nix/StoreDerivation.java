@@ -11,13 +11,34 @@ import java.util.regex.Pattern;
  * A .drv file as the store keeps it: an ATerm, {@code Derive([("out","/nix/store/…-name","",""),…}.
  * Its output path is written in it, so reading it answers what {@code nix-store -q --outputs}
  * would, without starting Nix. A content-addressed derivation writes an empty path (Nix knows it
- * only after building): then there is no answer here.
+ * only after building): then there is no answer here. A fixed-output derivation also writes the
+ * hash its output must have: Nix refuses to make that output valid with any other bytes.
  */
 public final class StoreDerivation {
     // the outputs come first, sorted by name ("dev" before "out"), so the first ("out",… is the output
     private static final Pattern OUT = Pattern.compile("\\(\"out\",\"([^\"]*)\"");
 
+    private static final Pattern FIXED = Pattern.compile("^Derive\\(\\[\\(\"out\",\"([^\"]+)\",\"sha256\",\"([0-9a-f]{64})\"\\)\\]");
+
     private StoreDerivation() {}
+
+    /** A fixed-output derivation's output and the sha256 of its bytes (flat: the file itself, not a NAR of it). */
+    public record FixedOutput(StorePath out, NixHash flatHash) {}
+
+    /** The fixed output the derivation text names, if it has exactly one, hashed flat with sha256. */
+    public static Optional<FixedOutput> fixedOutput(String aterm) {
+        Matcher m = FIXED.matcher(aterm);
+        if (!m.find()) return Optional.empty();
+        return StorePath.find(m.group(1)).map(out -> new FixedOutput(out, NixHash.parse(m.group(2))));
+    }
+
+    public static Optional<FixedOutput> fixedOutput(StorePath drv) {
+        try {
+            return fixedOutput(Files.readString(Path.of(drv.path())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
 
     /** The "out" path the derivation text names, if it names one. */
     public static Optional<StorePath> outputPath(String aterm) {

@@ -34,4 +34,22 @@ class StoreDerivationTest {
         assertEquals(Optional.empty(), StoreDerivation.outputPath(ca));
         assertEquals(Optional.empty(), StoreDerivation.outputPath("not a derivation (\"out\",\"/nix/store/h9nvlvfk5yk01rqs8v4ya6a6c19259zh-x\""));
     }
+
+    @Test
+    void aFixedOutputNamesTheHashItsBytesMustHave(@TempDir Path dir) throws Exception {
+        byte[] bytes = "the bytes Nix must find\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        NixHash h = NixHash.of(bytes);
+        Path file = dir.resolve("fixed.nix");
+        Files.writeString(file, "derivation { name = \"fixed-output-test\"; system = builtins.currentSystem; builder = \"/bin/sh\";"
+                + " outputHashMode = \"flat\"; outputHashAlgo = \"sha256\"; outputHash = \"" + h.sri() + "\"; args = [ \"-c\" \"echo the bytes Nix must find > $out\" ]; }\n");
+        Proc.Result inst = Proc.of("nix-instantiate", "--option", "substituters", "", file.toString()).timeout(Duration.ofMinutes(1)).run();
+        assertTrue(inst.ok(), inst.stderr());
+        StorePath drv = StorePath.parse(inst.stdout().strip());
+        StoreDerivation.FixedOutput f = StoreDerivation.fixedOutput(drv).orElseThrow();
+        assertEquals(h, f.flatHash());
+        assertEquals(StoreDerivation.outputPath(drv).orElseThrow(), f.out());
+        // recursive (NAR) hashing and input-addressed outputs name no flat hash
+        assertEquals(Optional.empty(), StoreDerivation.fixedOutput("Derive([(\"out\",\"/nix/store/h9nvlvfk5yk01rqs8v4ya6a6c19259zh-x\",\"r:sha256\",\"" + "0".repeat(64) + "\")],[],[],\"x\",\"/bin/sh\",[],[])"));
+        assertEquals(Optional.empty(), StoreDerivation.fixedOutput("Derive([(\"out\",\"/nix/store/h9nvlvfk5yk01rqs8v4ya6a6c19259zh-x\",\"\",\"\")],[],[],\"x\",\"/bin/sh\",[],[])"));
+    }
 }
