@@ -53,4 +53,8 @@ if [ "$cpython" = 1 ]; then
   s=$(now); tool Build >/dev/null 2>&1; t=$(( ($(now) - s) / 1000000 ))
   row "Build (fresh CPython)" "$t" "$p"
 fi
+# the plain commands must have done the step's work: the fake hash refused with Nix's got: line, the source proved
+if ! plain_fetch >"$ws/.plain-fetch.log" 2>&1; then :; fi
+grep -q 'got:' "$ws/.plain-fetch.log" && grep -q "$(basename "$(nix-build "${nixopt[@]}" "$nixfile" -A src --no-out-link 2>/dev/null)")" "$ws/.plain-fetch.log" \
+  || { echo "[bench] warning: the plain fetch did not do the step's work; its output:" >&2; cat "$ws/.plain-fetch.log" >&2; }
 echo "[bench] Nix $(nix-build --version | sed 's/.* //'), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)" >&2
