@@ -37,9 +37,10 @@ toolkit() { ./jbang --quiet "scripts/$step.java" --workdir "$ws"; }
 nocds() { NIXPY_JBANG_CDS=0 ./jbang --quiet "scripts/$step.java" --workdir "$ws"; }
 slow() { NIXPY_JBANG_FAST=0 ./jbang --quiet "scripts/$step.java" --workdir "$ws"; }
 jbangcds() { NIXPY_JBANG_FAST=0 ./jbang --quiet --cds "scripts/$step.java" --workdir "$ws"; }
+cache=${NIXPY_JBANG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/nixpylab/jbang}
 toolkit >/dev/null 2>&1 || true; toolkit >/dev/null 2>&1 || true
-for _ in $(seq 30); do ls "${NIXPY_JBANG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/nixpylab/jbang}"/cds/"$step"-*.jsa >/dev/null 2>&1 && break; sleep 1; done
-entry=$(grep -l "/$step.jar:" "${NIXPY_JBANG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/nixpylab/jbang}"/commands/* | xargs ls -t | head -1)
+for _ in $(seq 30); do ls "$cache"/cds/"$step"-*.jsa >/dev/null 2>&1 && break; sleep 1; done
+entry=$(grep -l "/$step.jar:" "$cache"/commands/* | xargs ls -t | head -1)
 eval "set -- $(head -1 "$entry")"
 direct() { "$@" --workdir "$ws"; }
 jsa=$PWD/bench/work-$step.jsa
@@ -55,11 +56,10 @@ for ((i = 0; i < runs; i++)); do
     s=$(now); $way "$@" >/dev/null 2>&1 || true; took[$way]+=" $(( ($(now) - s) / 1000000 ))"
   done
 done
-stats() { printf '%s\n' ${took[$1]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}'; }
-read -r p plo phi <<<"$(stats plain)"
+read -r p plo phi <<<"$(stats ${took[plain]})"
 for way in slow jbangcds nocds toolkit direct cds; do
   case $way in slow) label="JBang decides";; jbangcds) label="JBang decides, --cds";; nocds) label="kept, no archive";; toolkit) label="kept + archive (./jbang)";; direct) label="java directly";; cds) label="java + dynamic CDS";; esac
-  read -r t lo hi <<<"$(stats $way)"
+  read -r t lo hi <<<"$(stats ${took[$way]})"
   printf '%-28s %22s %+6s ms\n' "$label" "$(ms "$t $lo $hi")" "$((t - p))"
 done
 printf '%-28s %22s\n' "plain nix" "$(ms "$p $plo $phi")"
@@ -68,7 +68,7 @@ if [ "$after" = 1 ]; then
   for label in "after a change (JBang)" "the run after it" "the one after that"; do
     s=$(now); toolkit >/dev/null 2>&1 || true; t=$(( ($(now) - s) / 1000000 ))
     printf '%-28s %22s\n' "$label" "$t ms"
-    for _ in $(seq 30); do [ -n "$(find "${NIXPY_JBANG_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/nixpylab/jbang}/cds" -name "$step-*.jsa" -newer "scripts/$step.java")" ] && break; sleep 1; done
+    for _ in $(seq 30); do [ -n "$(find "$cache/cds" -name "$step-*.jsa" -newer "scripts/$step.java")" ] && break; sleep 1; done
   done
 fi
 echo "[bench] Nix $(nix-build --version | sed 's/.* //'), $(java -version 2>&1 | head -1), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)" >&2

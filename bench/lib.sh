@@ -6,8 +6,10 @@ spread() {
   for ((i = 0; i < runs; i++)); do
     s=$(now); "$@" >/dev/null 2>&1 || true; t+=($(( ($(now) - s) / 1000000 )))
   done
-  printf '%s\n' "${t[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}'
+  stats "${t[@]}"
 }
+# "median min max" of the numbers given
+stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)], a[1], a[NR]}'; }
 # the median alone
 median() { local m; read -r m _ <<<"$(spread "$@")"; echo "$m"; }
 # "median (min-max)" from "median [min max]"

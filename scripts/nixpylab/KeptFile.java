@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,8 +11,8 @@ import java.util.Optional;
 /**
  * Answers kept for a while in a folder of the user's cache, one small file per question. The
  * question is written in its file (two questions that share a file name are a miss, never a wrong
- * answer); the file's time is when it was asked; a write is whole or not at all (a temporary
- * sibling renamed over) and best effort: a read-only home asks again next time. Files older than a
+ * answer); the file's time is when it was asked; a write is whole or not at all ({@link AtomicFile})
+ * and best effort: a read-only home asks again next time. Files older than a
  * day are removed when a new answer is kept.
  */
 public final class KeptFile {
@@ -46,11 +44,7 @@ public final class KeptFile {
     public void keep(String question, String answer) {
         Path file = fileFor(question);
         try {
-            Files.createDirectories(dir);
-            // a name of its own (not createTempFile, whose SecureRandom costs a step ~10 ms to start)
-            Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
-            Files.writeString(tmp, question.length() + "\n" + question + answer, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, question.length() + "\n" + question + answer);
             try (var all = Files.list(dir)) {
                 Instant old = Instant.now().minus(PRUNED_AFTER);
                 for (Path o : all.toList()) {

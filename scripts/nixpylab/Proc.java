@@ -229,10 +229,15 @@ public final class Proc {
 
     /** True when the program can be found on PATH. */
     public static boolean onPath(String program) {
+        return which(program).isPresent();
+    }
+
+    /** Where PATH finds the program, as a shell would: the first folder that holds it executable. */
+    public static java.util.Optional<Path> which(String program) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         for (String d : path.split(":")) {
-            if (!d.isEmpty() && java.nio.file.Files.isExecutable(Path.of(d, program))) return true;
+            if (!d.isEmpty() && java.nio.file.Files.isExecutable(Path.of(d, program))) return java.util.Optional.of(Path.of(d, program));
         }
-        return false;
+        return java.util.Optional.empty();
     }
 }

@@ -44,7 +44,7 @@ final class KeptAnswers {
     static String question(List<String> command) {
         StringBuilder sb = new StringBuilder(String.join("\u0000", command)).append('\n');
         sb.append(System.getProperty("user.name")).append('\n');
-        for (String program : List.of("nix", "nix-build", "nix-store")) sb.append(program).append(' ').append(stat(onPath(program))).append('\n');
+        for (String program : List.of("nix", "nix-build", "nix-store")) sb.append(program).append(' ').append(stat(Proc.which(program))).append('\n');
         List<String> conf = new ArrayList<>(CONF_FILES);
         String confDir = System.getenv("NIX_CONF_DIR");
         if (confDir != null) conf.add(confDir + "/nix.conf");
@@ -54,13 +54,6 @@ final class KeptAnswers {
         System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("NIX_")).sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> sb.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
         return sb.toString();
-    }
-
-    private static Optional<Path> onPath(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) return Optional.of(Path.of(d, program));
-        }
-        return Optional.empty();
     }
 
     private static String stat(Optional<Path> p) {

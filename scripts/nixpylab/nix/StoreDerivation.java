@@ -33,11 +33,7 @@ public final class StoreDerivation {
     }
 
     public static Optional<FixedOutput> fixedOutput(StorePath drv) {
-        try {
-            return fixedOutput(Files.readString(Path.of(drv.path())));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return text(drv).flatMap(StoreDerivation::fixedOutput);
     }
 
     /** The "out" path the derivation text names, if it names one. */
@@ -49,8 +45,12 @@ public final class StoreDerivation {
 
     /** The same, read from the store's file; empty when it cannot be read. */
     public static Optional<StorePath> outputPath(StorePath drv) {
+        return text(drv).flatMap(StoreDerivation::outputPath);
+    }
+
+    private static Optional<String> text(StorePath drv) {
         try {
-            return outputPath(Files.readString(Path.of(drv.path())));
+            return Optional.of(Files.readString(Path.of(drv.path())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
