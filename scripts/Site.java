@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 import java.util.List;
 import java.util.Map;
 import site.Chapters;
+import site.ClaimsLedger;
+import site.EvidenceCheck;
 import site.Drift;
 import site.Redactions;
 import site.RenderSession;
@@ -51,6 +53,9 @@ public class Site implements Callable<Integer> {
     @Option(names = "--plain", description = "Convert without the run:: extension (a baseline for timing; the site shows no output).")
     boolean plain;
 
+    @Option(names = "--claims", description = "Print the claims ledger (docs/claims.adoc): each file's factual sentences, how many carry evidence, and each sentence or mark that fails.")
+    boolean claims;
+
     @Option(names = "--nix", paramLabel = "host|current", description = "Run blocks on this machine's Nix (default) or the current one (scripts/CurrentNix.java).")
     String nix;
 
@@ -61,6 +66,7 @@ public class Site implements Callable<Integer> {
     @Override
     public Integer call() {
         Path repo = Cli.repository(Path.of("").toAbsolutePath());
+        if (claims) return claims(repo);
         Path chaptersDir = chapters.toAbsolutePath();
         TranscriptStore store = new TranscriptStore(transcripts == null ? chaptersDir.resolve("transcripts") : transcripts.toAbsolutePath());
         StepRecorder recorder = new StepRecorder(repo, store, workdir.toAbsolutePath(), refresh, line -> System.err.println("[site] " + line));
@@ -78,6 +84,26 @@ public class Site implements Callable<Integer> {
         }
         System.out.println(out.resolve("index.html"));
         return 0;
+    }
+
+    private int claims(Path repo) {
+        Map<String, List<ClaimsLedger.Claim>> all = ClaimsLedger.of(repo).claims(repo);
+        List<EvidenceCheck.Problem> problems = new EvidenceCheck(repo).check(all);
+        long factual = 0, evidenced = 0;
+        for (Map.Entry<String, List<ClaimsLedger.Claim>> f : all.entrySet()) {
+            long fa = f.getValue().stream().filter(c -> c.kind() == ClaimsLedger.Kind.FACTUAL).count();
+            long ev = f.getValue().stream().filter(c -> c.kind() == ClaimsLedger.Kind.FACTUAL && c.evidenced()).count();
+            long tk = f.getValue().stream().filter(c -> c.kind() == ClaimsLedger.Kind.TOOLKIT).count();
+            long vi = f.getValue().stream().filter(c -> c.kind() == ClaimsLedger.Kind.VIDEO).count();
+            System.out.printf("%-36s %3d factual, %3d with evidence (%d sentences in all; %d the toolkit's, %d the video's)%n", f.getKey(), fa, ev, f.getValue().size(), tk, vi);
+            factual += fa;
+            evidenced += ev;
+        }
+        System.out.printf("%-36s %3d factual, %3d with evidence%n", "all", factual, evidenced);
+        for (EvidenceCheck.Problem p : problems) System.out.println(p);
+        if (problems.isEmpty()) return 0;
+        System.err.println(problems.size() + " problem(s). next: give each factual sentence its evidence, or fix the mark; the rule is " + ClaimsLedger.RULES + ".");
+        return 1;
     }
 
     private int check(StepRecorder recorder, Map<String, List<RunBlock>> chains, Path repo) {

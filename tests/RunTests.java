@@ -10,6 +10,10 @@
 //SOURCES ../scripts/site/BlockKeys.java
 //SOURCES ../scripts/site/Redactions.java
 //SOURCES ../scripts/site/Drift.java
+//SOURCES ../scripts/site/Prose.java
+//SOURCES ../scripts/site/Evidence.java
+//SOURCES ../scripts/site/ClaimsLedger.java
+//SOURCES ../scripts/site/EvidenceCheck.java
 //FILES site/redactions.tsv=../scripts/site/redactions.tsv
 //SOURCES testkit/*.java
 //SOURCES nixpylab/*.java

@@ -72,7 +72,7 @@ public final class Chapters {
                 while (a.find()) attrs.put(a.group(1), a.group(2) != null ? a.group(2) : a.group(3));
                 String args = attrs.getOrDefault("args", "").trim();
                 out.add(new RunBlock(name(adoc), out.size() + 1, workspace, m.group(1), args.isEmpty() ? List.of() : Arrays.asList(args.split("\\s+")),
-                        "fail".equals(attrs.get("expect")), attrs.containsKey("exit") ? Integer.valueOf(attrs.get("exit")) : null));
+                        "fail".equals(attrs.get("expect")), attrs.containsKey("exit") ? Integer.valueOf(attrs.get("exit")) : null, attrs.get("id")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

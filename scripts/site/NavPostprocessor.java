@@ -25,7 +25,11 @@ public final class NavPostprocessor extends Postprocessor {
         Object docname = document.getAttribute("docname");
         int i = -1;
         for (int k = 0; k < pages.size(); k++) if (pages.get(k).name().equals(docname)) i = k;
-        if (i < 0) return output.replace("</body>", COPY_SCRIPT + "\n</body>");
+        if (i < 0 && "index".equals(docname)) return output.replace("</body>", COPY_SCRIPT + "\n</body>");
+        if (i < 0) {
+            String home = "<nav class=\"chapter-nav\" aria-label=\"Contents\"><span class=\"prev\"></span><a class=\"home\" href=\"index.html\">Contents</a><span class=\"next\"></span></nav>";
+            return output.replaceFirst("(<body[^>]*>)", "$1\n" + java.util.regex.Matcher.quoteReplacement(home)).replace("</body>", COPY_SCRIPT + "\n</body>");
+        }
         String skip = "<a class=\"skip\" href=\"#content\">Skip to the text</a>";
         String out = output.replaceFirst("(<body[^>]*>)", "$1\n" + java.util.regex.Matcher.quoteReplacement(skip + "\n" + nav(i, "Chapters (top)")));
         return out.replace("</body>", nav(i, "Chapters (bottom)") + "\n" + COPY_SCRIPT + "\n</body>");

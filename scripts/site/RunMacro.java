@@ -41,7 +41,7 @@ public final class RunMacro extends BlockMacroProcessor {
                 session.error(page + ": " + String.join(" ", t.command()) + ": " + problem);
             }
         }
-        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown)) + html(shown, b.expectFail(), problem, ts, session.redactions()));
+        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown)) + html(shown, b.expectFail(), problem, ts, session.redactions()).replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" "));
     }
 
     /** How the steps ran (the binary cache, the sandbox), said once per page above the first block it concerns. */

@@ -52,6 +52,8 @@ public final class SiteRenderer {
                 asciidoctor.javaExtensionRegistry().blockMacro(new ExerciseMacro("exercise", catalog, session::error));
                 asciidoctor.javaExtensionRegistry().blockMacro(new ExerciseMacro("exercises", catalog, session::error));
             }
+            List<String> errors = session == null ? new ArrayList<>() : session.errors();
+            asciidoctor.javaExtensionRegistry().inlineMacro(new HowMacro(errors::add));
             asciidoctor.javaExtensionRegistry().postprocessor(new NavPostprocessor(pages));
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             Files.createDirectories(out);
@@ -60,9 +62,27 @@ public final class SiteRenderer {
                 asciidoctor.convertFile(c.toFile(), options(out));
                 written.add(out.resolve(Chapters.name(c) + ".html"));
             }
-            asciidoctor.convert(indexAdoc(pages), optionsFor(out, "index.html"));
+            Path repo = chaptersDir.getParent();
+            List<NavPostprocessor.Page> reference = new ArrayList<>();
+            for (Reference r : references(repo)) {
+                asciidoctor.convert(Files.readString(r.source()) .replaceFirst("\n", "\n:docname: " + r.name() + "\n"), optionsFor(out, r.name() + ".html"));
+                written.add(out.resolve(r.name() + ".html"));
+                reference.add(new NavPostprocessor.Page(r.name(), title(r.source())));
+            }
+            if (Files.isRegularFile(repo.resolve(ClaimsLedger.RULES))) {
+                ClaimsLedger ledger = ClaimsLedger.of(repo);
+                asciidoctor.convert(EvidencePage.adoc(repo, ledger.claims(repo), new EvidenceCheck(repo)), optionsFor(out, EvidencePage.NAME + ".html"));
+                written.add(out.resolve(EvidencePage.NAME + ".html"));
+                reference.add(new NavPostprocessor.Page(EvidencePage.NAME, EvidencePage.TITLE));
+            }
+            asciidoctor.convert(indexAdoc(pages, reference), optionsFor(out, "index.html"));
             written.add(out.resolve("index.html"));
-            return new Result(written, session == null ? List.of() : session.errors(), startup, Duration.ofNanos(System.nanoTime() - t0));
+            for (Path p : written) {
+                String html = Files.readString(p).replaceAll("(?s)<code>.*?</code>", "");
+                java.util.regex.Matcher m = UNRENDERED_MARK.matcher(html);
+                if (m.find()) errors.add(p.getFileName() + ": a mark was not rendered (Asciidoctor's quotes or replacements reached into it): " + m.group());
+            }
+            return new Result(written, errors, startup, Duration.ofNanos(System.nanoTime() - t0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,11 +112,30 @@ public final class SiteRenderer {
         return Options.builder().safe(SafeMode.UNSAFE).toFile(out.resolve(file).toFile()).mkDirs(true).standalone(true).attributes(attributes()).build();
     }
 
-    static String indexAdoc(List<NavPostprocessor.Page> pages) {
+    /** A page of the site that is not a chapter: README and the documents under docs/, each as NAME.html. */
+    record Reference(String name, Path source) {}
+
+    private static final java.util.regex.Pattern UNRENDERED_MARK = java.util.regex.Pattern.compile("how:(?:block|capture|source|toolkit|video)\\[[^\\]]{0,60}");
+
+    static List<Reference> references(Path repo) throws IOException {
+        List<Reference> out = new ArrayList<>();
+        if (Files.isRegularFile(repo.resolve("README.adoc"))) out.add(new Reference("readme", repo.resolve("README.adoc")));
+        Path docs = repo.resolve("docs");
+        if (Files.isDirectory(docs)) {
+            try (Stream<Path> s = Files.list(docs)) {
+                for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".adoc")).sorted().toList()) out.add(new Reference(Chapters.name(p), p));
+            }
+        }
+        return out;
+    }
+
+    static String indexAdoc(List<NavPostprocessor.Page> pages, List<NavPostprocessor.Page> reference) {
         StringBuilder sb = new StringBuilder("= NixPy Lab: compiling CPython properly with a Nix derivation\n:docname: index\n\n");
         sb.append("A hands-on tutorial: every terminal block in these chapters is the real output of running the step scripts, ")
                 .append("with the Nix version, profile and date under it.\n\n== Chapters\n\n");
         for (NavPostprocessor.Page p : pages) sb.append(". link:").append(p.name()).append(".html[").append(p.title().replace("]", "\\]")).append("]\n");
+        if (!reference.isEmpty()) sb.append("\n== Reference\n\n");
+        for (NavPostprocessor.Page p : reference) sb.append("* link:").append(p.name()).append(".html[").append(p.title().replace("]", "\\]")).append("]\n");
         return sb.toString();
     }
 }

@@ -27,6 +27,9 @@ final class Stylesheet {
             button.copy { float: right; font: 12px system-ui, sans-serif; background: #2d3640; color: #e6edf3; border: 1px solid #47525e; border-radius: 4px; padding: .1rem .5rem; cursor: pointer; }
             .run.expected-failure pre.console { border-left: 5px solid #e0a030; }
             .run .provenance { font-size: .78rem; color: #5c6670; margin: -.5rem 0 1rem; }
+            sup.how { font-size: .62rem; margin-left: .1rem; }
+            sup.how a { color: #4a5560; text-decoration: none; border-bottom: 1px dotted #8a96a2; }
+            sup.how a:hover { color: #1a5fb4; }
             .run-note { font-size: .85rem; color: #4a5560; border-left: 3px solid #c8d1da; padding: .2rem .7rem; margin: 1rem 0 .5rem; }
             .run .verified { font-size: .78rem; color: #5c6670; margin: -.8rem 0 1rem; }
             details.other-nix { margin: -.5rem 0 1rem; font-size: .85rem; } details.other-nix summary { cursor: pointer; color: #1a5fb4; }
