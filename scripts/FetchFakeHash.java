@@ -3,6 +3,7 @@
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import nixpylab.source.HashProvenance;
 import nixpylab.source.PythonSource;
 import nixpylab.source.SourceLocator;
 import nixpylab.steps.FetchFakeHashStep;
@@ -36,7 +37,7 @@ public class FetchFakeHash implements Callable<Integer> {
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.FETCH_FAKE_HASH)) {
             FetchFakeHashStep.Outcome r = FetchFakeHashStep.run(lab.workspace(), lab.nix(), new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3)),
-                    new FetchFakeHashStep.Request(options.source, options.sourceUrl, options.pythonVersion, options.rev, predict, noFix));
+                    new FetchFakeHashStep.Request(options.source, options.sourceUrl, options.pythonVersion, options.rev, predict, noFix, options.trustFirstUse));
             lab.say("found: " + r.foundState());
             lab.say("source: " + r.source().url() + " (CPython " + r.source().version() + ")");
             lab.say("   why: " + r.source().reason());
@@ -56,6 +57,11 @@ public class FetchFakeHash implements Callable<Integer> {
             }
             if (r.predicted() != null) {
                 lab.say(r.predicted().equals(r.mismatch().got()) ? "the prediction matches Nix's got: line" : "the prediction differs from Nix's got: line (" + r.predicted().sri() + ")");
+            }
+            if (r.provenance() instanceof HashProvenance.Vouched v) {
+                for (String by : v.by()) lab.say("vouched for by " + by);
+            } else {
+                lab.say("vouched for by nobody but the download: written on first use, as asked (--trust-first-use)");
             }
             lab.say("wrote it back into " + lab.path(r.nixFile()));
             lab.command(r.proveCommand());

@@ -15,6 +15,7 @@
 //FILES nixpylab/derivation/nixpkgs.nix=derivation/nixpkgs.nix
 //FILES nixpylab/derivation/bare-postpatch.nix=derivation/bare-postpatch.nix
 //FILES nixpylab/derivation/nixpkgs-postpatch.nix=derivation/nixpkgs-postpatch.nix
+//FILES nixpylab/source/cpython-releases.tsv=source/cpython-releases.tsv
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
 package nixpylab;
 

@@ -17,7 +17,7 @@ public final class HowMacro extends InlineMacroProcessor {
     private final Consumer<String> errors;
 
     public HowMacro(Consumer<String> errors) {
-        super("how", Map.of("content_model", ":text"));
+        super("how", new java.util.HashMap<>(Map.of("content_model", ":text")));
         this.errors = errors;
     }
 

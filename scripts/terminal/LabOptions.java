@@ -25,6 +25,9 @@ public class LabOptions {
     @Option(names = "--source-url", paramLabel = "URL", description = "A URL of a CPython source tarball.")
     public String sourceUrl;
 
+    @Option(names = "--trust-first-use", description = "Write the source hash Nix computed even when nothing but the download vouches for it (fetchFromGitHub, an unknown tarball).")
+    public boolean trustFirstUse;
+
     @Option(names = "--python-version", description = "CPython version to fetch upstream (default: " + PythonSource.DEFAULT_VERSION + "; a distribution's tarball decides its own).")
     public String pythonVersion;
 
@@ -56,6 +59,7 @@ public class LabOptions {
         if (source != null) a.addAll(List.of("--source", source.toString()));
         if (sourceUrl != null) a.addAll(List.of("--source-url", sourceUrl));
         if (pythonVersion != null) a.addAll(List.of("--python-version", pythonVersion));
+        if (trustFirstUse) a.add("--trust-first-use");
         if (nixpkgs != null) a.addAll(List.of("--nixpkgs", nixpkgs.toString()));
         if (rev != null) a.addAll(List.of("--rev", rev));
         for (String m : modules) a.addAll(List.of("--module", m));

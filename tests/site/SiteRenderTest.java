@@ -71,6 +71,31 @@ class SiteRenderTest {
         while (links.find()) assertTrue(workshopPage.contains("id=\"" + links.group(1) + "\""), "the link target #" + links.group(1) + " exists");
     }
 
+    /** One click from a claim to its evidence: every mark's link lands on an anchor that exists (the block on the same page, or the evidence page's excerpt or capture). */
+    @Test
+    void everyClaimsMarkOpensItsEvidence() throws Exception {
+        assertEquals(0, render.exitCode(), ScriptRun.describe(render));
+        String evidence = Files.readString(base.resolve("site/evidence.html"));
+        int marks = 0;
+        List<String> broken = new ArrayList<>();
+        try (var files = Files.list(base.resolve("site"))) {
+            for (Path page : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                String html = Files.readString(page);
+                Matcher m = Pattern.compile("<sup class=\"how\"><a href=\"([^\"]*)\"").matcher(html);
+                while (m.find()) {
+                    marks++;
+                    String href = m.group(1);
+                    String target = href.startsWith("#") ? html : href.startsWith("evidence.html#") ? evidence : null;
+                    String id = href.substring(href.indexOf('#') + 1);
+                    if (target == null || !target.contains("id=\"" + id + "\"")) broken.add(page.getFileName() + " -> " + href);
+                }
+            }
+        }
+        assertTrue(broken.isEmpty(), "marks whose evidence is not there: " + broken);
+        assertTrue(marks > 100, "the pages carry their evidence (" + marks + " marks)");
+        assertTrue(evidence.contains("The ledger") && evidence.contains("docs/claims.adoc"), "the evidence page counts the ledger");
+    }
+
     /** Every page at a phone's width (390 px) and a desktop's (1280 px): loads cleanly, nothing past the right edge, nothing but file:// requested. */
     @Test
     void pagesLoadCleanlyInHeadlessChromiumOnAPhoneAndADesktop() throws Exception {

@@ -16,6 +16,7 @@ import nixpylab.nix.HashMismatch;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
+import nixpylab.source.HashProvenance;
 import nixpylab.source.Prefetcher;
 import nixpylab.source.PythonSource;
 import nixpylab.source.SourceLocator;
@@ -27,12 +28,12 @@ import nixpylab.source.SourceLocator;
 public final class FetchFakeHashStep {
     /** predicted is the flat hash NixPy Lab computed itself before asking Nix (null unless asked for). */
     public record Outcome(String foundState, PythonSource source, NixHash predicted, Path nixFile, List<String> failingCommand, Proc.Result failingRun,
-                          HashMismatch mismatch, List<String> proveCommand, StorePath sourcePath) {}
+                          HashMismatch mismatch, HashProvenance provenance, List<String> proveCommand, StorePath sourcePath) {}
 
     private FetchFakeHashStep() {}
 
     /** What the learner asked for: a source (bare profile), a version and tag (nixpkgs profile), and how far to go. */
-    public record Request(Path givenFile, String givenUrl, String version, String rev, boolean predict, boolean stopAtMismatch) {}
+    public record Request(Path givenFile, String givenUrl, String version, String rev, boolean predict, boolean stopAtMismatch, boolean trustFirstUse) {}
 
     public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Request q) {
         WorkspaceState st = ws.state();
@@ -59,7 +60,8 @@ public final class FetchFakeHashStep {
                     "Look at the file: its src hash should be sha256-AAAA…; rerun this step with --from-start.");
         }
         HashMismatch mismatch = HashMismatch.parse(r.stderr()).orElseThrow(() -> fetchFailure(file, shown, r));
-        if (q.stopAtMismatch()) return new Outcome(found, shown, predicted, file, failing, r, mismatch, null, null);
+        if (q.stopAtMismatch()) return new Outcome(found, shown, predicted, file, failing, r, mismatch, null, null, null);
+        HashProvenance provenance = vouched(HashProvenance.of(src, mismatch.got()), mismatch, src, file, q.trustFirstUse());
 
         ws.writeNixFile(drv.fileName(), drv.withHash(mismatch.got()).text());
         st.hash(mismatch.got());
@@ -75,7 +77,22 @@ public final class FetchFakeHashStep {
         st.sourcePath(sourcePath);
         st.done(Step.FETCH_FAKE_HASH, java.time.Instant.now());
         ws.save();
-        return new Outcome(found, shown, predicted, file, failing, r, mismatch, prove, sourcePath);
+        return new Outcome(found, shown, predicted, file, failing, r, mismatch, provenance, prove, sourcePath);
+    }
+
+    /** The hash goes into the file only when an authority vouches for it, or the learner takes it on first use knowingly; else the file keeps the fake one. */
+    private static HashProvenance vouched(HashProvenance p, HashMismatch m, PythonSource src, Path file, boolean trustFirstUse) {
+        if (p instanceof HashProvenance.Disagrees d) {
+            throw new UserError("Nix computed " + m.got().sri() + " for " + src.url() + ", but " + d.authority() + " knows that release with " + d.theirs()
+                    + ": these bytes are not CPython's release, so " + file.getFileName() + " keeps the fake hash.",
+                    "Do not build it. Delete that tarball (it was altered, cut short or planted), then run this step again to fetch it anew, or pass a tarball you trust with --source PATH.");
+        }
+        if (p instanceof HashProvenance.Unvouched u && !trustFirstUse) {
+            throw new UserError("Only the download itself vouches for the hash Nix computed, " + m.got().sri() + " (" + u.why() + "); writing it into "
+                    + file.getFileName() + " would trust whatever arrived, on first use, so it keeps the fake hash.",
+                    "Check the source another way (its publisher's signature or checksum), then run again with --trust-first-use to write Nix's hash knowingly.");
+        }
+        return p;
     }
 
     /** The source: fetchFromGitHub's tag in the nixpkgs profile (as the video does); a tarball found or given in the bare one. */

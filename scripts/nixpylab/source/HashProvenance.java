@@ -1,0 +1,66 @@
+package nixpylab.source;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nixpylab.nix.NixHash;
+
+/**
+ * Who, besides the download itself, vouches for the hash Nix computed of CPython's source. Nix's
+ * {@code got:} line only says what arrived (trust on first use); before that hash is written into a
+ * derivation it is checked against an independent authority: the Debian archive's signed index
+ * for a tarball apt fetched ({@link DebianIndex}), the table of known releases for upstream's
+ * ({@link KnownReleases}). A hash they contradict is refused; one nobody vouches for is written only
+ * when the learner says so.
+ */
+public sealed interface HashProvenance {
+    /** Who vouches for the hash, in a sentence each ("Debian's archive: …"). */
+    record Vouched(List<String> by) implements HashProvenance {}
+
+    /** An authority knows this file with another hash: the bytes are not the release. */
+    record Disagrees(String authority, String theirs) implements HashProvenance {}
+
+    /** Nothing here can say whether the bytes are the release. */
+    record Unvouched(String why) implements HashProvenance {}
+
+    /**
+     * got: the flat sha256 Nix computed of the tarball (fetchurl), or the NAR hash of the unpacked
+     * tree (fetchFromGitHub, where no authority here publishes one).
+     */
+    static HashProvenance of(PythonSource src, NixHash got) {
+        if (src.origin() == PythonSource.Origin.GITHUB) {
+            return new Unvouched("GitHub publishes no checksum of the archive it makes of a tag, and nothing else here knows the NAR hash of the unpacked tree");
+        }
+        String file = fileName(src.url());
+        String hex = got.base16();
+        List<String> by = new ArrayList<>();
+        Optional<Path> local = localFile(src.url());
+        if (local.isPresent()) {
+            Optional<DebianIndex.Listed> listed = DebianIndex.find(local.get().getParent().resolve("apt/lists"), file);
+            if (listed.isPresent()) {
+                DebianIndex.Listed l = listed.get();
+                if (!l.sha256().equals(hex)) return new Disagrees("Debian's archive (" + l.pkg() + " " + l.version() + ", " + l.suite() + ")", "sha256 " + l.sha256());
+                by.add("Debian's archive: " + l.suite() + "'s Sources index lists " + l.file() + " of " + l.pkg() + " " + l.version() + " with this sha256, and gpgv checked the index's InRelease signature (" + l.signer() + ")");
+            }
+        }
+        Optional<KnownReleases.Release> known = KnownReleases.bySha256(hex);
+        if (known.isPresent()) {
+            by.add(known.get().vouchedBy() + ": CPython " + known.get().version() + "'s " + known.get().file() + " has this sha256");
+        } else {
+            for (KnownReleases.Release r : KnownReleases.byFile(file)) return new Disagrees(r.vouchedBy(), "sha256 " + r.sha256() + " for " + r.file());
+        }
+        if (!by.isEmpty()) return new Vouched(List.copyOf(by));
+        return new Unvouched("neither Debian's signed index nor the known releases (" + KnownReleases.all().size() + " tarballs) know a CPython tarball with the sha256 " + hex);
+    }
+
+    private static String fileName(String url) {
+        String path = URI.create(url).getPath();
+        return path == null ? url : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static Optional<Path> localFile(String url) {
+        return url.startsWith("file:") ? Optional.of(Path.of(URI.create(url))) : Optional.empty();
+    }
+}
