@@ -227,7 +227,7 @@ public class Workshop implements Callable<Integer> {
             requireIdentityInFile(st);
             StorePath python = st.lastOut().orElseThrow();
             StorePath src = st.sourcePath().orElseThrow();
-            Path tarball = localTarball(st);
+            Path tarball = verifiedTarball(src);
             String name = python.name();
             long seconds = BuildTimes.standard().last(name).map(Duration::toSeconds).orElse(0L);
             RoomInfo info = new RoomInfo(st.identity(), tarball.getFileName().toString(), python.path(), seconds, nix.version().text(),
@@ -272,14 +272,12 @@ public class Workshop implements Callable<Integer> {
             }
         }
 
-        /** The tarball the workspace was built from, as a file on this machine. */
-        static Path localTarball(WorkspaceState st) {
-            String url = st.source().map(PythonSource::url).orElseThrow();
-            if (url.startsWith("file:")) return Path.of(java.net.URI.create(url));
-            String file = url.substring(url.lastIndexOf('/') + 1);
-            for (Path d : SourceLocator.cacheDirs()) if (java.nio.file.Files.isRegularFile(d.resolve(file))) return d.resolve(file);
-            throw new nixpylab.UserError("The tutorial's source " + url + " is not kept on this machine, so the room cannot hand it out.",
-                    "Fetch it once (FetchFakeHash --source PATH with a local copy), then publish again.");
+        /** The tarball as Nix fetched and checked it against the derivation's hash: the fixed-output store path itself, never a file found by name. */
+        static Path verifiedTarball(StorePath src) {
+            Path p = Path.of(src.path());
+            if (java.nio.file.Files.isRegularFile(p)) return p;
+            throw new nixpylab.UserError("The tutorial's source " + src.path() + " is an unpacked tree (the nixpkgs profile's fetchFromGitHub), not a tarball the room can hand out.",
+                    "Publish from a bare-profile workspace: leave out --from (the room builds its own in ROOM/lab) or give one made with --profile bare.");
         }
     }
 

@@ -38,15 +38,14 @@ public final class SourceLocator {
     static final Path SHARED = Path.of("/var/tmp/nixpylab-sources");
 
     /**
-     * The build-user-readable place for tarballs: $NIXPY_SOURCES, or /var/tmp/nixpylab-sources
-     * (shared, sticky like /tmp, so every user may add a tarball and none may remove another's),
-     * or, for a user who cannot write there, /var/tmp/nixpylab-sources-USER.
+     * The build-user-readable place for this user's tarballs: $NIXPY_SOURCES, or
+     * /var/tmp/nixpylab-sources for root, or /var/tmp/nixpylab-sources-USER for anyone else. Each
+     * belongs to its user alone (rwxr-xr-x): Nix's build users read it, nobody else writes it.
      */
     public static Path defaultCacheDir() {
         String env = System.getenv("NIXPY_SOURCES");
         if (env != null && !env.isBlank()) return Path.of(env);
-        if (HostSetup.isRoot() || !Files.exists(SHARED) || Files.isWritable(SHARED)) return SHARED;
-        return Path.of(SHARED + "-" + System.getProperty("user.name"));
+        return HostSetup.isRoot() ? SHARED : Path.of(SHARED + "-" + System.getProperty("user.name"));
     }
 
     public PythonSource locate(Path givenFile, String givenUrl, String wantedVersion) {
@@ -145,20 +144,20 @@ public final class SourceLocator {
         throw noSource(wantedVersion, "the distribution's archive has no source package " + String.join(" or ", candidates));
     }
 
-    /** Where tarballs may be found: this user's folder and the shared one (a tarball another user fetched is used from there). */
+    /** Where tarballs may be found: this user's folder, and root's (which only root can write); any other user's is not looked at. */
     public static List<Path> cacheDirs() {
         Path mine = defaultCacheDir();
         return mine.equals(SHARED) ? List.of(SHARED) : List.of(mine, SHARED);
     }
 
-    /** A distribution tarball already fetched, here or (by another user) in the shared folder. */
+    /** A distribution tarball already fetched, in this user's folder or root's, from a folder and a file only they can write. */
     private Optional<Path> cachedOrig(String minor) {
         String prefix = minor == null ? "python3." : "python" + minor + "_";
         for (Path dir : cacheDir.equals(SHARED) ? List.of(cacheDir) : List.of(cacheDir, SHARED)) {
-            if (!Files.isDirectory(dir)) continue;
+            if (!Files.isDirectory(dir) || SourceFolder.whyUntrusted(dir).isPresent()) continue;
             try (Stream<Path> s = Files.list(dir)) {
                 Optional<Path> found = s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().contains(".orig.tar."))
-                        .filter(BuildUsers::canRead).sorted().reduce((a, b) -> b);
+                        .filter(p -> SourceFolder.whyUntrusted(p).isEmpty()).filter(BuildUsers::canRead).sorted().reduce((a, b) -> b);
                 if (found.isPresent()) return found;
             } catch (IOException e) {
                 // an unreadable folder holds nothing for us
@@ -172,15 +171,13 @@ public final class SourceLocator {
                 "Download Python-" + version + ".tar.xz on a machine with network and pass it with --source PATH (or --source-url URL).");
     }
 
-    /** Makes the folder readable by build users: the shared one sticky and open to all (chmod 1777, which Java cannot say), others rwxr-xr-x. */
+    /** Makes this user's folder (rwxr-xr-x, readable by build users) or checks the one there is: its owner's alone. */
     static void prepareCacheDir(Path dir) throws IOException {
-        boolean made = !Files.exists(dir);
-        Files.createDirectories(dir);
-        if (dir.equals(SHARED) && HostSetup.isRoot()) {
-            Proc.of("chmod", "1777", dir.toString()).timeout(Duration.ofSeconds(10)).run();
-        } else if (made || Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+        SourceFolder.claim(dir);
     }
 
     /** Copies a tarball into the cache directory (readable by build users) unless it is already there. */
@@ -189,7 +186,8 @@ public final class SourceLocator {
             prepareCacheDir(cacheDir);
             Path target = cacheDir.resolve(file.getFileName().toString()).toAbsolutePath().normalize();
             Path source = file.toAbsolutePath().normalize();
-            if (!source.equals(target) && !(Files.exists(target) && Files.mismatch(source, target) == -1)) {
+            boolean ours = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && SourceFolder.whyUntrusted(target).isEmpty();
+            if (!source.equals(target) && !(ours && Files.mismatch(source, target) == -1)) {
                 Path tmp = Files.createTempFile(cacheDir, ".stage", ".tmp");
                 Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
