@@ -230,7 +230,7 @@ public class Workshop implements Callable<Integer> {
             Path tarball = verifiedTarball(src);
             String name = python.name();
             long seconds = BuildTimes.standard().last(name).map(Duration::toSeconds).orElse(0L);
-            RoomInfo info = new RoomInfo(st.identity(), tarball.getFileName().toString(), python.path(), seconds, nix.version().text(),
+            RoomInfo info = new RoomInfo(st.identity(), src.name(), python.path(), seconds, nix.version().text(),
                     java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString());
             RoomCache rc = new RoomCache(room);
             List<StorePath> paths = new java.util.ArrayList<>(List.of(python, src));

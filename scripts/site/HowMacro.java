@@ -14,17 +14,21 @@ import org.asciidoctor.extension.InlineMacroProcessor;
  * cannot read fails the render.
  */
 public final class HowMacro extends InlineMacroProcessor {
+    private final HowMarks marks;
     private final Consumer<String> errors;
 
-    public HowMacro(Consumer<String> errors) {
+    /** marks: the preprocessor that took the marks out of the page, leaving how:m[N]. */
+    public HowMacro(HowMarks marks, Consumer<String> errors) {
         super("how", new java.util.HashMap<>(Map.of("content_model", ":text")));
+        this.marks = marks;
         this.errors = errors;
     }
 
     @Override
     public PhraseNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
-        String inside = plain(String.valueOf(attributes.getOrDefault("text", "")));
-        Evidence e = Evidence.parse(target, inside, "how:" + target + "[" + inside + "]");
+        String inside = String.valueOf(attributes.getOrDefault("text", ""));
+        Evidence e = target.equals("m") && inside.matches("\\d+") ? marks.mark(Integer.parseInt(inside))
+                : new Evidence.Unreadable("it was not taken out before Asciidoctor read the page", "how:" + target + "[" + inside + "]");
         return createPhraseNode(parent, "quoted", html(e, page -> errors.accept(parent.getDocument().getAttribute("docname") + ": " + page)));
     }
 
@@ -41,12 +45,5 @@ public final class HowMacro extends InlineMacroProcessor {
 
     private static String link(String href, String label, String title) {
         return "<sup class=\"how\"><a href=\"" + AnsiHtml.escape(href) + "\" title=\"" + AnsiHtml.escape(title) + "\">" + label + "</a></sup>";
-    }
-
-    /** The bracket's text as written: Asciidoctor has already turned quotes, code spans and special characters into HTML. */
-    static String plain(String html) {
-        return html.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&#8217;", "'").replace("&#8216;", "'")
-                .replace("&#8220;", "\"").replace("&#8221;", "\"").replace("&#8230;", "...").replace("&#8594;", "->").replace("&#8201;&#8212;&#8201;", " -- ")
-                .replace("&amp;", "&");
     }
 }

@@ -53,7 +53,9 @@ public final class SiteRenderer {
                 asciidoctor.javaExtensionRegistry().blockMacro(new ExerciseMacro("exercises", catalog, session::error));
             }
             List<String> errors = session == null ? new ArrayList<>() : session.errors();
-            asciidoctor.javaExtensionRegistry().inlineMacro(new HowMacro(errors::add));
+            HowMarks marks = new HowMarks();
+            asciidoctor.javaExtensionRegistry().preprocessor(marks);
+            asciidoctor.javaExtensionRegistry().inlineMacro(new HowMacro(marks, errors::add));
             asciidoctor.javaExtensionRegistry().postprocessor(new NavPostprocessor(pages));
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             Files.createDirectories(out);
@@ -115,7 +117,7 @@ public final class SiteRenderer {
     /** A page of the site that is not a chapter: README and the documents under docs/, each as NAME.html. */
     record Reference(String name, Path source) {}
 
-    private static final java.util.regex.Pattern UNRENDERED_MARK = java.util.regex.Pattern.compile("how:(?:block|capture|source|toolkit|video)\\[[^\\]]{0,60}");
+    private static final java.util.regex.Pattern UNRENDERED_MARK = java.util.regex.Pattern.compile("how:(?:block|capture|source|toolkit|video|m)\\[[^\\]]{0,60}");
 
     static List<Reference> references(Path repo) throws IOException {
         List<Reference> out = new ArrayList<>();

@@ -62,9 +62,9 @@ public final class RoomCache {
                 "Check that " + cache() + " is writable and the paths are in the store (nix-store --verify-path PATH).");
         try {
             Path sources = Files.createDirectories(cache().resolve("sources"));
-            Path copy = sources.resolve(tarball.getFileName());
-            if (!Files.exists(copy) || Files.size(copy) != Files.size(tarball)) {
-                Path tmp = sources.resolve("." + tarball.getFileName() + ".part");
+            Path copy = sources.resolve(info.sourceFile());
+            if (!Files.exists(copy) || Files.mismatch(copy, tarball) != -1) {
+                Path tmp = sources.resolve("." + info.sourceFile() + ".part");
                 Files.copy(tarball, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
