@@ -1,4 +1,4 @@
-// source: src/libstore/gc.cc of Nix 2.8.0, lines 248-254, 257-261, 284-291, 298-302
+// source: src/libstore/gc.cc of Nix 2.8.0, lines 248-254, 257-261, 284-291, 298-302, 599-603, 700-704
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/gc.cc#L248-L254
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -30,3 +30,15 @@
     findTempRoots(roots, censor);
 
     return roots;
+[…]
+    printInfo("finding garbage collector roots...");
+    Roots rootMap;
+    if (!options.ignoreLiveness)
+        findRootsNoTemp(rootMap, true);
+
+[…]
+                auto shared(_shared.lock());
+                if (shared->tempRoots.count(hashPart)) {
+                    debug("cannot delete '%s' because it's a temporary root", printStorePath(*path));
+                    return markAlive();
+                }
