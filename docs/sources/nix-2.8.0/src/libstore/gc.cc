@@ -1,4 +1,4 @@
-// source: src/libstore/gc.cc of Nix 2.8.0, lines 248-254, 257-261, 284-291, 298-302, 599-603, 700-704
+// source: src/libstore/gc.cc of Nix 2.8.0, lines 248-254, 257-261, 284-291, 298-302, 390-394, 599-603, 700-704
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/gc.cc#L248-L254
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -30,6 +30,12 @@
     findTempRoots(roots, censor);
 
     return roots;
+[…]
+                    }
+
+                    auto envFile = fmt("/proc/%s/environ", ent->d_name);
+                    auto envString = readFile(envFile);
+                    auto env_end = std::sregex_iterator{};
 […]
     printInfo("finding garbage collector roots...");
     Roots rootMap;
