@@ -1,7 +1,12 @@
-// source: src/libstore/store-api.cc of Nix 2.8.0, lines 104-108, 1316-1320
-// upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/store-api.cc#L104-L108
+// source: src/libstore/store-api.cc of Nix 2.8.0, lines 99-108, 1316-1320
+// upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/store-api.cc#L99-L108
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
+   <h2> = base-16 representation of a SHA-256 hash of:
+     if <type> = "text:...":
+       the string written to the resulting store path
+     if <type> = "source":
+       the serialisation of the path from which this store path is
        copied, as returned by hashPath()
      if <type> = "output:<id>":
        for non-fixed derivation outputs:
