@@ -34,7 +34,8 @@ public final class PrefetchReport {
         System.err.println("          fetchurl / <nix/fetchurl.nix>: sha256 of the file itself (" + r.size() + " bytes)");
         if (r.unpacked() instanceof Prefetcher.Stripped s) {
             System.out.println("unpacked  " + s.hash().sri() + "   " + s.hash().base32());
-            System.err.println("          fetchzip / fetchFromGitHub / nix-prefetch-url --unpack: NAR hash of " + s.topLevel() + (s.topIsFile() ? "" : "/") + " (the single top-level entry, stripped)");
+            System.err.println("          fetchzip / nix-prefetch-url --unpack of this file: NAR hash of " + s.topLevel() + (s.topIsFile() ? "" : "/") + " (the single top-level entry, stripped);"
+                    + " fetchFromGitHub hashes the same way, but GitHub's archive of a tag, a different file");
             if (!s.fetchzipHash().equals(s.hash())) {
                 System.out.println("fetchzip  " + s.fetchzipHash().sri() + "   " + s.fetchzipHash().base32());
                 System.err.println("          fetchzip runs chmod 755 on $out, which makes this lone file executable and changes its hash");
