@@ -101,7 +101,20 @@ public class Excerpts {
                 return tree(cpythonTree, path, "CPython 3.11.2", "https://github.com/python/cpython/blob/v3.11.2/" + path,
                         "Debian bookworm's python3.11_3.11.2.orig.tar.gz (python.org's Python-3.11.2.tgz, byte for byte), fetched with apt-get source, which checked it against the archive's signed Release file");
             }
+            if (project.startsWith("debian-")) return installed(project.substring("debian-".length()), path);
             return Optional.empty();
+        }
+
+        /** A file as a Debian package of this machine installed it: debian-PACKAGE-VERSION/PATH. */
+        private Optional<Origin> installed(String packageAndVersion, String path) throws IOException {
+            String pkg = packageAndVersion.replaceFirst("-\\d.*$", "");
+            String version = packageAndVersion.substring(pkg.length() + 1);
+            Proc.Result r = Proc.of("dpkg-query", "-W", "-f=${Version}", pkg).timeout(Duration.ofSeconds(30)).run();
+            if (!r.ok() || !r.stdout().strip().equals(version)) return Optional.empty();
+            Path f = Path.of("/").resolve(path).normalize();
+            if (!Files.isRegularFile(f)) throw new UserError("Debian's " + pkg + " " + version + " installed no file /" + path + " here.", "Fix the mark's reference (debian-PACKAGE-VERSION/PATH).");
+            return Optional.of(new Origin(Files.readAllLines(f), "/" + path + " of Debian's " + pkg + " " + version, "https://packages.debian.org/" + pkg,
+                    "the file as Debian's " + pkg + " " + version + " installed it on the machine that wrote this excerpt (dpkg-query checked the version)"));
         }
 
         private Optional<Origin> tree(Path top, String path, String what, String upstream, String takenFrom) throws IOException {

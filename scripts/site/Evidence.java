@@ -96,7 +96,7 @@ public sealed interface Evidence {
             if (i < s.length() && s.charAt(i) == '"') {
                 i++;
                 while (i < s.length() && s.charAt(i) != '"') {
-                    if (s.charAt(i) == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '"') i++;
+                    if (s.charAt(i) == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\')) i++;
                     v.append(s.charAt(i++));
                 }
                 i++;

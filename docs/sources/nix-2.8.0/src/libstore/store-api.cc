@@ -1,4 +1,4 @@
-// source: src/libstore/store-api.cc of Nix 2.8.0, lines 99-108, 1316-1320
+// source: src/libstore/store-api.cc of Nix 2.8.0, lines 99-108, 183-187, 190-194, 1316-1320
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/store-api.cc#L99-L108
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -12,6 +12,18 @@
        for non-fixed derivation outputs:
          the derivation (see hashDerivationModulo() in
          primops.cc)
+[…]
+    bool hasSelfReference) const
+{
+    if (hash.type == htSHA256 && method == FileIngestionMethod::Recursive) {
+        return makeStorePath(makeType(*this, "source", references, hasSelfReference), hash, name);
+    } else {
+[…]
+            hashString(htSHA256,
+                "fixed:out:"
+                + makeFileIngestionPrefix(method)
+                + hash.to_string(Base16, true) + ":"),
+            name);
 […]
     if (uri == "" || uri == "auto") {
         auto stateDir = get(params, "state").value_or(settings.nixStateDir);
