@@ -1,4 +1,4 @@
-// source: src/libstore/daemon.cc of Nix 2.8.0, lines 246-250
+// source: src/libstore/daemon.cc of Nix 2.8.0, lines 246-250, 699-703
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/daemon.cc#L246-L250
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -7,3 +7,9 @@
                     debug("ignoring the client-specified setting '%s', because it is a restricted setting and you are not a trusted user", name);
             } catch (UsageError & e) {
                 warn(e.what());
+[…]
+        logger->startWork();
+        if (options.ignoreLiveness)
+            throw Error("you are not allowed to ignore liveness");
+        auto & gcStore = require<GcStore>(*store);
+        gcStore.collectGarbage(options, results);

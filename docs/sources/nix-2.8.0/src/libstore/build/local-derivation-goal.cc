@@ -1,5 +1,5 @@
-// source: src/libstore/build/local-derivation-goal.cc of Nix 2.8.0, lines 162-166
-// upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/build/local-derivation-goal.cc#L162-L166
+// source: src/libstore/build/local-derivation-goal.cc of Nix 2.8.0, lines 162-171, 2025-2029
+// upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/build/local-derivation-goal.cc#L162-L171
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
     /* If `build-users-group' is not empty, then we have to build as
@@ -7,3 +7,14 @@
     if (settings.buildUsersGroup != "" && getuid() == 0) {
 #if defined(__linux__) || defined(__APPLE__)
         if (!buildUser) buildUser = std::make_unique<UserLock>();
+
+        if (buildUser->findFreeUser()) {
+            /* Make sure that no other processes are executing under this
+               uid. */
+            buildUser->kill();
+[…]
+                    e.second = rewriteStrings(e.second, inputRewrites);
+
+                if (drv->builder == "builtin:fetchurl")
+                    builtinFetchurl(drv2, netrcData);
+                else if (drv->builder == "builtin:buildenv")
