@@ -34,8 +34,8 @@ public class Configuration implements Callable<Integer> {
                     + (a.trusted() ? "trusts " : "does not trust ") + a.user() : "no daemon: the store is used directly (store " + a.url() + "), so only its owner can build"));
             lab.print("builders run as: members of '" + r.buildUsersGroup() + "' (never as the caller, root included); sandbox = " + r.sandbox());
             if (!a.daemon()) {
-                lab.say("with a daemon (a multi-user install) the same steps run as an ordinary user, except --ignore-liveness,"
-                        + " which a daemon refuses to every client (\"you are not allowed to ignore liveness\")");
+                lab.say("on a multi-user install an ordinary user's steps go through the daemon, which refuses --ignore-liveness to every client"
+                        + " (\"you are not allowed to ignore liveness\"); root there opens the store itself, as here");
             }
             lab.print("wrote " + lab.path(r.shellNix()) + " and " + lab.path(r.nixosSnippet()));
             if (r.shellRun() != null) {

@@ -29,6 +29,14 @@ public class FetchFakeHash implements Callable<Integer> {
     @Option(names = "--no-fix", description = "Stop at Nix's error, as a learner first sees it, and exit with Nix's exit code (102).")
     boolean noFix;
 
+    /** In a joined workshop room: its signed description says what its source tarball's sha256 must be. */
+    static java.util.List<HashProvenance.Witness> roomWitness(Lab lab) {
+        return nixpylab.room.Membership.near(lab.workspace().dir())
+                .map(m -> java.util.List.of(new HashProvenance.Witness(m.sourceUrl(), "the workshop room " + m.url() + " (its description signed by " + m.key().name() + ")",
+                        m.info().sourceSha256())))
+                .orElse(java.util.List.of());
+    }
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new FetchFakeHash(), args));
     }
@@ -37,7 +45,7 @@ public class FetchFakeHash implements Callable<Integer> {
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.FETCH_FAKE_HASH)) {
             FetchFakeHashStep.Outcome r = FetchFakeHashStep.run(lab.workspace(), lab.nix(), new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3)),
-                    new FetchFakeHashStep.Request(options.source, options.sourceUrl, options.pythonVersion, options.rev, predict, noFix, options.trustFirstUse));
+                    new FetchFakeHashStep.Request(options.source, options.sourceUrl, options.pythonVersion, options.rev, predict, noFix, options.trustFirstUse, roomWitness(lab)));
             lab.say("found: " + r.foundState());
             lab.say("source: " + r.source().url() + " (CPython " + r.source().version() + ")");
             lab.say("   why: " + r.source().reason());

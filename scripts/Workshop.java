@@ -231,7 +231,7 @@ public class Workshop implements Callable<Integer> {
             String name = python.name();
             long seconds = BuildTimes.standard().last(name).map(Duration::toSeconds).orElse(0L);
             RoomInfo info = new RoomInfo(st.identity(), src.name(), python.path(), seconds, nix.version().text(),
-                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString());
+                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString(), st.hash().orElseThrow().base16());
             RoomCache rc = new RoomCache(room);
             List<StorePath> paths = new java.util.ArrayList<>(List.of(python, src));
             List<WorkshopFolder.StartingBuild> starts = noExercises ? List.of() : startingBuilds(nix, rc, tarball);

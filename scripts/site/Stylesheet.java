@@ -28,6 +28,7 @@ final class Stylesheet {
             .run.expected-failure pre.console { border-left: 5px solid #e0a030; }
             .run .provenance { font-size: .78rem; color: #5c6670; margin: -.5rem 0 1rem; }
             sup.how { font-size: .62rem; margin-left: .1rem; }
+            #content p, #content p a, #content p code, #content li code, #content td code, #content h3 { overflow-wrap: anywhere; }
             sup.how a { color: #4a5560; text-decoration: none; border-bottom: 1px dotted #8a96a2; }
             sup.how a:hover { color: #1a5fb4; }
             .run-note { font-size: .85rem; color: #4a5560; border-left: 3px solid #c8d1da; padding: .2rem .7rem; margin: 1rem 0 .5rem; }

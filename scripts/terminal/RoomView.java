@@ -63,16 +63,18 @@ public final class RoomView {
     }
 
     public void joined(Membership m, boolean untrusted, String user) {
-        out.println("joined the workshop room at " + m.url() + " (key " + m.key().name() + ")");
+        out.println("joined the workshop room at " + m.url() + " (key " + m.key().name() + ", which signed the room's description)");
         out.println("its cache holds the tutorial's CPython (" + m.info().python() + "), built in " + Lab.clock(Duration.ofSeconds(m.info().buildSeconds()))
                 + " on the instructor's machine with Nix " + m.info().nixVersion() + ", and its source " + m.info().sourceFile());
         out.println("from now on the tutorial's steps (in the lab/ next to this workshop folder) and the workshop's checks ask it before building"
-                + (m.require() ? "; the tutorial's build stops rather than build what the cache should hold (--require)" : ""));
+                + (m.require() ? "; the tutorial's build stops rather than build what the cache should hold (--require)" : "")
+                + "; by hand, pass Nix --option substituters " + m.url() + " --option extra-trusted-public-keys " + m.key() + " --option fallback " + (m.require() ? "false" : "true"));
         if (untrusted) {
             out.println("but: the Nix daemon does not trust " + user + " to add a binary cache. Ask an administrator to add to /etc/nix/nix.conf");
             out.println("  extra-trusted-substituters = " + m.url());
             out.println("  extra-trusted-public-keys = " + m.key());
             out.println("and restart nix-daemon; until then Nix ignores the room and builds.");
+            out.println("An earlier room's key listed there (nixpylab-room-…, or the old nixpylab-workshop-room-1) can be removed from extra-trusted-public-keys: each room signs with a key of its own.");
         }
     }
 

@@ -123,7 +123,7 @@ public class Capture {
         nixpylab.room.RoomCache good = new nixpylab.room.RoomCache(work.resolve("room"));
         Path tarball = Files.writeString(work.resolve("src.tar.gz"), "not really a tarball\n");
         nixpylab.room.RoomCache.Published p = good.publish(nixpylab.nix.Nix.detect(), List.of(nixpylab.nix.StorePath.parse(big)), tarball,
-                new nixpylab.room.RoomInfo("00000000", "src.tar.gz", big, 0, "?", "?"));
+                new nixpylab.room.RoomInfo("00000000", "src.tar.gz", big, 0, "?", "?", nixpylab.nix.NixHash.of(Files.readAllBytes(tarball)).base16()));
         Path other = Files.createDirectories(work.resolve("other-key"));
         Proc.of("nix-store", "--generate-binary-cache-key", "capture-other", other.resolve("secret").toString(), other.resolve("public").toString()).run();
         String otherKey = Files.readString(other.resolve("public")).strip();

@@ -53,7 +53,7 @@ public final class RoomCache {
      */
     public Published publish(Nix nix, List<StorePath> paths, Path tarball, RoomInfo info) {
         long t0 = System.nanoTime();
-        RoomKey key = RoomKey.ensurePair(keys(), "nixpylab-workshop-room-1");
+        RoomKey key = RoomKey.ensurePair(keys(), newKeyName());
         List<String> cmd = new ArrayList<>(List.of("nix", "--extra-experimental-features", "nix-command", "copy", "--to",
                 "file://" + cache() + "?secret-key=" + keys().resolve("secret") + "&compression=zstd"));
         for (StorePath p : paths) cmd.add(p.path());
@@ -68,11 +68,23 @@ public final class RoomCache {
                 Files.copy(tarball, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
-            AtomicFile.write(cache().resolve(RoomInfo.FILE), info.text());
+            String text = info.text();
+            AtomicFile.write(cache().resolve(RoomInfo.FILE), text);
+            AtomicFile.write(cache().resolve(RoomInfo.FILE + RoomSignature.SUFFIX), RoomSignature.sign(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), keys().resolve("secret")) + "\n");
             return new Published(key, paths, closureBytes(paths), Duration.ofNanos(System.nanoTime() - t0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A name for a new room's key: Nix keeps the first trusted key of each name, so a name two
+     * rooms shared would make a learner's Nix, trusting last week's room, refuse this week's.
+     */
+    static String newKeyName() {
+        byte[] b = new byte[4];
+        new java.security.SecureRandom().nextBytes(b);
+        return "nixpylab-room-" + java.util.HexFormat.of().formatHex(b);
     }
 
     /** The compressed NAR sizes (narinfo FileSize) of the paths' closures, as this cache holds them. */

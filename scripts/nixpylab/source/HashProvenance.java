@@ -25,17 +25,29 @@ public sealed interface HashProvenance {
     /** Nothing here can say whether the bytes are the release. */
     record Unvouched(String why) implements HashProvenance {}
 
+    /** One more authority for the file at url: who (the workshop room, under its signature) and the sha256 (hex) it gives it. */
+    record Witness(String url, String who, String sha256) {}
+
     /**
      * got: the flat sha256 Nix computed of the tarball (fetchurl), or the NAR hash of the unpacked
      * tree (fetchFromGitHub, where no authority here publishes one).
      */
     static HashProvenance of(PythonSource src, NixHash got) {
+        return of(src, got, List.of());
+    }
+
+    static HashProvenance of(PythonSource src, NixHash got, List<Witness> witnesses) {
         if (src.origin() == PythonSource.Origin.GITHUB) {
             return new Unvouched("GitHub publishes no checksum of the archive it makes of a tag, and nothing else here knows the NAR hash of the unpacked tree");
         }
         String file = fileName(src.url());
         String hex = got.base16();
         List<String> by = new ArrayList<>();
+        for (Witness w : witnesses) {
+            if (!w.url().equals(src.url())) continue;
+            if (!w.sha256().equalsIgnoreCase(hex)) return new Disagrees(w.who(), "sha256 " + w.sha256());
+            by.add(w.who() + ": the file has this sha256");
+        }
         Optional<Path> local = localFile(src.url());
         if (local.isPresent()) {
             Optional<DebianIndex.Listed> listed = DebianIndex.find(local.get().getParent().resolve("apt/lists"), file);

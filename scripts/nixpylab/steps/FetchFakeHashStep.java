@@ -33,7 +33,8 @@ public final class FetchFakeHashStep {
     private FetchFakeHashStep() {}
 
     /** What the learner asked for: a source (bare profile), a version and tag (nixpkgs profile), and how far to go. */
-    public record Request(Path givenFile, String givenUrl, String version, String rev, boolean predict, boolean stopAtMismatch, boolean trustFirstUse) {}
+    public record Request(Path givenFile, String givenUrl, String version, String rev, boolean predict, boolean stopAtMismatch, boolean trustFirstUse,
+                          List<HashProvenance.Witness> witnesses) {}
 
     public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Request q) {
         WorkspaceState st = ws.state();
@@ -61,7 +62,7 @@ public final class FetchFakeHashStep {
         }
         HashMismatch mismatch = HashMismatch.parse(r.stderr()).orElseThrow(() -> fetchFailure(file, shown, r));
         if (q.stopAtMismatch()) return new Outcome(found, shown, predicted, file, failing, r, mismatch, null, null, null);
-        HashProvenance provenance = vouched(HashProvenance.of(src, mismatch.got()), mismatch, src, file, q.trustFirstUse());
+        HashProvenance provenance = vouched(HashProvenance.of(src, mismatch.got(), q.witnesses()), mismatch, src, file, q.trustFirstUse());
 
         ws.writeNixFile(drv.fileName(), drv.withHash(mismatch.got()).text());
         st.hash(mismatch.got());

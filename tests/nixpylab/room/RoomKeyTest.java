@@ -42,7 +42,8 @@ class RoomKeyTest {
 
     @Test
     void whatARoomSaysAboutItselfReadsBack() {
-        RoomInfo i = new RoomInfo("0a1b2c3d", "python3.11_3.11.2.orig.tar.gz", "/nix/store/x-chrism-py311", 333, "2.8.0", "2026-11-30T01:07:06Z");
+        RoomInfo i = new RoomInfo("0a1b2c3d", "python3.11_3.11.2.orig.tar.gz", "/nix/store/x-chrism-py311", 333, "2.8.0", "2026-11-30T01:07:06Z",
+                "2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849");
         assertEquals(i, RoomInfo.parse(i.text()).orElseThrow());
         assertTrue(RoomInfo.parse("identity=not-hex\n").isEmpty(), "an identity must be 8 hex digits");
     }
