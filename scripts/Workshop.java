@@ -48,22 +48,20 @@ public class Workshop implements Callable<Integer> {
         return new ListCmd().call();
     }
 
-    /** The exercises folder as given, or, when it is a relative one that is not here, the repository's (a learner's folder may be anywhere). */
+    /**
+     * The exercises folder given with --exercises, or else the repository's: never one that merely
+     * happens to sit in the current folder, whose set-up commands would then run.
+     */
     static Path inRepository(Path exercises) {
-        if (java.nio.file.Files.isDirectory(exercises) || exercises.isAbsolute()) return exercises;
-        try {
-            return Cli.repository().resolve(exercises);
-        } catch (nixpylab.UserError outsideTheRepository) {
-            return exercises;
-        }
+        return exercises != null ? exercises : Cli.repository().resolve("exercises");
     }
 
     static class Options {
         @Option(names = "--workdir", description = "The learner's workshop folder (default: workshop; with check --solutions: build/workshop-solutions).")
         Path workdir;
 
-        @Option(names = "--exercises", description = "Where the exercises are (default: ${DEFAULT-VALUE}).", defaultValue = "exercises")
-        Path exercises = Path.of("exercises");
+        @Option(names = "--exercises", paramLabel = "DIR", description = "Where the exercises are (default: the repository's exercises/).")
+        Path exercises;
 
         @Option(names = "--source", paramLabel = "PATH", description = "A CPython source tarball on this machine, for the exercises that fetch one.")
         Path source;
@@ -210,8 +208,8 @@ public class Workshop implements Callable<Integer> {
         @Option(names = "--no-exercises", description = "Hand out the tutorial's CPython and its source only, not the exercises' starting builds (built in ROOM/workshop).")
         boolean noExercises;
 
-        @Option(names = "--exercises", paramLabel = "DIR", description = "Where the exercises are (default: ${DEFAULT-VALUE}).", defaultValue = "exercises")
-        Path exercises = Path.of("exercises");
+        @Option(names = "--exercises", paramLabel = "DIR", description = "Where the exercises are (default: the repository's exercises/).")
+        Path exercises;
 
         @Override
         public Integer call() {

@@ -39,6 +39,7 @@ public final class WorkspaceState {
     private final List<StorePath> built = new ArrayList<>();
     private final List<StorePath> foreign = new ArrayList<>();
     private StorePath lastOut;
+    private final java.util.TreeSet<String> links = new java.util.TreeSet<>();
     private final Map<Step, Instant> done = new EnumMap<>(Step.class);
 
     /** A workspace nothing has been written into yet. */
@@ -178,6 +179,19 @@ public final class WorkspaceState {
         lastOut = p;
     }
 
+    /** The names of the links into the store that the steps made in the workspace (result, a named root): the only ones ForceDelete removes. */
+    public java.util.SortedSet<String> links() {
+        return java.util.Collections.unmodifiableSortedSet(links);
+    }
+
+    public void madeLink(Path link) {
+        links.add(link.getFileName().toString());
+    }
+
+    public void forgetLink(Path link) {
+        links.remove(link.getFileName().toString());
+    }
+
     public boolean done(Step s) {
         return done.containsKey(s);
     }
@@ -211,6 +225,7 @@ public final class WorkspaceState {
         put(p, "built", built.isEmpty() ? null : String.join(",", built.stream().map(StorePath::path).toList()));
         put(p, "foreign", foreign.isEmpty() ? null : String.join(",", foreign.stream().map(StorePath::path).toList()));
         put(p, "lastOut", lastOut == null ? null : lastOut.path());
+        put(p, "links", links.isEmpty() ? null : String.join(",", links));
         for (Map.Entry<Step, Instant> e : done.entrySet()) put(p, "done." + e.getKey().name().toLowerCase(Locale.ROOT), e.getValue().toString());
         return p;
     }
@@ -237,6 +252,7 @@ public final class WorkspaceState {
         for (String b : list(p.getProperty("built", ""))) s.built.add(new StorePath(b));
         for (String f : list(p.getProperty("foreign", ""))) s.foreign.add(new StorePath(f));
         s.lastOut = p.getProperty("lastOut") == null ? null : new StorePath(p.getProperty("lastOut"));
+        s.links.addAll(list(p.getProperty("links", "")));
         for (Step step : Step.values()) {
             String when = p.getProperty("done." + step.name().toLowerCase(Locale.ROOT));
             if (when != null) s.done.put(step, Instant.parse(when));

@@ -14,9 +14,15 @@ public final class StoreLinks {
 
     /** Links directly in {@code dir} whose target is a store path that no longer exists. */
     public static List<Path> dangling(Path dir) {
+        return dangling(dir, null);
+    }
+
+    /** The same among the links named (null: any). */
+    static List<Path> dangling(Path dir, java.util.Set<String> names) {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
+                if (names != null && !names.contains(p.getFileName().toString())) continue;
                 if (Files.isSymbolicLink(p) && Files.readSymbolicLink(p).toString().startsWith("/nix/store/") && !Files.exists(p)) found.add(p);
             }
         } catch (IOException e) {
@@ -25,12 +31,12 @@ public final class StoreLinks {
         return found;
     }
 
-    /** Removes the links directly in {@code dir} that point to {@code target} (a workspace's own roots of it) and returns them. */
-    public static List<Path> removeLinksTo(Path dir, StorePath target) {
+    /** Removes the links named (the ones the workspace made) directly in {@code dir} that point to {@code target}, and returns them. */
+    public static List<Path> removeLinksTo(Path dir, java.util.Set<String> names, StorePath target) {
         List<Path> removed = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
-                if (Files.isSymbolicLink(p) && Files.readSymbolicLink(p).toString().equals(target.path())) {
+                if (names.contains(p.getFileName().toString()) && Files.isSymbolicLink(p) && Files.readSymbolicLink(p).toString().equals(target.path())) {
                     Files.delete(p);
                     removed.add(p);
                 }
@@ -41,10 +47,10 @@ public final class StoreLinks {
         return removed;
     }
 
-    /** Removes the dangling links of {@link #dangling} and returns them. */
-    public static List<Path> removeDangling(Path dir) {
+    /** Removes the dangling links among those named (the ones the workspace made) and returns them; a link someone else made stays. */
+    public static List<Path> removeDangling(Path dir, java.util.Set<String> names) {
         List<Path> removed = new ArrayList<>();
-        for (Path p : dangling(dir)) {
+        for (Path p : dangling(dir, names)) {
             try {
                 Files.delete(p);
                 removed.add(p);

@@ -62,6 +62,7 @@ public final class BuildStep {
         // A path that was in the store before this workspace built it belongs to someone else:
         // ForceDelete must never touch it.
         ws.recordBuild(built, already);
+        ws.state().madeLink(link);
         ws.save();
         return new Built(drv, built, already, copied ? java.util.Optional.of(run.substituted().get(built.path())) : java.util.Optional.empty(), cmd, log, r.elapsed());
     }

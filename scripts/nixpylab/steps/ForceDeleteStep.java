@@ -13,8 +13,8 @@ import nixpylab.nix.StorePath;
 /**
  * Step 5: delete the tutorial's builds although they are alive. Only store paths this workspace
  * built and whose names are the tutorial's derivations are touched; the plain delete is tried
- * first (and refused while a root holds the path), then {@code --ignore-liveness}; the result
- * links left dangling are removed.
+ * first (and refused while a root holds the path), then {@code --ignore-liveness}; the links the
+ * steps made that are left dangling are removed, and no other link.
  */
 public final class ForceDeleteStep {
     public static final String NAME_PREFIX = "chrism-py";
@@ -87,7 +87,8 @@ public final class ForceDeleteStep {
                 done.add(new Kept(p, force, forceSays));
                 continue;
             }
-            List<Path> unrooted = StoreLinks.removeLinksTo(ws.dir(), p);
+            List<Path> unrooted = StoreLinks.removeLinksTo(ws.dir(), ws.state().links(), p);
+            unrooted.forEach(ws.state()::forgetLink);
             Proc.Result again = nix.run(plain);
             if (nix.isValid(p)) {
                 done.add(new Kept(p, plain, "after removing this workspace's own roots (" + unrooted.size() + "), Nix still refuses: "
@@ -97,15 +98,25 @@ public final class ForceDeleteStep {
             done.add(new Deleted(p, plain, refusal, new Unrooting(force, forceSays, unrooted, plain), again.stdout().strip()));
         }
         ws.state().built().removeIf(b -> !nix.isValid(b));
-        List<Path> removed = StoreLinks.removeDangling(ws.dir());
+        List<Path> removed = StoreLinks.removeDangling(ws.dir(), ws.state().links());
+        removed.forEach(ws.state()::forgetLink);
         ws.state().done(Step.FORCE_DELETE, java.time.Instant.now());
         ws.save();
         return new Outcome(candidates, false, done, removed);
     }
 
-    /** Roots of a path that are not this workspace's own links (another workspace's result, a profile, a process). */
+    /**
+     * Roots of a path that are not this workspace's own links (another workspace's result, a
+     * profile, a process). A query that fails says nothing about them, so the delete stops.
+     */
     static List<String> rootsOutside(Workspace ws, Nix nix, StorePath p) {
-        Proc.Result r = nix.run(nix.command("nix-store", "-q", "--roots", p.path()));
+        List<String> query = nix.command("nix-store", "-q", "--roots", p.path());
+        Proc.Result r = nix.run(query);
+        if (!r.ok()) {
+            throw new nixpylab.UserError("Nix could not say what keeps " + p + " alive (" + String.join(" ", query) + ": "
+                    + Nix.firstError(r.stderr()).orElse(r.timedOut() ? "timed out" : "exit " + r.exitCode()) + "), so nothing was deleted: it might be someone else's.",
+                    "Run the query yourself to see why it fails; once it answers, run this step again.");
+        }
         List<String> out = new ArrayList<>();
         for (GcRoot g : GcRoot.parseAll(r.stdout())) {
             if (g.kind() == GcRoot.Kind.PROCESS) continue; // our own nix-store call can show up as a temporary root

@@ -31,6 +31,7 @@ public final class RememberStep {
         if (!r.ok() || !Files.isSymbolicLink(link)) {
             throw new UserError("nix-store could not add the root " + link + ": " + Nix.firstError(r.stderr()).orElse("exit " + r.exitCode()), "Check that the workspace is writable.");
         }
+        ws.state().madeLink(link);
         ws.state().done(Step.REMEMBER, java.time.Instant.now());
         ws.save();
         return new Outcome(link, out, cmd);
