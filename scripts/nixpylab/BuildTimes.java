@@ -36,7 +36,7 @@ public final class BuildTimes {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Long> e : all.entrySet()) sb.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
         try {
-            AtomicFile.write(file, sb.toString());
+            AtomicFile.writePrivate(file, sb.toString());
         } catch (UncheckedIOException e) {
             // an estimate lost is not worth failing a build for (a read-only home, a full disk)
         }

@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * Answers kept for a while in a folder of the user's cache, one small file per question. The
  * question is written in its file (two questions that share a file name are a miss, never a wrong
- * answer); the file's time is when it was asked; a write is whole or not at all ({@link AtomicFile})
- * and best effort: a read-only home asks again next time. Files older than a
- * day are removed when a new answer is kept.
+ * answer); the file's time is when it was asked; a write is whole or not at all ({@link AtomicFile}),
+ * rw------- in a folder of the user's alone, and best effort: a read-only home asks again next time.
+ * A file another user could have written is never read. Files older than a day are removed when a
+ * new answer is kept.
  */
 public final class KeptFile {
     private static final Duration PRUNED_AFTER = Duration.ofDays(1);
@@ -30,6 +31,8 @@ public final class KeptFile {
         Path file = fileFor(question);
         try {
             if (!Files.isRegularFile(file)) return Optional.empty();
+            // an answer another user could have written is not an answer
+            if (Ownership.whyOthersMayWriteAny(file, dir).isPresent()) return Optional.empty();
             if (Duration.between(Files.getLastModifiedTime(file).toInstant(), Instant.now()).compareTo(kept) >= 0) return Optional.empty();
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int nl = text.indexOf('\n');
@@ -44,7 +47,7 @@ public final class KeptFile {
     public void keep(String question, String answer) {
         Path file = fileFor(question);
         try {
-            AtomicFile.write(file, question.length() + "\n" + question + answer);
+            AtomicFile.writePrivate(file, question.length() + "\n" + question + answer);
             try (var all = Files.list(dir)) {
                 Instant old = Instant.now().minus(PRUNED_AFTER);
                 for (Path o : all.toList()) {

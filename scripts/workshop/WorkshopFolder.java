@@ -282,6 +282,7 @@ public final class WorkshopFolder {
                 for (String f : nixFiles) out.add(new StartingBuild(e, f, List.of(), "each learner's own (@nonce@)"));
                 continue;
             }
+            keepCopy(e); // the room's folder may be a learner's too: their files go where reset keeps them
             deleteTree(folder(e));
             prepare(e);
             for (String f : nixFiles) {

@@ -182,6 +182,45 @@ class LauncherTest {
         }
     }
 
+    /** A cache folder the launcher cannot use (a file where its folder should be): the step runs anyway, says so once, and leaves no folder of its own behind. */
+    @Test
+    void anUnusableCacheNeverStopsAStep() throws Exception {
+        Path tmp = Files.createTempDirectory(Path.of("/var/tmp"), "launcher-tmp-");
+        try {
+            Proc.Result r = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), PROBE.resolve("Probe.java").toString(), "hi").in(ScriptRun.REPO)
+                    .env("XDG_CACHE_HOME", "/etc/hostname").env("NIXPY_JBANG_CACHE", "/etc/hostname/nixpylab/jbang").env("TMPDIR", tmp.toString())
+                    .timeout(Duration.ofMinutes(3)).run();
+            assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+            assertEquals("one hi\n", r.stdout(), ScriptRun.describe(r));
+            assertEquals(1, r.stderr().lines().filter(l -> l.contains("cannot be used; this run goes without it")).count(), "said once:\n" + r.stderr());
+            try (var left = Files.list(tmp)) {
+                assertEquals(List.of(), left.toList(), "the run's temporary cache is removed after it");
+            }
+        } finally {
+            Proc.of("rm", "-rf", tmp.toString()).run();
+        }
+    }
+
+    /** A kept command whose java is gone (a JDK removed since) goes back to JBang instead of failing with 127 on every run. */
+    @Test
+    void aKeptCommandWhoseJavaIsGoneGoesBackToJBang() throws Exception {
+        Proc.Result first = probe("x");
+        Proc.Result second = probe("x");
+        assertTrue(kept(second), ScriptRun.describe(second));
+        Path entry = entryFor(second);
+        String kept = Files.readString(entry);
+        try {
+            Files.writeString(entry, kept.replaceFirst("^\\S+", "/nonexistent/jdk/bin/java"));
+            Proc.Result r = probe("x");
+            assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+            assertEquals("one x\n", r.stdout());
+            assertTrue(r.stderr().contains("[launcher] JBang decides"), "back to JBang:\n" + r.stderr());
+        } finally {
+            if (Files.exists(entry)) Files.writeString(entry, kept);
+        }
+        assertEquals(first.stdout(), second.stdout());
+    }
+
     static Proc.Result withPath(String path, Path script, String... args) {
         List<String> cmd = new ArrayList<>(List.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", script.toString()));
         cmd.addAll(List.of(args));

@@ -36,7 +36,10 @@ final class KeptAnswers {
         if (answer.isPresent()) return answer.get();
         Proc.Result r = Proc.of(command).timeout(timeout).run();
         // the exit code, the stdout's length, then stdout and stderr
-        if (r.ok()) kept.keep(question, r.exitCode() + " " + r.stdout().length() + "\n" + r.stdout() + r.stderr());
+        if (r.ok()) {
+            String out = withoutSecrets(r.stdout());
+            kept.keep(question, r.exitCode() + " " + out.length() + "\n" + out + r.stderr());
+        }
         return r;
     }
 
@@ -51,9 +54,17 @@ final class KeptAnswers {
         String xdg = System.getenv("XDG_CONFIG_HOME");
         conf.add((xdg != null && !xdg.isBlank() ? xdg : System.getProperty("user.home") + "/.config") + "/nix/nix.conf");
         for (String c : conf) sb.append(c).append(' ').append(stat(Optional.of(Path.of(c)))).append('\n');
+        // NIX_CONFIG may carry access tokens: the question holds a digest of the values, never the values
+        StringBuilder env = new StringBuilder();
         System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("NIX_")).sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> sb.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
+                .forEach(e -> env.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
+        if (env.length() > 0) sb.append("NIX_* ").append(NixHash.of(env.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).base16()).append('\n');
         return sb.toString();
+    }
+
+    /** Settings whose values are secrets (a GitHub token in access-tokens, a password) are kept as «not kept»: no one reads them from a kept answer. */
+    static String withoutSecrets(String out) {
+        return out.replaceAll("(?m)^([a-z0-9-]*(?:token|password|secret-key)[a-z0-9-]*) = .*$", "$1 = «not kept»");
     }
 
     private static String stat(Optional<Path> p) {

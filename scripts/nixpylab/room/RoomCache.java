@@ -26,6 +26,11 @@ public final class RoomCache {
 
     public RoomCache(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
+        // Nix reads the cache as file://DIR?secret-key=…, nginx as "root DIR;": a space, ?, #, ; or quote would cut it or add a setting
+        if (!this.dir.toString().matches("[A-Za-z0-9._/+@=,-]+")) {
+            throw new UserError("The room's folder " + this.dir + " has a character Nix's store URL or nginx's configuration would misread (a space, ?, #, ;, a quote or the like).",
+                    "Choose a folder whose path has only letters, digits and . _ - / (--room DIR).");
+        }
     }
 
     public Path dir() {

@@ -83,6 +83,7 @@ public final class WebServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        refuseTaken(address, port);
         Proc.Result test = Proc.of(program(), "-e", work.resolve("error.log").toString(), "-t", "-c", work.resolve("nginx.conf").toString()).timeout(Duration.ofSeconds(20)).run();
         if (!test.ok()) throw new UserError("nginx refuses the room's configuration: " + test.lastErrorLine(), "Look at " + work.resolve("nginx.conf") + " and " + work.resolve("error.log") + ".");
         Process p = Proc.of(program(), "-e", work.resolve("error.log").toString(), "-c", work.resolve("nginx.conf").toString()).spawn();
@@ -95,6 +96,7 @@ public final class WebServer implements AutoCloseable {
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(host, port), 200);
+                if (!p.isAlive()) continue; // something else answered: the check at the top of the loop says so
                 return new WebServer(p, work, "http://" + host + ":" + port);
             } catch (IOException e) {
                 sleep(100);
@@ -102,6 +104,17 @@ public final class WebServer implements AutoCloseable {
         }
         Proc.halt(p);
         throw new UserError("nginx did not answer on " + host + ":" + port + " within 10 s.", "Look at " + work.resolve("error.log") + ".");
+    }
+
+    /** A port something else listens on is refused before nginx starts: otherwise a join line would point at someone else's server. */
+    static void refuseTaken(String address, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, port));
+        } catch (IOException e) {
+            throw new UserError("Port " + port + " on " + address + " is taken (" + e.getMessage() + "): another program listens there, so the room cannot be served on it.",
+                    "Choose another port with --port, or stop what listens on " + port + " (ss -ltnp shows it).");
+        }
     }
 
     public String localUrl() {
