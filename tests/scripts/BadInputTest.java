@@ -33,7 +33,7 @@ class BadInputTest {
     /** A workspace that went through FetchFakeHash and PostPatch. */
     static Path patchedWorkspace(String name) {
         Path ws = base.resolve(name);
-        Proc.Result f = ScriptRun.run("FetchFakeHash", T, "--workdir", ws.toString(), "--source", tarball.toString());
+        Proc.Result f = ScriptRun.run("FetchFakeHash", T, "--workdir", ws.toString(), "--source", tarball.toString(), "--trust-first-use");
         assertEquals(0, f.exitCode(), ScriptRun.describe(f));
         Proc.Result p = ScriptRun.run("PostPatch", T, "--workdir", ws.toString());
         assertEquals(0, p.exitCode(), ScriptRun.describe(p));
@@ -143,7 +143,7 @@ class BadInputTest {
     void secondRunOnTheSameWorkspaceIsRefused() {
         Path ws = base.resolve("busy");
         try (Workspace held = Workspace.open(ws)) {
-            Proc.Result r = ScriptRun.run("FetchFakeHash", T, "--workdir", ws.toString(), "--source", tarball.toString());
+            Proc.Result r = ScriptRun.run("FetchFakeHash", T, "--workdir", ws.toString(), "--source", tarball.toString(), "--trust-first-use");
             assertCleanError(r, "Another NixPy Lab step is working");
         }
         assertFalse(Files.exists(ws.resolve("chrism-py02.nix")));

@@ -22,7 +22,7 @@ class ConfigurationTest {
         Path tarball = tiny.tarball();
         Path ws = tiny.lab();
         Duration t = Duration.ofMinutes(3);
-        Proc.Result b = ScriptRun.run("Build", t, "--workdir", ws.toString(), "--from-start", "--source", tarball.toString());
+        Proc.Result b = ScriptRun.run("Build", t, "--workdir", ws.toString(), "--from-start", "--source", tarball.toString(), "--trust-first-use");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
         Proc.Result r = ScriptRun.run("Configuration", t, "--workdir", ws.toString());
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));

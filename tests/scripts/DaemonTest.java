@@ -102,7 +102,7 @@ class DaemonTest {
     void theSixStepsRunAsAnOrdinaryUserThroughTheDaemon() throws Exception {
         NixConfig config = NixConfig.read(NixVersion.installed());
         if (config.sandboxed()) {
-            Proc.Result refused = step("FetchFakeHash", "--source", tarball.toString());
+            Proc.Result refused = step("FetchFakeHash", "--source", tarball.toString(), "--trust-first-use");
             assertEquals(1, refused.exitCode(), ScriptRun.describe(refused));
             assertTrue(refused.stderr().contains("only a trusted user may open paths in the sandbox, and the Nix daemon does not trust " + Learner.NAME), refused.stderr());
             assertFalse(refused.stderr().contains("$ nix-build"), "it stops before building");
@@ -113,7 +113,7 @@ class DaemonTest {
             AtomicFile.write(NIX_CONF, (nixConfBefore == null ? "" : nixConfBefore) + line.group(1) + "\n");
             restartDaemon();
         }
-        Proc.Result f = ok("FetchFakeHash", "--source", tarball.toString());
+        Proc.Result f = ok("FetchFakeHash", "--source", tarball.toString(), "--trust-first-use");
         assertTrue(f.stderr().contains("through the Nix daemon as " + Learner.NAME + " (not a trusted user)"), f.stderr());
         assertTrue(f.stderr().contains("got:    " + NixHash.of(Files.readAllBytes(tarball)).sri()), f.stderr());
         ok("PostPatch", "--without", "_tkinter");

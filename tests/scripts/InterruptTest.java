@@ -22,7 +22,7 @@ class InterruptTest {
         TinyWorkspace t = TinyWorkspace.fresh("interrupt", 10, "", false, 300);
         Path tarball = t.tarball();
         Path ws = t.lab();
-        Proc.Result f = ScriptRun.run("PostPatch", Duration.ofMinutes(3), "--workdir", ws.toString(), "--from-start", "--source", tarball.toString());
+        Proc.Result f = ScriptRun.run("PostPatch", Duration.ofMinutes(3), "--workdir", ws.toString(), "--from-start", "--source", tarball.toString(), "--trust-first-use");
         assertEquals(0, f.exitCode(), ScriptRun.describe(f));
 
         Process step = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Build.java", "--workdir", ws.toString())

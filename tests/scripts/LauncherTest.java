@@ -48,7 +48,7 @@ class LauncherTest {
         Path cds = Path.of(System.getenv().getOrDefault("NIXPY_JBANG_CACHE", System.getProperty("user.home") + "/.cache/nixpylab/jbang")).resolve("cds");
         if (!Files.isDirectory(cds)) return;
         try (var files = Files.list(cds)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().matches("(Probe|CdsProbe|InstalledProbe)[-.].*")).toList()) Files.deleteIfExists(f);
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("(Probe|CdsProbe|InstalledProbe|JavaGoneProbe)[-.].*")).toList()) Files.deleteIfExists(f);
         }
     }
 
@@ -204,14 +204,16 @@ class LauncherTest {
     /** A kept command whose java is gone (a JDK removed since) goes back to JBang instead of failing with 127 on every run. */
     @Test
     void aKeptCommandWhoseJavaIsGoneGoesBackToJBang() throws Exception {
-        Proc.Result first = probe("x");
-        Proc.Result second = probe("x");
+        Path script = PROBE.resolve("JavaGoneProbe.java");
+        Files.writeString(script, "public class JavaGoneProbe {\n    public static void main(String[] a) {\n        System.out.println(\"one \" + a[0]);\n    }\n}\n");
+        Proc.Result first = run(script, "x");
+        Proc.Result second = run(script, "x");
         assertTrue(kept(second), ScriptRun.describe(second));
-        Path entry = entryFor(second);
+        Path entry = entryFor(second, "JavaGoneProbe.jar");
         String kept = Files.readString(entry);
         try {
             Files.writeString(entry, kept.replaceFirst("^\\S+", "/nonexistent/jdk/bin/java"));
-            Proc.Result r = probe("x");
+            Proc.Result r = run(script, "x");
             assertEquals(0, r.exitCode(), ScriptRun.describe(r));
             assertEquals("one x\n", r.stdout());
             assertTrue(r.stderr().contains("[launcher] JBang decides"), "back to JBang:\n" + r.stderr());
@@ -244,11 +246,15 @@ class LauncherTest {
 
     /** The launcher's kept entry that names the probe's jar (the newest one written). */
     static Path entryFor(Proc.Result r) throws Exception {
+        return entryFor(r, "Probe.jar");
+    }
+
+    static Path entryFor(Proc.Result r, String jar) throws Exception {
         Path dir = Path.of(System.getenv().getOrDefault("NIXPY_JBANG_CACHE", System.getProperty("user.home") + "/.cache/nixpylab/jbang")).resolve("commands");
         try (var s = Files.list(dir)) {
             return s.filter(p -> {
                 try {
-                    return Files.readString(p).contains("Probe.jar");
+                    return Files.readString(p).contains("/" + jar);
                 } catch (java.io.IOException e) {
                     return false;
                 }

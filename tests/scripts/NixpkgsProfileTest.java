@@ -38,7 +38,7 @@ class NixpkgsProfileTest {
         String dbl = ScriptRun.REPO.resolve("tests/nixpkgs-double").toString();
 
         Proc.Result fetch = ScriptRun.run("FetchFakeHash", t, env, "--workdir", ws.toString(), "--nixpkgs", dbl,
-                "--python-version", rev.substring(1), "--predict", "--source", copy.toString());
+                "--python-version", rev.substring(1), "--predict", "--source", copy.toString(), "--trust-first-use");
         assertEquals(0, fetch.exitCode(), ScriptRun.describe(fetch));
         assertTrue(fetch.stderr().contains("profile nixpkgs"), "auto picks nixpkgs when <nixpkgs> resolves");
         assertTrue(fetch.stderr().contains("the prediction matches Nix's got: line"), fetch.stderr());

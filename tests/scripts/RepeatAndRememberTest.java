@@ -24,7 +24,7 @@ class RepeatAndRememberTest {
         TinyWorkspace t = TinyWorkspace.fresh("repeat-" + name, 4, nondeterministic ? "1" : "0", nondeterministic, 0);
         Path tarball = t.tarball();
         Path ws = t.lab();
-        Proc.Result b = ScriptRun.run("Build", T, "--workdir", ws.toString(), "--from-start", "--source", tarball.toString());
+        Proc.Result b = ScriptRun.run("Build", T, "--workdir", ws.toString(), "--from-start", "--source", tarball.toString(), "--trust-first-use");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
         return ws;
     }

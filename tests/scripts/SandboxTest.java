@@ -59,7 +59,7 @@ class SandboxTest {
         Path ws = tiny.lab();
         Path tarball = tiny.tarball();
         List<String[]> env = List.<String[]>of(new String[] {"NIX_CONFIG", SANDBOX_ON});
-        for (String[] step : new String[][] {{"FetchFakeHash", "--source", tarball.toString()}, {"PostPatch", "--without", "_tkinter"}, {"Build"}, {"TestPython"}}) {
+        for (String[] step : new String[][] {{"FetchFakeHash", "--source", tarball.toString(), "--trust-first-use"}, {"PostPatch", "--without", "_tkinter"}, {"Build"}, {"TestPython"}}) {
             List<String> args = new ArrayList<>(List.of(step).subList(1, step.length));
             args.addAll(List.of("--workdir", ws.toString()));
             Proc.Result r = ScriptRun.run(step[0], T, env, args.toArray(String[]::new));

@@ -56,7 +56,7 @@ class SixStepsTest {
     @Test
     @Order(1)
     void fetchReadsTheRealHashFromNixsErrorAndWritesItBack() throws Exception {
-        Proc.Result r = step("FetchFakeHash", "--source", tarball.toString(), "--predict");
+        Proc.Result r = step("FetchFakeHash", "--source", tarball.toString(), "--trust-first-use", "--predict");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stderr().contains("specified: sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), r.stderr());
         assertTrue(r.stderr().contains("profile bare)"), "auto picks bare where <nixpkgs> does not resolve");

@@ -73,7 +73,7 @@ class TwoWorkspacesTest {
     @Order(1)
     void aSecondWorkspaceFromTheSameSourceBuildsItsOwnPath() throws Exception {
         for (Path ws : new Path[] {first, second}) {
-            ok(ws, "FetchFakeHash", "--source", tarball.toString());
+            ok(ws, "FetchFakeHash", "--source", tarball.toString(), "--trust-first-use");
             ok(ws, "PostPatch", "--without", "_tkinter");
             Proc.Result b = ok(ws, "Build");
             assertTrue(b.stderr().contains("built in "), "each workspace builds:\n" + b.stderr());

@@ -151,7 +151,7 @@ public final class SourceLocator {
     }
 
     /** A distribution tarball already fetched, in this user's folder or root's, from a folder and a file only they can write. */
-    private Optional<Path> cachedOrig(String minor) {
+    Optional<Path> cachedOrig(String minor) {
         String prefix = minor == null ? "python3." : "python" + minor + "_";
         for (Path dir : cacheDir.equals(SHARED) ? List.of(cacheDir) : List.of(cacheDir, SHARED)) {
             if (!Files.isDirectory(dir) || SourceFolder.whyUntrusted(dir).isPresent()) continue;

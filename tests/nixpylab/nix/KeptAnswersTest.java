@@ -58,4 +58,13 @@ class KeptAnswersTest {
         assertTrue(KeptAnswers.CONF_FILES.contains("/etc/nix/nix.conf") && KeptAnswers.CONF_FILES.contains("/nix/var/nix/daemon-socket/socket"),
                 "a changed nix.conf or a restarted daemon is a new key");
     }
+
+    /** A token set in nix.conf or NIX_CONFIG is in nix config show's answer; it is never kept, and NIX_* values are in the question only as a digest. */
+    @org.junit.jupiter.api.Test
+    void secretsAreNeverKept() {
+        String shown = "access-tokens = github.com=ghp_secret\nbuild-users-group = nixbld\nnetrc-password = hunter2\nsecret-key-files = /k\n";
+        String kept = KeptAnswers.withoutSecrets(shown);
+        org.junit.jupiter.api.Assertions.assertFalse(kept.contains("ghp_secret") || kept.contains("hunter2"), kept);
+        org.junit.jupiter.api.Assertions.assertTrue(kept.contains("build-users-group = nixbld\n") && kept.contains("access-tokens = «not kept»"), kept);
+    }
 }
