@@ -38,7 +38,13 @@ import testkit.TinyPackage;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonTest {
     static final Path SOCKET = Path.of("/nix/var/nix/daemon-socket/socket");
-    static final Path NIX_CONF = Path.of("/etc/nix/nix.conf");
+    /**
+     * The daemon's and the learner's nix.conf: a copy of the host's in a folder of the test's own
+     * (NIX_CONF_DIR), so that what an administrator would add to /etc/nix/nix.conf is added there,
+     * and a test killed midway leaves the host's configuration as it found it.
+     */
+    static Path confDir;
+    static Path NIX_CONF;
     static Process daemon;
     static String nixConfBefore;
     static Path dir;
@@ -49,14 +55,19 @@ class DaemonTest {
     @BeforeAll
     static void startTheDaemon() throws Exception {
         Learner.ensure();
-        nixConfBefore = Files.exists(NIX_CONF) ? Files.readString(NIX_CONF) : null;
-        restartDaemon();
         dir = Learner.folder("daemon-test");
+        confDir = Files.createDirectories(dir.resolve("etc-nix"));
+        NIX_CONF = confDir.resolve("nix.conf");
+        Path hostConf = Path.of("/etc/nix/nix.conf");
+        nixConfBefore = Files.exists(hostConf) ? Files.readString(hostConf) : "";
+        AtomicFile.write(NIX_CONF, nixConfBefore);
+        Proc.of("chmod", "-R", "a+rX", confDir.toString()).run();
+        restartDaemon();
         ws = dir.resolve("lab");
         Path src = Files.createDirectories(dir.resolve("src"));
         tarball = TinyPackage.create(src, "0.8." + ProcessHandle.current().pid());
         Proc.of("chmod", "-R", "a+rX", src.toString()).run();
-        env = List.of("NIXPY_SOURCES=" + dir.resolve("sources"));
+        env = List.of("NIXPY_SOURCES=" + dir.resolve("sources"), "NIX_CONF_DIR=" + confDir);
     }
 
     static void restartDaemon() throws Exception {
@@ -67,7 +78,7 @@ class DaemonTest {
         // as Debian's systemd-tmpfiles sets it up: the daemon is for the group nix-users only
         assertTrue(Proc.of("chown", "root:nix-users", socketDir.toString()).run().ok());
         assertTrue(Proc.of("chmod", "770", socketDir.toString()).run().ok());
-        daemon = Proc.of("nix-daemon").spawn();
+        daemon = Proc.of("nix-daemon").env("NIX_CONF_DIR", confDir.toString()).spawn();
         for (int i = 0; i < 100 && !Files.exists(SOCKET); i++) Thread.sleep(100);
         assertTrue(Files.exists(SOCKET), "nix-daemon made its socket");
     }
@@ -79,7 +90,6 @@ class DaemonTest {
         } finally {
             if (daemon != null) Proc.halt(daemon);
             Files.deleteIfExists(SOCKET);
-            if (nixConfBefore != null) AtomicFile.write(NIX_CONF, nixConfBefore);
         }
     }
 
@@ -110,7 +120,7 @@ class DaemonTest {
             Matcher line = Pattern.compile("add '(extra-sandbox-paths = [^']+)' to /etc/nix/nix.conf").matcher(refused.stderr());
             assertTrue(line.find(), refused.stderr());
             // what the message says, done as an administrator would: the line into nix.conf, the daemon restarted
-            AtomicFile.write(NIX_CONF, (nixConfBefore == null ? "" : nixConfBefore) + line.group(1) + "\n");
+            AtomicFile.write(NIX_CONF, nixConfBefore + line.group(1) + "\n");
             restartDaemon();
         }
         Proc.Result f = ok("FetchFakeHash", "--source", tarball.toString(), "--trust-first-use");
