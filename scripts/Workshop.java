@@ -69,6 +69,9 @@ public class Workshop implements Callable<Integer> {
         @Option(names = "--source-url", paramLabel = "URL", description = "A URL of a CPython source tarball.")
         String sourceUrl;
 
+        @Option(names = "--trust-first-use", description = "Use the source's hash as Nix computes it even when nothing but the download vouches for it.")
+        boolean trustFirstUse;
+
         WorkshopFolder open(String defaultDir) {
             Catalog c = Catalog.load(inRepository(exercises));
             List<Path> sourceDirs = new java.util.ArrayList<>(nixpylab.source.SourceLocator.cacheDirs());
@@ -78,7 +81,9 @@ public class Workshop implements Callable<Integer> {
             Nix nix = Nix.detect().withHostPaths(sourceDirs);
             if (room.isPresent()) nix = nix.withSubstituter(room.get().url(), room.get().key().toString(), false);
             String url = sourceUrl == null && source == null ? room.map(Membership::sourceUrl).orElse(null) : sourceUrl;
-            return new WorkshopFolder(c, dir, nix, new WorkshopFolder.SourceChoice(source, url));
+            List<nixpylab.source.HashProvenance.Witness> witnesses = room.map(m -> List.of(new nixpylab.source.HashProvenance.Witness(m.sourceUrl(),
+                    "the workshop room " + m.url() + " (its description signed by " + m.key().name() + ")", m.info().sourceSha256()))).orElse(List.of());
+            return new WorkshopFolder(c, dir, nix, new WorkshopFolder.SourceChoice(source, url, witnesses, trustFirstUse));
         }
     }
 
@@ -248,7 +253,8 @@ public class Workshop implements Callable<Integer> {
             List<Path> sourceDirs = new java.util.ArrayList<>(SourceLocator.cacheDirs());
             sourceDirs.add(tarball.getParent());
             WorkshopFolder w = new WorkshopFolder(Catalog.load(exercises), rc.dir().resolve("workshop"), nix.withHostPaths(sourceDirs),
-                    new WorkshopFolder.SourceChoice(tarball, null));
+                    // the store path whose hash the instructor's workspace already pinned: vouched for when it was written
+                    new WorkshopFolder.SourceChoice(tarball, null, List.of(), true));
             return w.startingBuilds(line -> {});
         }
 

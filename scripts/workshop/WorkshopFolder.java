@@ -55,7 +55,12 @@ public final class WorkshopFolder {
     }
 
     /** Where the CPython tarball comes from; only exercises that fetch it need one. */
-    public record SourceChoice(Path file, String url) {}
+    /** The source the exercises fetch: a file or URL given (or the room's), who else vouches for its hash, and whether to write one nobody vouches for. */
+    public record SourceChoice(Path file, String url, List<nixpylab.source.HashProvenance.Witness> witnesses, boolean trustFirstUse) {
+        public SourceChoice(Path file, String url) {
+            this(file, url, List.of(), false);
+        }
+    }
 
     public record SolutionRun(Exercise exercise, Verdict start, Verdict solution) {
         public boolean ok() {
@@ -363,7 +368,17 @@ public final class WorkshopFolder {
                     "Give the workshop a tarball on this machine with --source FILE (or a reachable --source-url).");
         }
         String[] lines = r.stdout().strip().split("\n");
-        h.progress().source(new WorkshopProgress.Source(src.url(), NixHash.parse(lines[lines.length - 1]).sri(), src.version()));
+        NixHash hash = NixHash.parse(lines[lines.length - 1]);
+        nixpylab.source.HashProvenance p = nixpylab.source.HashProvenance.of(src, hash, sourceChoice.witnesses());
+        if (p instanceof nixpylab.source.HashProvenance.Disagrees d) {
+            throw new UserError("Nix computed " + hash.sri() + " for " + src.url() + ", but " + d.authority() + " knows that release with " + d.theirs() + ": these bytes are not CPython's release.",
+                    "Do not use it: delete that tarball and check again, or give the workshop a tarball you trust with --source FILE.");
+        }
+        if (p instanceof nixpylab.source.HashProvenance.Unvouched u && !sourceChoice.trustFirstUse()) {
+            throw new UserError("Only the download itself vouches for the hash Nix computed of " + src.url() + ", " + hash.sri() + " (" + u.why() + ").",
+                    "Check the source another way, then run again with --trust-first-use to use it knowingly.");
+        }
+        h.progress().source(new WorkshopProgress.Source(src.url(), hash.sri(), src.version()));
         h.save();
         return h.progress().source().get();
     }
