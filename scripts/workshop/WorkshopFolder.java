@@ -369,15 +369,7 @@ public final class WorkshopFolder {
         }
         String[] lines = r.stdout().strip().split("\n");
         NixHash hash = NixHash.parse(lines[lines.length - 1]);
-        nixpylab.source.HashProvenance p = nixpylab.source.HashProvenance.of(src, hash, sourceChoice.witnesses());
-        if (p instanceof nixpylab.source.HashProvenance.Disagrees d) {
-            throw new UserError("Nix computed " + hash.sri() + " for " + src.url() + ", but " + d.authority() + " knows that release with " + d.theirs() + ": these bytes are not CPython's release.",
-                    "Do not use it: delete that tarball and check again, or give the workshop a tarball you trust with --source FILE.");
-        }
-        if (p instanceof nixpylab.source.HashProvenance.Unvouched u && !sourceChoice.trustFirstUse()) {
-            throw new UserError("Only the download itself vouches for the hash Nix computed of " + src.url() + ", " + hash.sri() + " (" + u.why() + ").",
-                    "Check the source another way, then run again with --trust-first-use to use it knowingly.");
-        }
+        nixpylab.source.HashProvenance.of(src, hash, sourceChoice.witnesses()).require(hash, src.url(), sourceChoice.trustFirstUse(), "so the exercises do not use it");
         h.progress().source(new WorkshopProgress.Source(src.url(), hash.sri(), src.version()));
         h.save();
         return h.progress().source().get();

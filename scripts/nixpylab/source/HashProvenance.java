@@ -67,6 +67,25 @@ public sealed interface HashProvenance {
         return new Unvouched("neither Debian's signed index nor the known releases (" + KnownReleases.all().size() + " tarballs) know a CPython tarball with the sha256 " + hex);
     }
 
+    /**
+     * This provenance when it lets the hash be used: vouched for, or nobody's with trustFirstUse.
+     * Otherwise a UserError that says what the hash was, who contradicts it or why nobody
+     * vouches, and what happens instead (the caller's words: "so chrism-py311.nix keeps the fake hash").
+     */
+    default HashProvenance require(NixHash got, String url, boolean trustFirstUse, String instead) {
+        if (this instanceof Disagrees d) {
+            throw new nixpylab.UserError("Nix computed " + got.sri() + " for " + url + ", but " + d.authority() + " knows that release with " + d.theirs()
+                    + ": these bytes are not CPython's release, " + instead + ".",
+                    "Do not build it. Delete that tarball (it was altered, cut short or planted), then fetch it anew, or pass a tarball you trust with --source PATH.");
+        }
+        if (this instanceof Unvouched u && !trustFirstUse) {
+            throw new nixpylab.UserError("Only the download itself vouches for the hash Nix computed, " + got.sri() + " (" + u.why() + "); using it would trust whatever arrived, on first use, "
+                    + instead + ".",
+                    "Check the source another way (its publisher's signature or checksum), then run again with --trust-first-use to use Nix's hash knowingly.");
+        }
+        return this;
+    }
+
     private static String fileName(String url) {
         String path = URI.create(url).getPath();
         return path == null ? url : path.substring(path.lastIndexOf('/') + 1);

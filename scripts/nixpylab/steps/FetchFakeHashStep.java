@@ -62,7 +62,9 @@ public final class FetchFakeHashStep {
         }
         HashMismatch mismatch = HashMismatch.parse(r.stderr()).orElseThrow(() -> fetchFailure(file, shown, r));
         if (q.stopAtMismatch()) return new Outcome(found, shown, predicted, file, failing, r, mismatch, null, null, null);
-        HashProvenance provenance = vouched(HashProvenance.of(src, mismatch.got(), q.witnesses()), mismatch, src, file, q.trustFirstUse());
+        // the hash goes into the file only when an authority vouches for it, or the learner takes it on first use knowingly
+        HashProvenance provenance = HashProvenance.of(src, mismatch.got(), q.witnesses())
+                .require(mismatch.got(), src.url(), q.trustFirstUse(), "so " + file.getFileName() + " keeps the fake hash");
 
         ws.writeNixFile(drv.fileName(), drv.withHash(mismatch.got()).text());
         st.hash(mismatch.got());
@@ -79,21 +81,6 @@ public final class FetchFakeHashStep {
         st.done(Step.FETCH_FAKE_HASH, java.time.Instant.now());
         ws.save();
         return new Outcome(found, shown, predicted, file, failing, r, mismatch, provenance, prove, sourcePath);
-    }
-
-    /** The hash goes into the file only when an authority vouches for it, or the learner takes it on first use knowingly; else the file keeps the fake one. */
-    private static HashProvenance vouched(HashProvenance p, HashMismatch m, PythonSource src, Path file, boolean trustFirstUse) {
-        if (p instanceof HashProvenance.Disagrees d) {
-            throw new UserError("Nix computed " + m.got().sri() + " for " + src.url() + ", but " + d.authority() + " knows that release with " + d.theirs()
-                    + ": these bytes are not CPython's release, so " + file.getFileName() + " keeps the fake hash.",
-                    "Do not build it. Delete that tarball (it was altered, cut short or planted), then run this step again to fetch it anew, or pass a tarball you trust with --source PATH.");
-        }
-        if (p instanceof HashProvenance.Unvouched u && !trustFirstUse) {
-            throw new UserError("Only the download itself vouches for the hash Nix computed, " + m.got().sri() + " (" + u.why() + "); writing it into "
-                    + file.getFileName() + " would trust whatever arrived, on first use, so it keeps the fake hash.",
-                    "Check the source another way (its publisher's signature or checksum), then run again with --trust-first-use to write Nix's hash knowingly.");
-        }
-        return p;
     }
 
     /** The source: fetchFromGitHub's tag in the nixpkgs profile (as the video does); a tarball found or given in the bare one. */
