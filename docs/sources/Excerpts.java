@@ -62,6 +62,10 @@ public class Excerpts {
                     written++;
                 }
                 System.out.println(written + " excerpt(s) written from checked copies, " + (quotes.size() - written) + " kept");
+                for (String orphan : new site.EvidenceCheck(repo).orphans(ClaimsLedger.of(repo).claims(repo))) {
+                    Files.delete(repo.resolve("docs/sources").resolve(orphan));
+                    System.out.println("removed  " + orphan + " (no mark cites it)");
+                }
             } finally {
                 Proc.of("rm", "-rf", work.toString()).timeout(Duration.ofMinutes(1)).run();
             }

@@ -135,6 +135,19 @@ public final class EvidenceCheck {
         });
     }
 
+    /** Excerpts under docs/sources that no mark cites any more: kept for nothing, so a writer removes them. */
+    public List<String> orphans(Map<String, List<ClaimsLedger.Claim>> claims) {
+        java.util.Set<String> cited = new java.util.HashSet<>();
+        for (List<ClaimsLedger.Claim> file : claims.values()) for (ClaimsLedger.Claim c : file) for (Evidence e : c.marks()) if (e instanceof Evidence.Source s) cited.add(s.ref());
+        Path base = repo.resolve(SOURCES);
+        if (!Files.isDirectory(base)) return List.of();
+        try (Stream<Path> s = Files.walk(base)) {
+            return s.filter(Files::isRegularFile).map(p -> base.relativize(p).toString()).filter(r -> r.contains("/") && !cited.contains(r)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     List<RunBlock> blocks(String chapter) {
         return blocksByChapter.computeIfAbsent(chapter, c -> {
             Path adoc = repo.resolve("chapters").resolve(c + ".adoc");

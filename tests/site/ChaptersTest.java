@@ -46,4 +46,16 @@ class ChaptersTest {
         assertEquals(k.get(a), BlockKeys.of(List.of(a, b2)).get(a), "a later block does not change an earlier one's key");
         assertNotEquals(k.get(b), BlockKeys.of(List.of(a2, b)).get(b), "a change before it does");
     }
+
+    /** A block's id is how the chapter's evidence marks name it and the page anchors it; what its output depends on does not change with it. */
+    @Test
+    void aBlocksIdNamesItWithoutChangingItsKey(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("01-a.adoc"), "= A\n\nrun::Roots[id=roots]\n\nrun::Build[]\n");
+        List<RunBlock> blocks = Chapters.blocks(dir.resolve("01-a.adoc"));
+        assertEquals("roots", blocks.get(0).id());
+        assertEquals("run-roots", blocks.get(0).anchor());
+        assertEquals("run-2", blocks.get(1).anchor(), "a block without an id is anchored by its place");
+        RunBlock plain = new RunBlock("01-a", 1, "lab", "Roots", List.of(), false, null);
+        assertEquals(BlockKeys.of(List.of(plain)).get(plain), BlockKeys.of(List.of(blocks.get(0))).get(blocks.get(0)));
+    }
 }

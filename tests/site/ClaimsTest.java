@@ -28,6 +28,7 @@ class ClaimsTest {
         assertTrue(claims.keySet().containsAll(List.of("chapters/01-derivations.adoc", "README.adoc", "docs/nix-facts.adoc", "docs/claims.adoc")), claims.keySet().toString());
         List<EvidenceCheck.Problem> problems = new EvidenceCheck(repo).check(claims);
         assertTrue(problems.isEmpty(), problems.size() + " problem(s):\n" + problems.stream().map(Object::toString).collect(Collectors.joining("\n")));
+        assertEquals(List.of(), new EvidenceCheck(repo).orphans(claims), "excerpts no mark cites");
         long factual = claims.values().stream().flatMap(List::stream).filter(c -> c.kind() == ClaimsLedger.Kind.FACTUAL).count();
         assertTrue(factual > 100, "the ledger finds the chapters' factual sentences (" + factual + ")");
     }

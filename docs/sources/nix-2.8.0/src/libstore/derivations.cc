@@ -1,4 +1,4 @@
-// source: src/libstore/derivations.cc of Nix 2.8.0, lines 602-606, 667-671
+// source: src/libstore/derivations.cc of Nix 2.8.0, lines 602-606, 619-623, 667-671
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/derivations.cc#L602-L606
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -7,6 +7,12 @@
    is fixed-output, however, it takes each output hash and pretends it
    is a derivation hash producing a single "out" output. This is so we
    don't leak the provenance of fixed outputs, reducing pointless cache
+[…]
+                + dof.hash.printMethodAlgo() + ":"
+                + dof.hash.hash.to_string(Base16, false) + ":"
+                + store.printStorePath(dof.path(store, drv.name, i.first)));
+            outputHashes.insert_or_assign(i.first, std::move(hash));
+        }
 […]
     }
 

@@ -1,4 +1,4 @@
-// source: src/libstore/store-api.cc of Nix 2.8.0, lines 99-108, 183-187, 190-194, 1316-1320
+// source: src/libstore/store-api.cc of Nix 2.8.0, lines 99-108, 183-187, 190-194, 1232-1236, 1316-1320
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/store-api.cc#L99-L108
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -24,6 +24,12 @@
                 + makeFileIngestionPrefix(method)
                 + hash.to_string(Base16, true) + ":"),
             name);
+[…]
+size_t ValidPathInfo::checkSignatures(const Store & store, const PublicKeys & publicKeys) const
+{
+    if (isContentAddressed(store)) return maxSigs;
+
+    size_t good = 0;
 […]
     if (uri == "" || uri == "auto") {
         auto stateDir = get(params, "state").value_or(settings.nixStateDir);
