@@ -28,7 +28,7 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
 
 /**
  * What Debian's archive says a source package's file holds, checked from the signature down, every
- * time: the InRelease file apt fetched is verified with gpgv against the machine's archive keyring,
+ * time: the InRelease file apt fetched is verified with gpgv (or sqv, where apt uses it) against the machine's archive keyring,
  * the Sources index is hashed and compared with the sha256 the signed InRelease gives it, and only
  * then is the file's sha256 read from the index. Nothing apt left on disk is trusted for being there.
  */
@@ -45,7 +45,7 @@ public final class DebianIndex {
     public static Optional<Listed> find(Path lists, String file) {
         if (!Files.isDirectory(lists)) return Optional.empty();
         List<Path> keyrings = KEYRINGS.stream().filter(Files::isRegularFile).toList();
-        if (keyrings.isEmpty() || !Proc.onPath("gpgv")) return Optional.empty();
+        if (keyrings.isEmpty() || !(Proc.onPath("gpgv") || Proc.onPath("sqv"))) return Optional.empty();
         try (Stream<Path> s = Files.list(lists)) {
             for (Path inRelease : s.filter(p -> p.getFileName().toString().endsWith("_InRelease")).sorted().toList()) {
                 Optional<Listed> l = inRelease(inRelease, keyrings, file);
@@ -58,14 +58,10 @@ public final class DebianIndex {
     }
 
     private static Optional<Listed> inRelease(Path inRelease, List<Path> keyrings, String file) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("gpgv"));
-        for (Path k : keyrings) cmd.addAll(List.of("--keyring", k.toString()));
-        cmd.addAll(List.of("--output", "-", inRelease.toString()));
-        Proc.Result r = Proc.of(cmd).timeout(Duration.ofSeconds(30)).run();
-        if (!r.ok()) return Optional.empty();
-        Matcher who = SIGNER.matcher(r.stderr());
-        String signer = who.find() ? who.group(1) : "a key of " + keyrings.get(0);
-        String signed = r.stdout();
+        Optional<Signed> verified = Proc.onPath("gpgv") ? gpgv(inRelease, keyrings) : sqv(inRelease, keyrings);
+        if (verified.isEmpty()) return Optional.empty();
+        String signed = verified.get().text();
+        String signer = verified.get().signer();
         String suite = field(signed, "Suite").orElse(field(signed, "Codename").orElse("?"));
         String prefix = inRelease.getFileName().toString().replaceFirst("InRelease$", "");
         for (String[] entry : sha256Entries(signed)) {
@@ -76,6 +72,36 @@ public final class DebianIndex {
             if (l.isPresent()) return l;
         }
         return Optional.empty();
+    }
+
+    /** The text a signature covers, and who signed it. */
+    private record Signed(String text, String signer) {}
+
+    /** The signed text of an InRelease file and who signed it, when gpgv finds a good signature by a key of the keyrings. */
+    private static Optional<Signed> gpgv(Path inRelease, List<Path> keyrings) {
+        List<String> cmd = new ArrayList<>(List.of("gpgv"));
+        for (Path k : keyrings) cmd.addAll(List.of("--keyring", k.toString()));
+        cmd.addAll(List.of("--output", "-", inRelease.toString()));
+        Proc.Result r = Proc.of(cmd).timeout(Duration.ofSeconds(30)).run();
+        if (!r.ok()) return Optional.empty();
+        Matcher who = SIGNER.matcher(r.stderr());
+        return Optional.of(new Signed(r.stdout(), who.find() ? who.group(1) : "a key of " + keyrings.get(0)));
+    }
+
+    /** The same with sqv, apt's verifier where gpgv is not installed (Debian sid): one valid signature by a key of the keyrings. */
+    private static Optional<Signed> sqv(Path inRelease, List<Path> keyrings) throws IOException {
+        Path out = Files.createTempFile("nixpylab-inrelease-", ".txt");
+        try {
+            List<String> cmd = new ArrayList<>(List.of("sqv"));
+            for (Path k : keyrings) cmd.add("--keyring=" + k);
+            cmd.addAll(List.of("--output=" + out, "--cleartext", inRelease.toString()));
+            Proc.Result r = Proc.of(cmd).timeout(Duration.ofSeconds(30)).run();
+            if (!r.ok()) return Optional.empty();
+            String fingerprint = r.stdout().strip().split("\n")[0];
+            return Optional.of(new Signed(Files.readString(out), "a key of " + keyrings.get(0).getFileName() + ", fingerprint " + fingerprint));
+        } finally {
+            Files.deleteIfExists(out);
+        }
     }
 
     /** The "SHA256:" section of a Release file: hash, size, path. */
