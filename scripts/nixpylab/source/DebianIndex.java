@@ -34,7 +34,7 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
  */
 public final class DebianIndex {
     /** A file of a source package, as the signed index lists it. */
-    public record Listed(String file, String sha256, String pkg, String version, String suite, String signer) {}
+    public record Listed(String file, String sha256, String pkg, String version, String suite, String verifier, String signer) {}
 
     static final List<Path> KEYRINGS = List.of(Path.of("/usr/share/keyrings/debian-archive-keyring.gpg"));
     private static final Pattern SIGNER = Pattern.compile("Good signature from \"([^\"]+)\"");
@@ -61,21 +61,21 @@ public final class DebianIndex {
         Optional<Signed> verified = Proc.onPath("gpgv") ? gpgv(inRelease, keyrings) : sqv(inRelease, keyrings);
         if (verified.isEmpty()) return Optional.empty();
         String signed = verified.get().text();
-        String signer = verified.get().signer();
+        Signed by = verified.get();
         String suite = field(signed, "Suite").orElse(field(signed, "Codename").orElse("?"));
         String prefix = inRelease.getFileName().toString().replaceFirst("InRelease$", "");
         for (String[] entry : sha256Entries(signed)) {
             if (!entry[2].matches("[\\w-]+/source/Sources")) continue;
             Optional<Path> index = localIndex(inRelease.getParent(), prefix + entry[2].replace('/', '_'));
             if (index.isEmpty()) continue;
-            Optional<Listed> l = search(index.get(), entry[0], Long.parseLong(entry[1]), file, suite, signer);
+            Optional<Listed> l = search(index.get(), entry[0], Long.parseLong(entry[1]), file, suite, by);
             if (l.isPresent()) return l;
         }
         return Optional.empty();
     }
 
     /** The text a signature covers, and who signed it. */
-    private record Signed(String text, String signer) {}
+    private record Signed(String text, String verifier, String signer) {}
 
     /** The signed text of an InRelease file and who signed it, when gpgv finds a good signature by a key of the keyrings. */
     private static Optional<Signed> gpgv(Path inRelease, List<Path> keyrings) {
@@ -85,12 +85,13 @@ public final class DebianIndex {
         Proc.Result r = Proc.of(cmd).timeout(Duration.ofSeconds(30)).run();
         if (!r.ok()) return Optional.empty();
         Matcher who = SIGNER.matcher(r.stderr());
-        return Optional.of(new Signed(r.stdout(), who.find() ? who.group(1) : "a key of " + keyrings.get(0)));
+        return Optional.of(new Signed(r.stdout(), "gpgv", who.find() ? who.group(1) : "a key of " + keyrings.get(0)));
     }
 
     /** The same with sqv, apt's verifier where gpgv is not installed (Debian sid): one valid signature by a key of the keyrings. */
     private static Optional<Signed> sqv(Path inRelease, List<Path> keyrings) throws IOException {
-        Path out = Files.createTempFile("nixpylab-inrelease-", ".txt");
+        Path dir = Files.createTempDirectory("nixpylab-inrelease-");
+        Path out = dir.resolve("signed.txt"); // sqv writes a file that does not exist yet
         try {
             List<String> cmd = new ArrayList<>(List.of("sqv"));
             for (Path k : keyrings) cmd.add("--keyring=" + k);
@@ -98,9 +99,10 @@ public final class DebianIndex {
             Proc.Result r = Proc.of(cmd).timeout(Duration.ofSeconds(30)).run();
             if (!r.ok()) return Optional.empty();
             String fingerprint = r.stdout().strip().split("\n")[0];
-            return Optional.of(new Signed(Files.readString(out), "a key of " + keyrings.get(0).getFileName() + ", fingerprint " + fingerprint));
+            return Optional.of(new Signed(Files.readString(out), "sqv", "a key of " + keyrings.get(0).getFileName() + ", fingerprint " + fingerprint));
         } finally {
             Files.deleteIfExists(out);
+            Files.deleteIfExists(dir);
         }
     }
 
@@ -134,7 +136,7 @@ public final class DebianIndex {
     }
 
     /** Reads the whole index (so that its hash can be checked), keeping the stanza that lists the file. */
-    private static Optional<Listed> search(Path index, String wantedSha256, long wantedSize, String file, String suite, String signer) throws IOException {
+    private static Optional<Listed> search(Path index, String wantedSha256, long wantedSize, String file, String suite, Signed by) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -173,7 +175,7 @@ public final class DebianIndex {
         }
         String got = HexFormat.of().formatHex(sha.digest());
         if (!got.equals(wantedSha256) || size[0] != wantedSize) return Optional.empty(); // not the index the signature vouches for
-        return found == null ? Optional.empty() : Optional.of(new Listed(file, found, pkg, version, suite, signer));
+        return found == null ? Optional.empty() : Optional.of(new Listed(file, found, pkg, version, suite, by.verifier(), by.signer()));
     }
 
     private static InputStream counted(InputStream in, long[] count) {

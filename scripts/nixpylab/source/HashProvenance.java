@@ -54,7 +54,7 @@ public sealed interface HashProvenance {
             if (listed.isPresent()) {
                 DebianIndex.Listed l = listed.get();
                 if (!l.sha256().equals(hex)) return new Disagrees("Debian's archive (" + l.pkg() + " " + l.version() + ", " + l.suite() + ")", "sha256 " + l.sha256());
-                by.add("Debian's archive: " + l.suite() + "'s Sources index lists " + l.file() + " of " + l.pkg() + " " + l.version() + " with this sha256, and gpgv checked the index's InRelease signature (" + l.signer() + ")");
+                by.add("Debian's archive: " + l.suite() + "'s Sources index lists " + l.file() + " of " + l.pkg() + " " + l.version() + " with this sha256, and " + l.verifier() + " checked the index's InRelease signature (" + l.signer() + ")");
             }
         }
         Optional<KnownReleases.Release> known = KnownReleases.bySha256(hex);
