@@ -49,7 +49,7 @@ class SiteTranscriptTest {
 
     static void write(String postPatchArgs) throws Exception {
         Files.writeString(chapters.resolve("01-steps.adoc"), "= Steps\n\nrun::FetchFakeHash[args=\"--source " + tarball + " --no-fix\", expect=fail]\n\n"
-                + "run::FetchFakeHash[args=\"--source " + tarball + "\"]\n\nnixfile::[]\n\n");
+                + "run::FetchFakeHash[args=\"--source " + tarball + " --trust-first-use\"]\n\nnixfile::[]\n\n");
         Files.writeString(chapters.resolve("02-more.adoc"), "= More\n\nrun::PostPatch[args=\"" + postPatchArgs + "\"]\n\nrun::Build[]\n\nrun::Roots[]\n");
     }
 

@@ -184,8 +184,11 @@ public final class SourceLocator {
     Path stage(Path file) {
         try {
             prepareCacheDir(cacheDir);
-            Path target = cacheDir.resolve(file.getFileName().toString()).toAbsolutePath().normalize();
             Path source = file.toAbsolutePath().normalize();
+            // a tarball from the store keeps its own name: <nix/fetchurl.nix> names the fixed output after the URL's last part
+            String name = source.toString().startsWith("/nix/store/") && source.getNameCount() == 3
+                    ? new nixpylab.nix.StorePath(source.toString()).name() : file.getFileName().toString();
+            Path target = cacheDir.resolve(name).toAbsolutePath().normalize();
             boolean ours = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && SourceFolder.whyUntrusted(target).isEmpty();
             if (!source.equals(target) && !(ours && Files.mismatch(source, target) == -1)) {
                 Path tmp = Files.createTempFile(cacheDir, ".stage", ".tmp");

@@ -46,7 +46,7 @@ class InputAuditTest {
         Path ws = base.resolve("lab");
         Duration t = Duration.ofMinutes(3);
         String dbl = ScriptRun.REPO.resolve("tests/nixpkgs-double").toString();
-        Proc.Result f = ScriptRun.run("FetchFakeHash", t, env, "--workdir", ws.toString(), "--nixpkgs", dbl, "--python-version", version);
+        Proc.Result f = ScriptRun.run("FetchFakeHash", t, env, "--workdir", ws.toString(), "--nixpkgs", dbl, "--python-version", version, "--trust-first-use");
         assertEquals(0, f.exitCode(), ScriptRun.describe(f));
         Proc.Result p = ScriptRun.run("PostPatch", t, env, "--workdir", ws.toString(), "--without", "_tkinter");
         assertEquals(0, p.exitCode(), ScriptRun.describe(p));
