@@ -19,6 +19,7 @@ import nixpylab.HostSetup;
 import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.derivation.SetupLocal;
+import nixpylab.nix.StorePath;
 
 /**
  * Chooses the CPython source tarball, in this order: a file or URL the user gave; upstream's
@@ -186,8 +187,8 @@ public final class SourceLocator {
             prepareCacheDir(cacheDir);
             Path source = file.toAbsolutePath().normalize();
             // a tarball from the store keeps its own name: <nix/fetchurl.nix> names the fixed output after the URL's last part
-            String name = source.toString().startsWith("/nix/store/") && source.getNameCount() == 3
-                    ? new nixpylab.nix.StorePath(source.toString()).name() : file.getFileName().toString();
+            String name = StorePath.find(source.toString()).filter(p -> p.path().equals(source.toString()))
+                    .map(StorePath::name).orElse(file.getFileName().toString());
             Path target = cacheDir.resolve(name).toAbsolutePath().normalize();
             boolean ours = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && SourceFolder.whyUntrusted(target).isEmpty();
             if (!source.equals(target) && !(ours && Files.mismatch(source, target) == -1)) {
