@@ -29,6 +29,9 @@ public class Tutorial implements Callable<Integer> {
     @Option(names = "--no-install", description = "Never install missing packages; only say what is missing.")
     boolean noInstall;
 
+    @Option(names = "--verbose", description = "Show JBang's own lines when it compiles a step (resolving dependencies, building the jar).")
+    boolean verbose;
+
     private record Row(Step step, int exitCode, Duration wall, String said) {}
 
     public static void main(String[] args) {
@@ -39,12 +42,18 @@ public class Tutorial implements Callable<Integer> {
     public Integer call() throws IOException {
         ensureHost();
         Path summary = Files.createTempFile("nixpylab-summary", ".tsv");
+        Path notesSaid = Files.createTempFile("nixpylab-notes", ".txt");
+        List<String[]> env = List.of(new String[] {Lab.SUMMARY_FILE, summary.toString()}, new String[] {Lab.NOTES_SAID_FILE, notesSaid.toString()},
+                verbose ? new String[] {"NIXPY_JBANG_VERBOSE", "1"} : new String[] {"NIXPY_JBANG_QUIET", "1"});
+        System.err.println("Each step is its own script (scripts/<Step>.java); JBang compiles one on its first run, which adds a few seconds"
+                + (verbose ? "." : " (--verbose shows JBang's lines)."));
+        System.err.println();
         List<Row> rows = new ArrayList<>();
         int code = 0;
         try {
             for (Step s : Step.tutorial()) {
                 long t = System.nanoTime();
-                int rc = Lab.runScript(s, options.asArgs(), List.<String[]>of(new String[] {Lab.SUMMARY_FILE, summary.toString()}));
+                int rc = Lab.runScript(s, options.asArgs(), env);
                 List<String> said = Files.readAllLines(summary);
                 rows.add(new Row(s, rc, Duration.ofNanos(System.nanoTime() - t), said.size() > rows.size() ? said.get(rows.size()).replaceFirst("^[^\t]*\t", "") : ""));
                 if (rc != 0) {
@@ -54,6 +63,7 @@ public class Tutorial implements Callable<Integer> {
             }
         } finally {
             Files.deleteIfExists(summary);
+            Files.deleteIfExists(notesSaid);
         }
         System.err.println("== Summary");
         List<Step> all = Step.tutorial();

@@ -14,6 +14,7 @@
 //SOURCES ../scripts/site/Evidence.java
 //SOURCES ../scripts/site/ClaimsLedger.java
 //SOURCES ../scripts/site/EvidenceCheck.java
+//SOURCES ../scripts/site/TypedCommands.java
 //FILES site/redactions.tsv=../scripts/site/redactions.tsv
 //SOURCES testkit/*.java
 //SOURCES nixpylab/*.java

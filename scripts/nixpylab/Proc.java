@@ -49,6 +49,7 @@ public final class Proc {
     private boolean listenerGiven;
     private final Map<String, String> env = new java.util.HashMap<>();
     private boolean clean;
+    private boolean oneStream;
 
     private Proc(List<String> command) {
         this.command = List.copyOf(command);
@@ -83,6 +84,12 @@ public final class Proc {
         return this;
     }
 
+    /** Its stderr into the same pipe as its stdout, interleaved as a terminal shows them (all lines then read as stdout). */
+    public Proc oneStream() {
+        this.oneStream = true;
+        return this;
+    }
+
     /** Runs the command; a program that cannot be started is reported as exit code 127. */
     public Result run() {
         long start = System.nanoTime();
@@ -91,6 +98,7 @@ public final class Proc {
         if (clean) pb.environment().clear();
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.redirectErrorStream(oneStream);
         Process p;
         try {
             p = pb.start();

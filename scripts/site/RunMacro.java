@@ -8,10 +8,12 @@ import org.asciidoctor.extension.BlockMacroProcessor;
 import org.asciidoctor.extension.Name;
 
 /**
- * {@code run::Script[args="…", expect=fail, exit=102]}: shows the command and its real output from
+ * {@code run::Script[args="…", expect=fail, exit=102, why="…"]}: shows the Nix commands the step ran as a
+ * learner types them (first, copyable), then the step's command and its real output from
  * the block's transcript (recorded before conversion), the newest Nix's, with the versions it was
  * verified on and, where another version's output differs in more than volatile parts, that one
- * too. A step expected to fail that succeeds, or one expected to succeed that fails, fails the render.
+ * too. A step expected to fail that succeeds, or one expected to succeed that fails, fails the render;
+ * {@code why} says under "Expected to fail" what the failure is.
  */
 @Name("run")
 public final class RunMacro extends BlockMacroProcessor {
@@ -41,28 +43,60 @@ public final class RunMacro extends BlockMacroProcessor {
                 session.error(page + ": " + String.join(" ", t.command()) + ": " + problem);
             }
         }
-        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown)) + html(shown, b.expectFail(), problem, ts, session.redactions()).replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" "));
+        Object why = attributes.get("why");
+        String html = html(shown, b.expectFail(), why == null ? null : String.valueOf(why), problem, ts, session.redactions(), TypedCommands.of(shown, b.workspace()));
+        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown)) + html.replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" "));
     }
 
-    /** How the steps ran (the binary cache, the sandbox), said once per page above the first block it concerns. */
+    /** How the steps ran (the binary cache, the sandbox), said once per page, in one box, above the first block it concerns. */
     static String notes(List<String> notes) {
-        StringBuilder sb = new StringBuilder();
-        for (String n : notes) sb.append("<div class=\"run-note\">Nix on the machine these pages were made on: ").append(AnsiHtml.escape(n)).append(".</div>\n");
+        if (notes.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("<div class=\"run-note\"><p>How Nix ran on the machine these pages were recorded on:</p><ul>");
+        for (String n : notes) sb.append("<li>").append(AnsiHtml.escape(n)).append(".</li>");
+        sb.append("</ul><p>Those options are greyed in the recorded commands and left out of what you type: the bare profile opens the host's /usr for its compiler, and the video's nixpkgs file needs no such option.</p></div>\n");
         return sb.toString();
     }
 
-    /** The output of a transcript as terminal lines. */
+    /** The output of a transcript as terminal lines; options only the recording machine needed are greyed. */
     static String console(Transcript t) {
         StringBuilder sb = new StringBuilder();
-        for (Proc.Line l : t.lines()) sb.append("<span class=\"").append(l.stderr() ? "err" : "out").append("\">").append(AnsiHtml.toHtml(l.text())).append("</span>\n");
+        for (Proc.Line l : t.lines()) sb.append("<span class=\"").append(l.stderr() ? "err" : "out").append("\">").append(line(l.text())).append("</span>\n");
         return sb.toString();
     }
 
-    static String html(Transcript t, boolean expectFail, String problem, List<Transcript> all, Redactions redactions) {
+    private static String line(String text) {
+        if (!text.startsWith("$ ") || !TypedCommands.hasMachineOption(text)) return AnsiHtml.toHtml(text);
+        StringBuilder sb = new StringBuilder();
+        java.util.regex.Matcher m = TypedCommands.MACHINE_OPTION.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            sb.append(AnsiHtml.escape(text.substring(at, m.start()))).append("<span class=\"machine-opt\" title=\"only the recording machine needed this\">")
+                    .append(AnsiHtml.escape(m.group())).append("</span>");
+            at = m.end();
+        }
+        return sb.append(AnsiHtml.escape(text.substring(at))).toString();
+    }
+
+    /** What a learner types: the step's Nix commands, first and copyable (nothing when the step ran none that it shows). */
+    static String typed(List<String> commands) {
+        if (commands.isEmpty()) return "";
+        String all = String.join("\n", commands);
+        StringBuilder sb = new StringBuilder("<div class=\"typed\"><div class=\"typed-label\">Type it yourself</div><pre class=\"console\">");
+        sb.append("<button class=\"copy\" type=\"button\" data-copy=\"").append(AnsiHtml.escape(all)).append("\">copy</button>");
+        for (String c : commands) sb.append("<span class=\"prompt\">$ </span><span class=\"typed-cmd\">").append(AnsiHtml.escape(c)).append("</span>\n");
+        sb.append("</pre>");
+        if (all.contains("/nix/store/")) sb.append("<div class=\"typed-hint\">The store paths are this recording's: yours are the ones your own commands print.</div>");
+        sb.append("</div>\n");
+        return sb.toString();
+    }
+
+    static String html(Transcript t, boolean expectFail, String why, String problem, List<Transcript> all, Redactions redactions, List<String> typed) {
         StringBuilder sb = new StringBuilder();
         String cmd = String.join(" ", t.command());
         sb.append("<div class=\"listingblock run").append(expectFail ? " expected-failure" : "").append(problem != null ? " run-broken" : "").append("\">\n");
-        if (expectFail) sb.append("<div class=\"title\">Expected to fail: this is the error the tutorial is about</div>\n");
+        if (expectFail) sb.append("<div class=\"title\">Expected to fail").append(why == null ? "" : ": " + AnsiHtml.escape(why)).append("</div>\n");
+        sb.append(typed(typed));
+        sb.append("<div class=\"recorded-label\">").append(typed.isEmpty() ? "The toolkit's step" : "Recorded with the toolkit's step, which runs it and explains what Nix did").append("</div>\n");
         sb.append("<div class=\"content\"><pre class=\"console\"><span class=\"prompt\">$ </span><span class=\"cmd\">").append(AnsiHtml.escape(cmd))
                 .append("</span><button class=\"copy\" type=\"button\" data-copy=\"").append(AnsiHtml.escape(cmd)).append("\">copy</button>\n");
         sb.append(console(t));

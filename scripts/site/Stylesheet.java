@@ -31,7 +31,10 @@ final class Stylesheet {
             #content p, #content p a, #content p code, #content li code, #content td code, #content h3 { overflow-wrap: anywhere; }
             sup.how a { color: #4a5560; text-decoration: none; border-bottom: 1px dotted #8a96a2; }
             sup.how a:hover { color: #1a5fb4; }
-            .run-note { font-size: .85rem; color: #4a5560; border-left: 3px solid #c8d1da; padding: .2rem .7rem; margin: 1rem 0 .5rem; }
+            .run-note { font-size: .85rem; color: #4a5560; border-left: 3px solid #c8d1da; padding: .2rem .7rem; margin: 1rem 0 .5rem; } .run-note p, .run-note ul { margin: .2rem 0; }
+            .typed pre.console { background: #0f2a17; } .typed .typed-cmd { color: #ffffff; font-weight: 600; }
+            .typed-label, .recorded-label { font-size: .8rem; font-weight: 600; color: #3a4a56; margin: .6rem 0 .2rem; } .typed-hint { font-size: .78rem; color: #5c6670; margin: -.6rem 0 .8rem; }
+            pre.console .machine-opt { opacity: .45; text-decoration: line-through; }
             .run .verified { font-size: .78rem; color: #5c6670; margin: -.8rem 0 1rem; }
             details.other-nix { margin: -.5rem 0 1rem; font-size: .85rem; } details.other-nix summary { cursor: pointer; color: #1a5fb4; }
             figure.picture { margin: 1rem 0 1.5rem; } figure.picture svg { width: 100%; height: auto; max-width: 40rem; display: block; }

@@ -32,6 +32,8 @@ import nixpylab.steps.Step;
 public final class Lab implements AutoCloseable {
     /** Set by the tutorial: each step adds a line "Step<TAB>what it did" to this file for the summary. */
     public static final String SUMMARY_FILE = "NIXPY_SUMMARY";
+    /** Set by the tutorial: the notes on how Nix runs here already said in this run, so each is said once. */
+    public static final String NOTES_SAID_FILE = "NIXPY_NOTES_SAID";
 
     private static Nix detected;
 
@@ -40,6 +42,8 @@ public final class Lab implements AutoCloseable {
     private final Step step;
     private final Workspace workspace;
     private final Nix nix;
+    private final List<String> said = new ArrayList<>();
+    private final boolean oneTarget = StoryAndResult.shareOneTarget();
 
     private Lab(Step step, Workspace workspace, Nix nix) {
         this.step = step;
@@ -99,7 +103,23 @@ public final class Lab implements AutoCloseable {
         WorkspaceState st = workspace.state();
         err.println("== " + step.script() + " (workspace " + Cli.path(workspace.dir()) + ", profile " + st.profile().map(Profile::id).orElse("?")
                 + st.nixpkgs().map(p -> ", nixpkgs " + p).orElse("") + ")");
-        for (String note : nix.notes()) Cli.runNote(err, note);
+        for (String note : nix.notes()) {
+            if (firstTimeThisRun(note)) Cli.runNote(err, note);
+        }
+    }
+
+    /** False for a note an earlier step of the same tutorial run said already (and remembers it otherwise). */
+    private static boolean firstTimeThisRun(String note) {
+        String file = System.getenv(NOTES_SAID_FILE);
+        if (file == null) return true;
+        try {
+            Path p = Path.of(file);
+            if (Files.exists(p) && Files.readAllLines(p, StandardCharsets.UTF_8).contains(note)) return false;
+            Files.writeString(p, note + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return true;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     public Workspace workspace() {
@@ -112,12 +132,18 @@ public final class Lab implements AutoCloseable {
 
     /** A line of the story (stderr: what the learner reads). */
     public void say(String line) {
+        said.add(line);
         err.println(line);
     }
 
-    /** A line of the result (stdout: what another program would take). */
+    /**
+     * A line of the result (stdout: what another program would take). When stdout and stderr reach
+     * the same terminal or file, a result the story has just said (a store path) is not said twice.
+     */
     public void print(Object line) {
-        out.println(line);
+        String text = String.valueOf(line);
+        if (oneTarget && said.stream().anyMatch(l -> l.endsWith(" " + text))) return;
+        out.println(text);
     }
 
     /** A command as the learner would type it: "$ nix-build …". */

@@ -101,6 +101,25 @@ class SixStepsTest {
         assertEquals(out.path(), again.stdout().strip());
         long ms = Long.parseLong(only(Pattern.compile("already in the store: nothing to build \\((\\d+) ms\\)"), again.stderr()));
         assertTrue(ms < 1000, "a build already in the store answers in under a second, took " + ms + " ms");
+
+        // the tutorial's way: both streams on one terminal, the notes on how Nix runs here said once per run
+        Path notesSaid = Files.createTempFile(work.getParent(), "notes", ".txt");
+        Proc.Result first = tutorialStep(notesSaid, "Build");
+        Proc.Result second = tutorialStep(notesSaid, "Build");
+        assertEquals(0, first.exitCode() + second.exitCode(), ScriptRun.describe(first) + ScriptRun.describe(second));
+        assertEquals(1, first.stdout().split(Pattern.quote(out.path()), -1).length - 1, "on one terminal the store path is said once, after result ->: " + first.stdout());
+        assertFalse(first.stdout().contains("\n" + out.path() + "\n"), "not again on a line of its own: " + first.stdout());
+        for (String note : Files.readAllLines(notesSaid)) {
+            assertTrue(first.stdout().contains(note), "the first step of a run says " + note);
+            assertFalse(second.stdout().contains(note), "the next one does not: " + second.stdout());
+        }
+        assertTrue(again.stdout().contains(out.path()), "with stdout apart from stderr the path is still the result");
+    }
+
+    /** A step as the tutorial runs it: stdout and stderr in one stream, and the file of notes already said. */
+    static Proc.Result tutorialStep(Path notesSaid, String script) {
+        return Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", ScriptRun.REPO.resolve("scripts/" + script + ".java").toString(), "--workdir", work.toString())
+                .in(ScriptRun.REPO).timeout(T).env("NIXPY_SOURCES", ScriptRun.TEST_SOURCES).env(terminal.Lab.NOTES_SAID_FILE, notesSaid.toString()).oneStream().run();
     }
 
     @Test

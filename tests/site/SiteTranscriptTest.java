@@ -102,9 +102,14 @@ class SiteTranscriptTest {
         assertTrue(more.contains("verified on Nix " + version + " ("), "which Nix it was verified on");
         assertTrue(more.contains("<span class=\"out\">lab/result -&gt; /nix/store/"), "paths read as the learner types them");
         assertTrue(more.contains("<span class=\"cmd\">./jbang scripts/Roots.java</span>"), "the command as README teaches it");
+        assertTrue(Pattern.compile("<div class=\"typed\">.*?data-copy=\"nix-store -q --roots /nix/store/[a-z0-9]{32}-chrism-py03", Pattern.DOTALL).matcher(more).find(),
+                "the Nix command comes first, as the learner types it");
         for (String page : new String[] {steps, more}) {
             assertTrue(!page.contains(base.resolve("work").toString()), "the workspace is shown as lab/, not where the site made it");
-            assertEquals(1, page.split("class=\"run-note\">[^<]*binary cache", -1).length - 1, "the binary-cache note is said once per page");
+            assertEquals(1, page.split("class=\"run-note\">", -1).length - 1, "how Nix ran here is said in one box per page");
+            assertEquals(1, page.split("<li>binary cache", -1).length - 1, "the binary-cache note is said once per page");
+            assertTrue(page.contains("<span class=\"machine-opt\""), "the recorded command greys this machine's options");
+            assertTrue(!Pattern.compile("data-copy=\"[^\"]*--option substituters").matcher(page).find(), "what a learner copies never turns off their binary cache");
         }
     }
 

@@ -1,0 +1,45 @@
+package site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nixpylab.Proc;
+
+/**
+ * The Nix commands a recorded block ran, as a learner types them on their own machine: the
+ * options this machine needed (no binary cache that answers, the host's /usr opened in the
+ * sandbox for the bare profile) left out, and paths in the block's workspace written from inside
+ * it. The recorded output keeps them; the page says once why they are there.
+ */
+public final class TypedCommands {
+    /** The options only the recording machine needed, with their value (one shell word). */
+    static final Pattern MACHINE_OPTION = Pattern.compile(" --option (?:substituters|extra-sandbox-paths) (?:'[^']*'|[^ ']+)");
+    private static final Pattern NIX_COMMAND = Pattern.compile("^\\$ (nix|nix-build|nix-store|nix-instantiate|nix-shell|nix-prefetch-url|nix-hash|nix-env|nix-collect-garbage)( .*)?$");
+
+    private TypedCommands() {}
+
+    /** The commands of a transcript as a learner types them, in the order it ran them, each once. */
+    public static List<String> of(Transcript t, String workspace) {
+        List<String> out = new ArrayList<>();
+        for (Proc.Line l : t.lines()) {
+            if (!l.stderr()) continue;
+            Matcher m = NIX_COMMAND.matcher(l.text());
+            if (!m.matches()) continue;
+            String typed = typed(l.text().substring(2), workspace);
+            if (!out.contains(typed)) out.add(typed);
+        }
+        return out;
+    }
+
+    /** One recorded command line (without "$ "), as typed: machine options out, workspace paths relative to it. */
+    static String typed(String recorded, String workspace) {
+        String s = MACHINE_OPTION.matcher(recorded).replaceAll("");
+        return s.replace(" " + workspace + "/", " ").replace("=" + workspace + "/", "=");
+    }
+
+    /** Whether a recorded line carries an option only the recording machine needed. */
+    static boolean hasMachineOption(String line) {
+        return MACHINE_OPTION.matcher(line).find();
+    }
+}
