@@ -46,6 +46,7 @@ public final class SiteRenderer {
             if (session != null) {
                 asciidoctor.javaExtensionRegistry().blockMacro(new RunMacro(session));
                 asciidoctor.javaExtensionRegistry().blockMacro(new NixFileMacro(session));
+                asciidoctor.javaExtensionRegistry().blockMacro(new VideoFileMacro(session));
                 asciidoctor.javaExtensionRegistry().blockMacro(new PictureMacro(session));
                 Path exercisesDir = chaptersDir.getParent().resolve("exercises");
                 workshop.Catalog catalog = Files.isDirectory(exercisesDir) ? workshop.Catalog.load(exercisesDir) : null;

@@ -55,6 +55,28 @@ class SiteRenderTest {
     }
 
     @Test
+    void aLearnerCopiesPlainNixAndSeesTheVideosFileAtItsSteps() throws Exception {
+        assertEquals(0, render.exitCode(), ScriptRun.describe(render));
+        try (java.util.stream.Stream<Path> pages = Files.list(base.resolve("site"))) {
+            for (Path p : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
+                String page = Files.readString(p);
+                assertTrue(!Pattern.compile("data-copy=\"[^\"]*--option (substituters|extra-sandbox-paths)").matcher(page).find(), p + ": nothing copied carries this machine's options");
+                assertTrue(!page.contains("this is the error the tutorial is about"), p + ": each expected failure says which it is");
+                assertTrue(page.split("class=\"run-note\"", -1).length <= 2, p + ": how Nix ran here is one box per page");
+            }
+        }
+        String build = Files.readString(base.resolve("site/04-build.html"));
+        assertTrue(build.indexOf("data-copy=\"nix-build chrism-py311.nix -o result\"") < build.indexOf("data-copy=\"./jbang scripts/Build.java\""), "the Nix command comes before the toolkit's");
+        String fake = Files.readString(base.resolve("site/02-fake-hash.html"));
+        assertTrue(fake.contains("Expected to fail: the hash mismatch"), "the fake-hash failure is named");
+        assertTrue(fake.contains("newchrism-py310.nix, as the nixpkgs profile writes it first") && fake.contains("pkgs.lib.fakeSha256"), "the video's file with its fake hash");
+        String patch = Files.readString(base.resolve("site/03-postpatch.html"));
+        int diff = patch.indexOf("what PostPatch adds in the nixpkgs profile");
+        assertTrue(diff > 0 && patch.indexOf("+  postPatch = pkgs.lib.concatStringsSep", diff) > 0, "the video's postPatch, as a diff");
+        assertTrue(Files.readString(base.resolve("site/06-force-delete.html")).contains("Expected to fail: the output was deleted"));
+    }
+
+    @Test
     void theWorkshopPageListsEveryExerciseAndTheChaptersLinkToIt() throws Exception {
         assertEquals(0, render.exitCode(), ScriptRun.describe(render));
         String workshopPage = Files.readString(base.resolve("site/09-workshop.html"));
