@@ -10,6 +10,7 @@ import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import terminal.BuildClock;
+import terminal.ByHandOption;
 import terminal.Cli;
 import terminal.ExitCodes;
 import terminal.Lab;
@@ -18,10 +19,13 @@ import terminal.RoomView;
 
 @Command(name = "Build", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 3: nix-build the derivation, following its phases; prints the store path.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.BUILD_FAILED, ExitCodes.BUILD_TIMED_OUT})
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.BUILD_FAILED, ExitCodes.BUILD_TIMED_OUT, ExitCodes.NOT_YET})
 public class Build implements Callable<Integer> {
     @Mixin
     LabOptions options;
+
+    @Mixin
+    ByHandOption hand;
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new Build(), args));
@@ -30,6 +34,10 @@ public class Build implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.BUILD)) {
+            if (hand.byHand) {
+                BuildStep.HandBuild h = BuildStep.handTask(lab.workspace(), lab.nix());
+                return lab.byHand(h.task(), () -> BuildStep.checkHand(lab.workspace(), lab.nix(), h), "your nix-build, by hand");
+            }
             BuildStep.Outcome r;
             try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {
                 boolean roomOnly = Membership.near(lab.workspace().dir()).map(Membership::require).orElse(false);

@@ -2,10 +2,12 @@
 //SOURCES nixpylab/Toolkit.java
 
 import java.util.concurrent.Callable;
+import nixpylab.steps.ByHand;
 import nixpylab.steps.PostPatchStep;
 import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import terminal.ByHandOption;
 import terminal.Cli;
 import terminal.ExitCodes;
 import terminal.Lab;
@@ -13,10 +15,13 @@ import terminal.LabOptions;
 
 @Command(name = "PostPatch", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 2: add the postPatch that writes Modules/Setup.local, and show that the .drv changed.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.NOT_YET})
 public class PostPatch implements Callable<Integer> {
     @Mixin
     LabOptions options;
+
+    @Mixin
+    ByHandOption hand;
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new PostPatch(), args));
@@ -25,6 +30,10 @@ public class PostPatch implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.POST_PATCH)) {
+            if (hand.byHand) {
+                ByHand.Task task = PostPatchStep.handTask(lab.workspace(), lab.nix(), options.modules, options.without);
+                return lab.byHand(task, () -> PostPatchStep.checkHand(lab.workspace(), lab.nix(), options.modules, options.without), "your postPatch, by hand");
+            }
             PostPatchStep.Outcome r = PostPatchStep.run(lab.workspace(), lab.nix(), options.modules, options.without);
             lab.say("found: " + r.foundState());
             lab.say("postPatch now writes Modules/Setup.local with " + r.modules().size() + " modules:");

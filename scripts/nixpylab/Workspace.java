@@ -99,6 +99,15 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** The file as the learner left it becomes the one the toolkit knows (after Nix checked a by-hand step): later steps work from it. */
+    public void adoptHandEdits() {
+        try {
+            state.nixFile(nixFile().getFileName().toString(), NixHash.of(Files.readAllBytes(nixFile())).base16());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void refuseHandEdits() {
         if (nixFileEditedByHand()) {
             throw new UserError(nixFile() + " was edited by hand since NixPy Lab last wrote it; this step would overwrite those edits.",

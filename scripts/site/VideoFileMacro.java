@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nixpylab.LineDiff;
 import nixpylab.derivation.NixpkgsDerivation;
 import nixpylab.derivation.SetupLocal;
 import nixpylab.source.PythonSource;

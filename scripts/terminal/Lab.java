@@ -1,6 +1,8 @@
 package terminal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.Workspace;
@@ -21,6 +24,7 @@ import nixpylab.nix.Nix;
 import nixpylab.room.Membership;
 
 import nixpylab.source.SourceLocator;
+import nixpylab.steps.ByHand;
 import nixpylab.steps.Step;
 
 /**
@@ -144,6 +148,52 @@ public final class Lab implements AutoCloseable {
         String text = String.valueOf(line);
         if (oneTarget && said.stream().anyMatch(l -> l.endsWith(" " + text))) return;
         out.println(text);
+    }
+
+    /**
+     * A step done by hand: asks Nix first (a learner who stopped midway goes on where they were),
+     * then says what to write and type, and waits for Enter to ask Nix again, until Nix finds it done
+     * or the learner stops (q, or the end of input): then nothing is changed, and the exit code is
+     * 3 ({@link ExitCodes#NOT_YET}). summary: what the tutorial's summary says when it is done.
+     */
+    public int byHand(ByHand.Task task, Supplier<ByHand.Verdict> check, String summary) {
+        ByHand.Verdict v = check.get();
+        if (v instanceof ByHand.Done d) {
+            say("done already, by hand: " + d.said());
+            return done(summary);
+        }
+        say("by hand: " + task.goal());
+        if (!task.write().isEmpty()) {
+            say("write into " + Cli.path(Path.of(task.file())) + ":");
+            for (String l : task.write()) say("  " + l);
+        }
+        if (!task.type().isEmpty()) {
+            say("type, in another terminal:");
+            for (String c : task.type()) say("  $ " + c);
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        while (true) {
+            ByHand.NotYet n = (ByHand.NotYet) v;
+            say("now: " + n.wrong());
+            err.print("press Enter when done, or q to stop for now: ");
+            err.flush();
+            String line;
+            try {
+                line = in.readLine();
+            } catch (IOException e) {
+                line = null;
+            }
+            if (line == null || line.strip().equals("q")) {
+                if (line == null) err.println();
+                say("stopped: nothing was changed; your edits stay, and the same command goes on from here (next: " + n.next() + ")");
+                return exit(3, "stopped, by hand, before it was done");
+            }
+            v = check.get();
+            if (v instanceof ByHand.Done d) {
+                say("Nix says: " + d.said());
+                return done(summary);
+            }
+        }
     }
 
     /** A command as the learner would type it: "$ nix-build …". */

@@ -48,6 +48,35 @@ public final class StoreDerivation {
         return text(drv).flatMap(StoreDerivation::outputPath);
     }
 
+    /** An attribute of the derivation's environment ({@code ("postPatch","…")}), unescaped; empty when the derivation has none. */
+    public static Optional<String> env(String aterm, String name) {
+        String start = "(\"" + name + "\",\"";
+        int at = aterm.indexOf(start);
+        if (at < 0) return Optional.empty();
+        StringBuilder sb = new StringBuilder();
+        for (int i = at + start.length(); i < aterm.length(); i++) {
+            char c = aterm.charAt(i);
+            if (c == '"') return Optional.of(sb.toString());
+            if (c == '\\' && i + 1 < aterm.length()) {
+                char e = aterm.charAt(++i);
+                sb.append(switch (e) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    default -> e;
+                });
+            } else {
+                sb.append(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The same, read from the store's file. */
+    public static Optional<String> env(StorePath drv, String name) {
+        return text(drv).flatMap(t -> env(t, name));
+    }
+
     private static Optional<String> text(StorePath drv) {
         try {
             return Optional.of(Files.readString(Path.of(drv.path())));

@@ -8,6 +8,7 @@ import nixpylab.BuildTimes;
 import nixpylab.Proc;
 import nixpylab.Workspace;
 import nixpylab.nix.BuildWatch;
+import nixpylab.nix.GcRoot;
 import nixpylab.nix.NixBuild;
 import nixpylab.nix.Nix;
 import nixpylab.nix.StorePath;
@@ -39,6 +40,46 @@ public final class BuildStep {
             ws.save();
         }
         return o;
+    }
+
+    /** By hand: the nix-build to type in the workspace's folder (with the options this machine needs), and whether its output was in the store before. */
+    public record HandBuild(ByHand.Task task, StorePath drv, StorePath out, boolean validBefore) {}
+
+    public static HandBuild handTask(Workspace ws, Nix nix) {
+        Step.BUILD.requireDone(ws.state(), ws.dir());
+        StorePath drv = nix.instantiate(ws.nixFile(), null);
+        StorePath out = nix.outputOf(drv);
+        List<String> cmd = nix.command("nix-build", ws.nixFile().getFileName().toString());
+        return new HandBuild(new ByHand.Task("build the derivation with nix-build, in the workspace's folder", ws.nixFile().toString(), List.of(),
+                List.of(nixpylab.ShellWords.shown(List.of("cd", ws.dir().toString())), nixpylab.ShellWords.shown(cmd))), drv, out, nix.isValid(out));
+    }
+
+    /** From Nix's records: the output of the file's derivation is in the store, and the workspace's result link is a root of it. */
+    public static ByHand.Verdict checkHand(Workspace ws, Nix nix, HandBuild h) {
+        StorePath drv;
+        try {
+            drv = nix.instantiate(ws.nixFile(), null);
+        } catch (nixpylab.UserError e) {
+            return new ByHand.NotYet(e.getMessage(), "Fix the file where Nix points, then build.");
+        }
+        StorePath out = nix.outputOf(drv);
+        if (!nix.isValid(out)) {
+            return new ByHand.NotYet("Nix has no output of " + drv + " yet: " + out + " is not in the store.", "Type the nix-build above in " + ws.dir() + "; a failed build says why in its last lines.");
+        }
+        Proc.Result r = nix.run(nix.command("nix-store", "-q", "--roots", out.path()));
+        Path link = ws.resultLink().toAbsolutePath().normalize();
+        List<GcRoot> roots = GcRoot.parseAll(r.stdout());
+        if (roots.stream().noneMatch(g -> Path.of(g.link()).equals(link))) {
+            String others = roots.stream().map(GcRoot::link).filter(l -> !l.startsWith("{")).reduce((a, b) -> a + ", " + b).orElse("none");
+            return new ByHand.NotYet("Nix built " + out + ", but " + link + " is not one of its roots (its roots: " + others + ").",
+                    "Run nix-build inside " + ws.dir() + " (it makes ./result there), without --no-out-link.");
+        }
+        ws.recordBuild(out, h.out().equals(out) && h.validBefore());
+        ws.state().madeLink(ws.resultLink());
+        ws.state().lastOut(out);
+        ws.state().done(Step.BUILD, java.time.Instant.now());
+        ws.save();
+        return new ByHand.Done("Nix has " + out + " in the store, and " + link + " is its root.");
     }
 
     /** Builds one file of the workspace into a link; what it really built is recorded as the workspace's own. */

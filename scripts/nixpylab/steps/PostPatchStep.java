@@ -2,11 +2,15 @@ package nixpylab.steps;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import nixpylab.LineDiff;
+import nixpylab.UserError;
 import nixpylab.Workspace;
 import nixpylab.WorkspaceState;
 import nixpylab.derivation.DerivationFile;
 import nixpylab.derivation.SetupLocal;
 import nixpylab.nix.Nix;
+import nixpylab.nix.StoreDerivation;
 import nixpylab.nix.StorePath;
 
 /** Step 2: add the postPatch that writes Modules/Setup.local, and show that the .drv changed. */
@@ -30,5 +34,47 @@ public final class PostPatchStep {
         st.done(Step.POST_PATCH, Instant.now());
         ws.save();
         return new Outcome(found, modules, SetupLocal.text(modules, drv.pythonVersion()), before, after);
+    }
+
+    /** By hand: the postPatch lines to write into the file (the toolkit's own text for them) and the command that shows the new .drv. */
+    public static ByHand.Task handTask(Workspace ws, Nix nix, List<String> add, List<String> without) {
+        WorkspaceState st = ws.state();
+        Step.POST_PATCH.requireDone(st, ws.dir());
+        DerivationFile plain = DerivationFile.of(st).withModules(null);
+        List<String> write = LineDiff.unified(plain.text(), plain.withModules(SetupLocal.select(add, without)).text(), 0).stream()
+                .filter(l -> l.startsWith("+")).map(l -> l.substring(1)).toList();
+        return new ByHand.Task("give the derivation a postPatch that writes Modules/Setup.local", ws.nixFile().toString(), write,
+                List.of(nixpylab.ShellWords.shown(nix.command("nix-instantiate", ws.nixFile().toString()))));
+    }
+
+    /** Reads what the learner wrote from Nix's store derivation of the file: a postPatch that writes Modules/Setup.local with every module asked for. */
+    public static ByHand.Verdict checkHand(Workspace ws, Nix nix, List<String> add, List<String> without) {
+        WorkspaceState st = ws.state();
+        List<String> modules = SetupLocal.select(add, without);
+        StorePath drv;
+        try {
+            drv = nix.instantiate(ws.nixFile(), null);
+        } catch (UserError e) {
+            return new ByHand.NotYet(e.getMessage(), "Fix the file where Nix points; nothing else was changed.");
+        }
+        Optional<String> postPatch = StoreDerivation.env(drv, "postPatch");
+        if (postPatch.isEmpty()) {
+            return new ByHand.NotYet("Nix's derivation " + drv + " has no postPatch: the file does not set one yet.",
+                    "Write the lines shown into " + ws.nixFile().getFileName() + ", among the derivation's attributes.");
+        }
+        if (!postPatch.get().contains("Modules/Setup.local")) {
+            return new ByHand.NotYet("The derivation's postPatch does not write Modules/Setup.local.", "Write it as shown: cat > Modules/Setup.local <<'EOF' … EOF.");
+        }
+        List<String> lines = postPatch.get().lines().map(String::strip).toList();
+        List<String> missing = modules.stream().filter(m -> lines.stream().noneMatch(l -> l.startsWith(m + " "))).toList();
+        if (!missing.isEmpty()) {
+            return new ByHand.NotYet("The derivation's postPatch writes Modules/Setup.local without a line for " + String.join(", ", missing) + ".",
+                    "Add the line of each, as shown.");
+        }
+        st.modules(modules);
+        ws.adoptHandEdits();
+        st.done(Step.POST_PATCH, Instant.now());
+        ws.save();
+        return new ByHand.Done("Nix's derivation " + drv + " has your postPatch, which writes Modules/Setup.local with all " + modules.size() + " modules.");
     }
 }

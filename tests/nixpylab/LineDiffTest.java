@@ -1,4 +1,4 @@
-package site;
+package nixpylab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

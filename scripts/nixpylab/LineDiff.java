@@ -1,4 +1,4 @@
-package site;
+package nixpylab;
 
 import java.util.ArrayList;
 import java.util.List;

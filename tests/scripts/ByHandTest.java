@@ -1,0 +1,140 @@
+package scripts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nixpylab.Proc;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import testkit.ScriptRun;
+import testkit.TinyWorkspace;
+
+/**
+ * The steps a learner does by hand (--by-hand), on a tiny real derivation: the step says what to
+ * write and type, Nix decides whether it is done, and the wrong answers learners give are named
+ * without a byte of their file changed; a learner who stops goes on with the same command.
+ * Input ends at once here (no terminal), so each run checks once and stops, as "q" would.
+ */
+@Tag("nix")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ByHandTest {
+    static final Duration T = Duration.ofMinutes(3);
+    static Path work;
+    static Path file;
+    static List<String> postPatchLines;
+
+    @BeforeAll
+    static void fetched() throws Exception {
+        TinyWorkspace t = TinyWorkspace.fresh("by-hand", 1);
+        work = t.lab();
+        Proc.Result r = step("FetchFakeHash", "--source", t.tarball().toString(), "--trust-first-use");
+        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+        file = work.resolve(t.nixFileName());
+    }
+
+    static Proc.Result step(String script, String... args) {
+        List<String> all = new ArrayList<>(List.of("--workdir", work.toString()));
+        all.addAll(List.of(args));
+        return ScriptRun.run(script, T, all.toArray(String[]::new));
+    }
+
+    /** The file with these lines put in before its closing brace, as a learner pastes them. */
+    static String withLines(String text, List<String> lines) {
+        int end = text.stripTrailing().lastIndexOf('}');
+        return text.substring(0, end) + String.join("\n", lines) + "\n" + text.substring(end);
+    }
+
+    static void assertStoppedUnchanged(Proc.Result r, String before, String says) throws Exception {
+        assertEquals(3, r.exitCode(), ScriptRun.describe(r));
+        assertTrue(r.stderr().contains(says), "says: " + says + "\n" + r.stderr());
+        assertTrue(r.stderr().contains("stopped: nothing was changed"), r.stderr());
+        assertEquals(before, Files.readString(file), "the learner's file is left as they wrote it");
+    }
+
+    @Test
+    @Order(1)
+    void postPatchSaysWhatToWriteAndWaits() throws Exception {
+        String before = Files.readString(file);
+        Proc.Result r = step("PostPatch", "--by-hand", "--without", "_tkinter");
+        assertStoppedUnchanged(r, before, "has no postPatch: the file does not set one yet");
+        assertTrue(r.stderr().contains("by hand: give the derivation a postPatch"), r.stderr());
+        postPatchLines = new ArrayList<>();
+        boolean in = false;
+        for (String l : r.stderr().split("\n")) {
+            if (l.startsWith("write into ")) in = true;
+            else if (in && l.startsWith("  ")) postPatchLines.add(l.substring(2));
+            else if (in) break;
+        }
+        assertTrue(postPatchLines.stream().anyMatch(l -> l.contains("postPatch")) && postPatchLines.stream().anyMatch(l -> l.strip().startsWith("zlib ")), postPatchLines.toString());
+    }
+
+    @Test
+    @Order(2)
+    void wrongPostPatchesAreNamedAndLeftAlone() throws Exception {
+        String clean = Files.readString(file);
+        // a postPatch that writes the modules somewhere else
+        String elsewhere = withLines(clean, List.of("  postPatch = ''", "    echo 'zlib zlibmodule.c -lz' > Setup.local", "  '';"));
+        Files.writeString(file, elsewhere);
+        assertStoppedUnchanged(step("PostPatch", "--by-hand", "--without", "_tkinter"), elsewhere, "does not write Modules/Setup.local");
+        // the right place, one module forgotten
+        List<String> noLzma = postPatchLines.stream().filter(l -> !l.strip().startsWith("_lzma ")).toList();
+        String forgot = withLines(clean, noLzma);
+        Files.writeString(file, forgot);
+        assertStoppedUnchanged(step("PostPatch", "--by-hand", "--without", "_tkinter"), forgot, "without a line for _lzma");
+        // a file Nix cannot read: Nix's own words
+        String broken = withLines(clean, List.of("  postPatch = ''"));
+        Files.writeString(file, broken);
+        assertStoppedUnchanged(step("PostPatch", "--by-hand", "--without", "_tkinter"), broken, "Nix could not evaluate");
+        Files.writeString(file, clean);
+    }
+
+    @Test
+    @Order(3)
+    void theRightPostPatchIsFoundDoneByNixAndLaterStepsWorkFromIt() throws Exception {
+        String mine = withLines(Files.readString(file), postPatchLines);
+        Files.writeString(file, mine);
+        Proc.Result r = step("PostPatch", "--by-hand", "--without", "_tkinter");
+        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+        assertTrue(r.stderr().contains("done already, by hand: Nix's derivation /nix/store/"), r.stderr());
+        assertEquals(mine, Files.readString(file), "the learner's own file stays");
+        Proc.Result again = step("PostPatch", "--by-hand", "--without", "_tkinter");
+        assertEquals(0, again.exitCode(), "a learner who comes back finds it done: " + ScriptRun.describe(again));
+    }
+
+    @Test
+    @Order(4)
+    void buildByHandWantsTheOutputInTheStoreAndTheWorkspacesResultAsItsRoot() throws Exception {
+        Proc.Result r = step("Build", "--by-hand");
+        assertEquals(3, r.exitCode(), ScriptRun.describe(r));
+        assertTrue(r.stderr().contains("is not in the store"), r.stderr());
+        String typed = r.stderr().lines().filter(l -> l.startsWith("  $ nix-build ")).findFirst().orElseThrow(() -> new AssertionError(r.stderr())).substring(4);
+        List<String> nixBuild = new ArrayList<>(nixpylab.ShellWords.split(typed));
+        assertEquals(file.getFileName().toString(), nixBuild.get(nixBuild.size() - 1), "the file, typed in the workspace's folder");
+        // typed in another folder: Nix built the output, but the workspace's result is not its root
+        Path elsewhere = Files.createTempDirectory(work.getParent(), "elsewhere");
+        List<String> there = new ArrayList<>(nixBuild);
+        there.set(there.size() - 1, file.toString());
+        Proc.Result built = Proc.of(there).in(elsewhere).timeout(T).run();
+        assertEquals(0, built.exitCode(), ScriptRun.describe(built));
+        Proc.Result notMine = step("Build", "--by-hand");
+        assertEquals(3, notMine.exitCode(), ScriptRun.describe(notMine));
+        assertTrue(notMine.stderr().contains("is not one of its roots") && notMine.stderr().contains(elsewhere.resolve("result").toString()), notMine.stderr());
+        Files.delete(elsewhere.resolve("result"));
+        Proc.Result mine = Proc.of(nixBuild).in(work).timeout(T).run();
+        assertEquals(0, mine.exitCode(), ScriptRun.describe(mine));
+        Proc.Result done = step("Build", "--by-hand");
+        assertEquals(0, done.exitCode(), ScriptRun.describe(done));
+        assertTrue(done.stderr().contains("is its root"), done.stderr());
+        Proc.Result roots = step("Roots");
+        assertEquals(0, roots.exitCode(), "the next step goes on from the learner's build: " + ScriptRun.describe(roots));
+    }
+}
