@@ -6,11 +6,13 @@ import java.util.concurrent.Callable;
 import nixpylab.source.HashProvenance;
 import nixpylab.source.PythonSource;
 import nixpylab.source.SourceLocator;
+import nixpylab.steps.ByHand;
 import nixpylab.steps.FetchFakeHashStep;
 import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import terminal.ByHandOption;
 import terminal.Cli;
 import terminal.ExitCodes;
 import terminal.Lab;
@@ -18,10 +20,13 @@ import terminal.LabOptions;
 
 @Command(name = "FetchFakeHash", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 1: write the derivation with a fake hash, read the real one out of Nix's error, write it back.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.HASH_MISMATCH_NO_FIX})
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.HASH_MISMATCH_NO_FIX, ExitCodes.NOT_YET})
 public class FetchFakeHash implements Callable<Integer> {
     @Mixin
     LabOptions options;
+
+    @Mixin
+    ByHandOption hand;
 
     @Option(names = "--predict", description = "Compute the hash Nix will want before asking it, and compare.")
     boolean predict;
@@ -44,8 +49,13 @@ public class FetchFakeHash implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.FETCH_FAKE_HASH)) {
-            FetchFakeHashStep.Outcome r = FetchFakeHashStep.run(lab.workspace(), lab.nix(), new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3)),
-                    new FetchFakeHashStep.Request(options.source, options.sourceUrl, options.pythonVersion, options.rev, predict, noFix, options.trustFirstUse, roomWitness(lab)));
+            SourceLocator locator = new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3));
+            FetchFakeHashStep.Request q = new FetchFakeHashStep.Request(options.source, options.sourceUrl, options.pythonVersion, options.rev, predict, noFix, options.trustFirstUse, roomWitness(lab));
+            if (hand.byHand) {
+                ByHand.Task task = FetchFakeHashStep.handTask(lab.workspace(), lab.nix(), locator, q);
+                return lab.byHand(task, () -> FetchFakeHashStep.checkHand(lab.workspace(), lab.nix(), q), "your hash, by hand");
+            }
+            FetchFakeHashStep.Outcome r = FetchFakeHashStep.run(lab.workspace(), lab.nix(), locator, q);
             lab.say("found: " + r.foundState());
             lab.say("source: " + r.source().url() + " (CPython " + r.source().version() + ")");
             lab.say("   why: " + r.source().reason());

@@ -10,6 +10,7 @@ import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import terminal.ByHandOption;
 import terminal.Cli;
 import terminal.ExitCodes;
 import terminal.Lab;
@@ -17,10 +18,13 @@ import terminal.LabOptions;
 
 @Command(name = "ForceDelete", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 5: delete this workspace's builds although they are alive (--ignore-liveness), and the links left dangling.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.KEPT})
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.KEPT, ExitCodes.NOT_YET})
 public class ForceDelete implements Callable<Integer> {
     @Mixin
     LabOptions options;
+
+    @Mixin
+    ByHandOption hand;
 
     @Option(names = "--dry-run", description = "Only list what would be deleted.")
     boolean dryRun;
@@ -32,6 +36,10 @@ public class ForceDelete implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.FORCE_DELETE)) {
+            if (hand.byHand) {
+                ForceDeleteStep.HandDelete h = ForceDeleteStep.handTask(lab.workspace(), lab.nix());
+                return lab.byHand(h.task(), () -> ForceDeleteStep.checkHand(lab.workspace(), lab.nix(), h), "your delete, by hand");
+            }
             List<StorePath> candidates = ForceDeleteStep.candidates(lab.workspace(), lab.nix());
             if (candidates.isEmpty()) {
                 lab.say("found: nothing to delete: no build of this workspace is in the store any more");

@@ -172,9 +172,9 @@ public final class Lab implements AutoCloseable {
             for (String c : task.type()) say("  $ " + c);
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        say("now: " + ((ByHand.NotYet) v).wrong());
         while (true) {
             ByHand.NotYet n = (ByHand.NotYet) v;
-            say("now: " + n.wrong());
             err.print("press Enter when done, or q to stop for now: ");
             err.flush();
             String line;
@@ -193,6 +193,8 @@ public final class Lab implements AutoCloseable {
                 say("Nix says: " + d.said());
                 return done(summary);
             }
+            say("not yet: " + ((ByHand.NotYet) v).wrong());
+            say("next: " + ((ByHand.NotYet) v).next());
         }
     }
 

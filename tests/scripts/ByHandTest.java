@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nixpylab.Proc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,13 +34,53 @@ class ByHandTest {
     static Path file;
     static List<String> postPatchLines;
 
+    static TinyWorkspace tiny;
+
     @BeforeAll
-    static void fetched() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("by-hand", 1);
-        work = t.lab();
-        Proc.Result r = step("FetchFakeHash", "--source", t.tarball().toString(), "--trust-first-use");
-        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
-        file = work.resolve(t.nixFileName());
+    static void emptyWorkspace() {
+        tiny = TinyWorkspace.fresh("by-hand", 1);
+        work = tiny.lab();
+        file = work.resolve(tiny.nixFileName());
+    }
+
+    /** The commands the step told the learner to type, as words. */
+    static List<List<String>> typed(Proc.Result r) {
+        return r.stderr().lines().filter(l -> l.startsWith("  $ ")).map(l -> nixpylab.ShellWords.split(l.substring(4))).toList();
+    }
+
+    @Test
+    @Order(0)
+    void theHashIsCopiedFromNixsGotLineByHand() throws Exception {
+        String source = tiny.tarball().toString();
+        Proc.Result first = step("FetchFakeHash", "--by-hand", "--source", source, "--trust-first-use");
+        String fake = Files.readString(file);
+        assertStoppedUnchanged(first, fake, "still has the fake hash");
+        List<String> nixBuild = typed(first).get(1);
+        assertEquals("nix-build", nixBuild.get(0), first.stderr());
+        Proc.Result failing = Proc.of(nixBuild).in(work).timeout(T).run();
+        Matcher got = Pattern.compile("got:\\s+(sha256-[A-Za-z0-9+/]{43}=)").matcher(failing.stderr());
+        assertTrue(got.find(), "the learner reads the hash off Nix's error: " + failing.stderr());
+        String fakeHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+        assertTrue(fake.contains(fakeHash), fake);
+        // copied wrong: one character off (Nix fetches and refuses), and one character lost (not a hash at all);
+        // a lost closing = is not wrong: Nix 2.8 reads the hash without its padding too, so the check leaves that to Nix
+        String real = got.group(1);
+        String typo = real.substring(0, 10) + (real.charAt(10) == 'A' ? 'B' : 'A') + real.substring(11);
+        for (String wrong : List.of(typo, real.substring(0, 20) + real.substring(21))) {
+            String mine = fake.replace(fakeHash, wrong);
+            Files.writeString(file, mine);
+            Proc.Result r = step("FetchFakeHash", "--by-hand", "--source", source, "--trust-first-use");
+            assertStoppedUnchanged(r, mine, wrong.equals(typo) ? "but the file declares " + typo : "Nix could not");
+        }
+        String right = fake.replace(fakeHash, real);
+        Files.writeString(file, right);
+        // the right hash, but a made-up tarball nobody vouches for: not done without --trust-first-use
+        Proc.Result unvouched = step("FetchFakeHash", "--by-hand", "--source", source);
+        assertStoppedUnchanged(unvouched, right, "--trust-first-use");
+        Proc.Result done = step("FetchFakeHash", "--by-hand", "--source", source, "--trust-first-use");
+        assertEquals(0, done.exitCode(), ScriptRun.describe(done));
+        assertTrue(done.stderr().contains("Nix accepts the source with the hash you wrote (" + real + ")"), done.stderr());
+        assertEquals(right, Files.readString(file));
     }
 
     static Proc.Result step(String script, String... args) {
@@ -116,8 +158,7 @@ class ByHandTest {
         Proc.Result r = step("Build", "--by-hand");
         assertEquals(3, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stderr().contains("is not in the store"), r.stderr());
-        String typed = r.stderr().lines().filter(l -> l.startsWith("  $ nix-build ")).findFirst().orElseThrow(() -> new AssertionError(r.stderr())).substring(4);
-        List<String> nixBuild = new ArrayList<>(nixpylab.ShellWords.split(typed));
+        List<String> nixBuild = new ArrayList<>(typed(r).get(1));
         assertEquals(file.getFileName().toString(), nixBuild.get(nixBuild.size() - 1), "the file, typed in the workspace's folder");
         // typed in another folder: Nix built the output, but the workspace's result is not its root
         Path elsewhere = Files.createTempDirectory(work.getParent(), "elsewhere");
@@ -136,5 +177,31 @@ class ByHandTest {
         assertTrue(done.stderr().contains("is its root"), done.stderr());
         Proc.Result roots = step("Roots");
         assertEquals(0, roots.exitCode(), "the next step goes on from the learner's build: " + ScriptRun.describe(roots));
+    }
+
+    @Test
+    @Order(5)
+    void deleteByHandWantsThePathGoneFromTheStoreAndNamesWhatStillHoldsIt() throws Exception {
+        Path out = Files.readSymbolicLink(work.resolve("result"));
+        Proc.Result r = step("ForceDelete", "--by-hand");
+        assertEquals(3, r.exitCode(), ScriptRun.describe(r));
+        assertTrue(r.stderr().contains("is still in the store: Nix's roots for it are " + work.resolve("result")), r.stderr());
+        List<List<String>> typed = typed(r);
+        List<String> delete = typed.get(typed.size() - 1);
+        assertEquals("nix-store", delete.get(0));
+        assertEquals(List.of("--delete", out.toString()), delete.subList(delete.size() - 2, delete.size()));
+        // the plain delete first, as the video did: Nix refuses while result holds it
+        Proc.Result refused = Proc.of(delete).in(work).timeout(T).run();
+        assertTrue(refused.exitCode() != 0 && refused.stderr().contains("still alive"), ScriptRun.describe(refused));
+        Files.delete(work.resolve("result"));
+        Proc.Result rootless = step("ForceDelete", "--by-hand");
+        assertEquals(3, rootless.exitCode(), ScriptRun.describe(rootless));
+        assertTrue(rootless.stderr().contains("no root holds it any more"), rootless.stderr());
+        Proc.Result deleted = Proc.of(delete).in(work).timeout(T).run();
+        assertEquals(0, deleted.exitCode(), ScriptRun.describe(deleted));
+        Proc.Result done = step("ForceDelete", "--by-hand");
+        assertEquals(0, done.exitCode(), ScriptRun.describe(done));
+        assertTrue(done.stderr().contains("is no longer in the store"), done.stderr());
+        assertTrue(!Files.exists(out), "Nix deleted it");
     }
 }

@@ -48,6 +48,16 @@ public final class StoreDerivation {
         return text(drv).flatMap(StoreDerivation::outputPath);
     }
 
+    private static final Pattern DECLARED = Pattern.compile("^Derive\\(\\[\\(\"out\",\"[^\"]*\",\"(?:r:)?sha256\",\"([0-9a-f]{64})\"\\)\\]");
+
+    /** The sha256 a fixed-output derivation declares, of the file itself or (r:) of its NAR, as the file wrote it. */
+    public static Optional<NixHash> declaredHash(StorePath drv) {
+        return text(drv).flatMap(t -> {
+            Matcher m = DECLARED.matcher(t);
+            return m.find() ? Optional.of(NixHash.parse(m.group(1))) : Optional.empty();
+        });
+    }
+
     /** An attribute of the derivation's environment ({@code ("postPatch","…")}), unescaped; empty when the derivation has none. */
     public static Optional<String> env(String aterm, String name) {
         String start = "(\"" + name + "\",\"";

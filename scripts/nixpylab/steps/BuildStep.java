@@ -42,8 +42,8 @@ public final class BuildStep {
         return o;
     }
 
-    /** By hand: the nix-build to type in the workspace's folder (with the options this machine needs), and whether its output was in the store before. */
-    public record HandBuild(ByHand.Task task, StorePath drv, StorePath out, boolean validBefore) {}
+    /** By hand: the nix-build to type in the workspace's folder (with the options this machine needs). */
+    public record HandBuild(ByHand.Task task, StorePath drv, StorePath out) {}
 
     public static HandBuild handTask(Workspace ws, Nix nix) {
         Step.BUILD.requireDone(ws.state(), ws.dir());
@@ -51,7 +51,7 @@ public final class BuildStep {
         StorePath out = nix.outputOf(drv);
         List<String> cmd = nix.command("nix-build", ws.nixFile().getFileName().toString());
         return new HandBuild(new ByHand.Task("build the derivation with nix-build, in the workspace's folder", ws.nixFile().toString(), List.of(),
-                List.of(nixpylab.ShellWords.shown(List.of("cd", ws.dir().toString())), nixpylab.ShellWords.shown(cmd))), drv, out, nix.isValid(out));
+                List.of(nixpylab.ShellWords.shown(List.of("cd", ws.dir().toString())), nixpylab.ShellWords.shown(cmd))), drv, out);
     }
 
     /** From Nix's records: the output of the file's derivation is in the store, and the workspace's result link is a root of it. */
@@ -74,7 +74,9 @@ public final class BuildStep {
             return new ByHand.NotYet("Nix built " + out + ", but " + link + " is not one of its roots (its roots: " + others + ").",
                     "Run nix-build inside " + ws.dir() + " (it makes ./result there), without --no-out-link.");
         }
-        ws.recordBuild(out, h.out().equals(out) && h.validBefore());
+        // the derivation holds this workspace's identity, so its output is this workspace's build
+        // (ForceDelete still leaves it alone while a root outside the workspace holds it)
+        ws.recordBuild(out, false);
         ws.state().madeLink(ws.resultLink());
         ws.state().lastOut(out);
         ws.state().done(Step.BUILD, java.time.Instant.now());

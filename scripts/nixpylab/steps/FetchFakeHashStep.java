@@ -3,7 +3,9 @@ package nixpylab.steps;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import nixpylab.Proc;
+import nixpylab.ShellWords;
 import nixpylab.UserError;
 import nixpylab.Workspace;
 import nixpylab.WorkspaceState;
@@ -15,6 +17,7 @@ import nixpylab.nix.BuildError;
 import nixpylab.nix.HashMismatch;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixHash;
+import nixpylab.nix.StoreDerivation;
 import nixpylab.nix.StorePath;
 import nixpylab.source.HashProvenance;
 import nixpylab.source.Prefetcher;
@@ -36,7 +39,10 @@ public final class FetchFakeHashStep {
     public record Request(Path givenFile, String givenUrl, String version, String rev, boolean predict, boolean stopAtMismatch, boolean trustFirstUse,
                           List<HashProvenance.Witness> witnesses) {}
 
-    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Request q) {
+    /** The derivation file written with the fake hash: the source chosen, and how the step found the workspace. */
+    private record FakeHashFile(String found, PythonSource src, PythonSource shown, DerivationFile drv, NixHash predicted) {}
+
+    private static FakeHashFile writeWithFakeHash(Workspace ws, SourceLocator locator, Request q) {
         WorkspaceState st = ws.state();
         String found = describe(st);
         String version = q.version() == null ? PythonSource.DEFAULT_VERSION : q.version();
@@ -52,6 +58,81 @@ public final class FetchFakeHashStep {
         ws.writeNixFile(drv.fileName(), drv.text());
         ws.save();
         PythonSource shown = sameSource ? new PythonSource(src.origin(), src.url(), src.version(), "the workspace's source, as chosen before: " + src.reason()) : src;
+        return new FakeHashFile(found, src, shown, drv, predicted);
+    }
+
+    /**
+     * By hand: in an empty workspace the file is written with the fake hash (as the step does);
+     * the learner types the nix-build that fails and copies the hash on its got: line over the fake
+     * one. A file that already waits for its hash, or has one, is left as it is.
+     */
+    public static ByHand.Task handTask(Workspace ws, Nix nix, SourceLocator locator, Request q) {
+        if (ws.state().nixFile().isEmpty()) writeWithFakeHash(ws, locator, q);
+        String file = ws.nixFile().getFileName().toString();
+        return new ByHand.Task("write the source's real hash into the file: build its src, and copy the hash on Nix's got: line over the fake one",
+                ws.nixFile().toString(), List.of(),
+                List.of(ShellWords.shown(List.of("cd", ws.dir().toString())), ShellWords.shown(nix.command("nix-build", file, "-A", "src", "--no-out-link"))));
+    }
+
+    /** From Nix: the hash the file declares for its src, whether Nix accepts the download with it, and who vouches for it. */
+    public static ByHand.Verdict checkHand(Workspace ws, Nix nix, Request q) {
+        WorkspaceState st = ws.state();
+        Path file = ws.nixFile();
+        StorePath srcDrv;
+        try {
+            srcDrv = nix.instantiate(file, "src");
+        } catch (UserError e) {
+            return new ByHand.NotYet(e.getMessage(), "Fix the file where Nix points; nothing else was changed.");
+        }
+        Optional<NixHash> declared = StoreDerivation.declaredHash(srcDrv);
+        if (declared.isPresent() && declared.get().isFake()) {
+            return new ByHand.NotYet("The file still has the fake hash (" + declared.get().sri() + ").", "Type the nix-build above and copy the hash after got: over the fake one.");
+        }
+        List<String> build = nix.command("nix-build", file.toString(), "-A", "src", "--no-out-link");
+        Proc.Result r = nix.run(Duration.ofMinutes(30), l -> {}, build);
+        if (!r.ok()) {
+            Optional<HashMismatch> m = HashMismatch.parse(r.stderr());
+            if (m.isPresent() && m.get().specified().isFake()) {
+                return new ByHand.NotYet("The file still has a fake hash: Nix got " + m.get().got().sri() + ".", "Copy that hash, the whole sha256-…= word, over the fake one.");
+            }
+            if (m.isPresent()) {
+                return new ByHand.NotYet("Nix fetched the source and got " + m.get().got().sri() + ", but the file declares " + m.get().specified().sri() + ".",
+                        "Copy the hash after got: exactly, the whole sha256-…= word.");
+            }
+            return new ByHand.NotYet("Nix could not fetch the source: " + Nix.firstError(r.stderr()).orElse("exit code " + r.exitCode()), "Read Nix's words, fix the file, and try again.");
+        }
+        StorePath source = StorePath.parse(r.stdout().strip());
+        NixHash hash = declared.orElseGet(() -> NixHash.of(readAll(Path.of(source.path()))));
+        PythonSource src = st.source().orElseThrow(() -> new UserError("The workspace does not say which source it fetches.", "Start over in an empty --workdir."));
+        try {
+            HashProvenance.of(src, hash, q.witnesses()).require(hash, src.url(), q.trustFirstUse(), "so the step is not done");
+        } catch (UserError e) {
+            return new ByHand.NotYet(e.getMessage(), e.next());
+        }
+        st.hash(hash);
+        st.sourcePath(source);
+        ws.adoptHandEdits();
+        st.done(Step.FETCH_FAKE_HASH, java.time.Instant.now());
+        ws.save();
+        return new ByHand.Done("Nix accepts the source with the hash you wrote (" + hash.sri() + "); it is in the store at " + source + ".");
+    }
+
+    private static byte[] readAll(Path p) {
+        try {
+            return java.nio.file.Files.readAllBytes(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Request q) {
+        WorkspaceState st = ws.state();
+        FakeHashFile w = writeWithFakeHash(ws, locator, q);
+        String found = w.found();
+        PythonSource src = w.src();
+        PythonSource shown = w.shown();
+        DerivationFile drv = w.drv();
+        NixHash predicted = w.predicted();
 
         Path file = ws.nixFile();
         List<String> failing = nix.command("nix-build", file.toString(), "--no-out-link");

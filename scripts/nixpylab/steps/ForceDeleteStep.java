@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nixpylab.Proc;
+import nixpylab.ShellWords;
 import nixpylab.Workspace;
 import nixpylab.nix.GcRoot;
 import nixpylab.nix.Nix;
@@ -103,6 +104,36 @@ public final class ForceDeleteStep {
         ws.state().done(Step.FORCE_DELETE, java.time.Instant.now());
         ws.save();
         return new Outcome(candidates, false, done, removed);
+    }
+
+    /** By hand: the workspace's last build, and the commands that delete it the safe way (its root removed first, then the plain delete). */
+    public record HandDelete(ByHand.Task task, StorePath out) {}
+
+    public static HandDelete handTask(Workspace ws, Nix nix) {
+        Step.FORCE_DELETE.requireDone(ws.state(), ws.dir());
+        StorePath out = ws.lastBuilt().filter(p -> ws.state().built().contains(p)).orElseThrow(() -> new nixpylab.UserError(
+                "The workspace " + ws.dir() + " has no build of its own to delete.", "Build it first: ./jbang scripts/Build.java."));
+        return new HandDelete(new ByHand.Task("delete the workspace's build from the store, the way that needs no --ignore-liveness: take its root away first",
+                ws.nixFile().toString(), List.of(),
+                List.of(ShellWords.shown(List.of("cd", ws.dir().toString())), ShellWords.shown(nix.command("nix-store", "--delete", out.path())) + "   # refused: result still holds it",
+                        "rm result", ShellWords.shown(nix.command("nix-store", "--delete", out.path())))), out);
+    }
+
+    /** From Nix's records: the build is no longer a valid store path; while it is, which roots still hold it. */
+    public static ByHand.Verdict checkHand(Workspace ws, Nix nix, HandDelete h) {
+        if (nix.isValid(h.out())) {
+            Proc.Result r = nix.run(nix.command("nix-store", "-q", "--roots", h.out().path()));
+            List<String> roots = GcRoot.parseAll(r.stdout()).stream().filter(g -> g.kind() != GcRoot.Kind.PROCESS).map(GcRoot::link).toList();
+            return roots.isEmpty()
+                    ? new ByHand.NotYet(h.out() + " is still in the store, and no root holds it any more.", "Run the nix-store --delete above: now Nix lets it go.")
+                    : new ByHand.NotYet(h.out() + " is still in the store: Nix's roots for it are " + String.join(", ", roots) + ".",
+                            "Remove the root (rm result in " + ws.dir() + "), then run nix-store --delete again.");
+        }
+        ws.state().built().removeIf(b -> !nix.isValid(b));
+        StoreLinks.removeDangling(ws.dir(), ws.state().links()).forEach(ws.state()::forgetLink);
+        ws.state().done(Step.FORCE_DELETE, java.time.Instant.now());
+        ws.save();
+        return new ByHand.Done(h.out() + " is no longer in the store.");
     }
 
     /**
