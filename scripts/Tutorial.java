@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import nixpylab.HostSetup;
 import nixpylab.UserError;
+import nixpylab.Workspace;
 import nixpylab.nix.Nix;
 import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
@@ -28,6 +29,9 @@ public class Tutorial implements Callable<Integer> {
 
     @Option(names = "--no-install", description = "Never install missing packages; only say what is missing.")
     boolean noInstall;
+
+    @Option(names = "--by-hand", description = "Do the steps yourself where you can (FetchFakeHash, PostPatch, Build, ForceDelete): each says what to write and type and waits for Nix to find it done; run the same command again to go on where you stopped.")
+    boolean byHand;
 
     @Option(names = "--verbose", description = "Show JBang's own lines when it compiles a step (resolving dependencies, building the jar).")
     boolean verbose;
@@ -50,10 +54,15 @@ public class Tutorial implements Callable<Integer> {
         System.err.println();
         List<Row> rows = new ArrayList<>();
         int code = 0;
+        int from = byHand ? handStart() : 0;
         try {
-            for (Step s : Step.tutorial()) {
+            for (int i = from; i < Step.tutorial().size(); i++) {
+                Step s = Step.tutorial().get(i);
                 long t = System.nanoTime();
-                int rc = Lab.runScript(s, options.asArgs(), env);
+                List<String> args = new ArrayList<>(options.asArgs());
+                if (byHand && s.byHand()) args.add("--by-hand");
+                int rc = Lab.runScript(s, args, env);
+                if (rc == 0 && byHand) handReached(i + 1);
                 List<String> said = Files.readAllLines(summary);
                 rows.add(new Row(s, rc, Duration.ofNanos(System.nanoTime() - t), said.size() > rows.size() ? said.get(rows.size()).replaceFirst("^[^\t]*\t", "") : ""));
                 if (rc != 0) {
@@ -69,15 +78,37 @@ public class Tutorial implements Callable<Integer> {
         List<Step> all = Step.tutorial();
         for (int i = 0; i < all.size(); i++) {
             String name = all.get(i).script() + (all.subList(0, i).contains(all.get(i)) ? " (again)" : "");
-            if (i < rows.size()) {
-                Row r = rows.get(i);
-                System.err.println(String.format("  %-14s %-7s %8.1f s  %s", name, r.exitCode() == 0 ? "ok" : "FAILED", r.wall().toMillis() / 1000.0, r.said()).stripTrailing());
+            if (i < from) {
+                System.err.println(String.format("  %-14s %-7s", name, "done before, by hand"));
+            } else if (i - from < rows.size()) {
+                Row r = rows.get(i - from);
+                System.err.println(String.format("  %-14s %-7s %8.1f s  %s", name, r.exitCode() == 0 ? "ok" : r.exitCode() == 3 && byHand ? "stopped" : "FAILED", r.wall().toMillis() / 1000.0, r.said()).stripTrailing());
             } else {
                 System.err.println(String.format("  %-14s %-7s", name, "not run"));
             }
         }
-        if (code == 0) System.err.println("Now do it yourself: ./jbang scripts/Workshop.java watch (exercises checked with Nix; list shows them all).");
+        if (code == 3) System.err.println("You stopped by hand: run ./jbang scripts/Tutorial.java --by-hand again to go on where you were.");
+        if (code == 0 && !byHand) System.err.println("Now do it yourself: ./jbang scripts/Tutorial.java --by-hand --workdir mine (you write and type, Nix checks), or ./jbang scripts/Workshop.java watch.");
         return code;
+    }
+
+    /** Where a tutorial by hand goes on in its workspace: after the steps an earlier run finished there. */
+    private int handStart() {
+        try (Workspace ws = Workspace.open(options.workdir)) {
+            int at = Math.min(ws.state().handTutorialAt(), Step.tutorial().size());
+            if (at == Step.tutorial().size()) {
+                throw new UserError("Every step of the tutorial is done by hand in " + options.workdir + " already.", "Start again in a new folder: ./jbang scripts/Tutorial.java --by-hand --workdir NEW.");
+            }
+            if (at > 0) System.err.println("Going on by hand where you stopped: step " + (at + 1) + ", " + Step.tutorial().get(at).script() + ".");
+            return at;
+        }
+    }
+
+    private void handReached(int steps) {
+        try (Workspace ws = Workspace.open(options.workdir)) {
+            ws.state().handTutorialAt(steps);
+            ws.save();
+        }
     }
 
     /** Installs Nix and the build dependencies when missing (root on Debian), saying what it installs. */

@@ -41,6 +41,7 @@ public final class WorkspaceState {
     private StorePath lastOut;
     private final java.util.TreeSet<String> links = new java.util.TreeSet<>();
     private final Map<Step, Instant> done = new EnumMap<>(Step.class);
+    private int handTutorialAt;
 
     /** A workspace nothing has been written into yet. */
     public boolean isEmpty() {
@@ -200,6 +201,15 @@ public final class WorkspaceState {
         done.put(s, when);
     }
 
+    /** How many of {@link Step#tutorial()}'s steps a tutorial run by hand has finished here: where the next one goes on. */
+    public int handTutorialAt() {
+        return handTutorialAt;
+    }
+
+    public void handTutorialAt(int steps) {
+        handTutorialAt = steps;
+    }
+
     // ---- the file's form: one owner, Workspace ----
 
     Properties toProperties() {
@@ -226,6 +236,7 @@ public final class WorkspaceState {
         put(p, "foreign", foreign.isEmpty() ? null : String.join(",", foreign.stream().map(StorePath::path).toList()));
         put(p, "lastOut", lastOut == null ? null : lastOut.path());
         put(p, "links", links.isEmpty() ? null : String.join(",", links));
+        put(p, "handTutorialAt", handTutorialAt == 0 ? null : Integer.toString(handTutorialAt));
         for (Map.Entry<Step, Instant> e : done.entrySet()) put(p, "done." + e.getKey().name().toLowerCase(Locale.ROOT), e.getValue().toString());
         return p;
     }
@@ -253,6 +264,7 @@ public final class WorkspaceState {
         for (String f : list(p.getProperty("foreign", ""))) s.foreign.add(new StorePath(f));
         s.lastOut = p.getProperty("lastOut") == null ? null : new StorePath(p.getProperty("lastOut"));
         s.links.addAll(list(p.getProperty("links", "")));
+        s.handTutorialAt = p.getProperty("handTutorialAt", "0").matches("[0-9]{1,2}") ? Integer.parseInt(p.getProperty("handTutorialAt", "0")) : 0;
         for (Step step : Step.values()) {
             String when = p.getProperty("done." + step.name().toLowerCase(Locale.ROOT));
             if (when != null) s.done.put(step, Instant.parse(when));

@@ -180,6 +180,31 @@ class ByHandTest {
     }
 
     @Test
+    @Order(6)
+    void theTutorialByHandStopsWhereTheLearnerStopsAndGoesOnFromThere() throws Exception {
+        TinyWorkspace t = TinyWorkspace.fresh("by-hand-tutorial", 2);
+        Path lab = t.lab();
+        Path nix = lab.resolve(t.nixFileName());
+        List<String> args = List.of("--by-hand", "--workdir", lab.toString(), "--source", t.tarball().toString(), "--trust-first-use");
+        Proc.Result first = ScriptRun.run("Tutorial", Duration.ofMinutes(5), args.toArray(String[]::new));
+        assertEquals(3, first.exitCode(), ScriptRun.describe(first));
+        assertTrue(first.stderr().contains("still has the fake hash") && first.stderr().contains("run ./jbang scripts/Tutorial.java --by-hand again"), first.stderr());
+        assertTrue(Pattern.compile("FetchFakeHash\\s+stopped").matcher(first.stderr()).find(), first.stderr());
+        // the learner copies the hash Nix reports, and comes back
+        Matcher got = Pattern.compile("got:\\s+(sha256-[A-Za-z0-9+/]{43}=)").matcher(Proc.of(typed(first).get(1)).in(lab).timeout(T).run().stderr());
+        assertTrue(got.find());
+        Files.writeString(nix, Files.readString(nix).replace("sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", got.group(1)));
+        Proc.Result second = ScriptRun.run("Tutorial", Duration.ofMinutes(5), args.toArray(String[]::new));
+        assertEquals(3, second.exitCode(), ScriptRun.describe(second));
+        assertTrue(second.stderr().contains("Nix accepts the source with the hash you wrote"), second.stderr());
+        assertTrue(second.stderr().contains("has no postPatch"), "then PostPatch waits for the learner: " + second.stderr());
+        Proc.Result third = ScriptRun.run("Tutorial", Duration.ofMinutes(5), args.toArray(String[]::new));
+        assertEquals(3, third.exitCode(), ScriptRun.describe(third));
+        assertTrue(third.stderr().contains("Going on by hand where you stopped: step 2, PostPatch"), third.stderr());
+        assertTrue(!third.stderr().contains("== FetchFakeHash"), "a finished step is not run again: " + third.stderr());
+    }
+
+    @Test
     @Order(5)
     void deleteByHandWantsThePathGoneFromTheStoreAndNamesWhatStillHoldsIt() throws Exception {
         Path out = Files.readSymbolicLink(work.resolve("result"));

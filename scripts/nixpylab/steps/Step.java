@@ -44,6 +44,11 @@ public enum Step {
         return List.of(FETCH_FAKE_HASH, POST_PATCH, BUILD, ROOTS, FORCE_DELETE, BUILD, TEST_PYTHON);
     }
 
+    /** Whether the learner can do this step with their own hands, Nix checking (its script takes --by-hand). */
+    public boolean byHand() {
+        return this == FETCH_FAKE_HASH || this == POST_PATCH || this == BUILD || this == FORCE_DELETE;
+    }
+
     /** What must have run first: every step up to the build that comes before this one (for a step after the build, all of them). */
     public List<Step> needs() {
         List<Step> before = new ArrayList<>();
