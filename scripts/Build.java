@@ -56,6 +56,11 @@ public class Build implements Callable<Integer> {
             if (r instanceof BuildStep.Built b) {
                 String said = b.alreadyInStore() ? "already in the store, nothing built" : "built in " + Lab.clock(b.elapsed());
                 lab.say(b.alreadyInStore() ? "already in the store: nothing to build (" + b.elapsed().toMillis() + " ms)" : "built in " + Lab.clock(b.elapsed()));
+                BuildStep.moduleReport(b).ifPresent(m -> {
+                    lab.say("CPython's own report, at the end of the build log:");
+                    lab.say("  built by the Makefile, as configured by the Setup files: " + (m.builtBySetup().isEmpty() ? "(none)" : String.join(" ", m.builtBySetup())));
+                    lab.say("  the necessary bits to build these were not found: " + (m.notFound().isEmpty() ? "(none)" : String.join(" ", m.notFound())));
+                });
                 lab.say("store derivation: " + b.drv());
                 lab.say("result -> " + b.out());
                 lab.print(b.out());

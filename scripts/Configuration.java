@@ -38,6 +38,10 @@ public class Configuration implements Callable<Integer> {
                         + " (\"you are not allowed to ignore liveness\"); root there opens the store itself, as here");
             }
             lab.print("wrote " + lab.path(r.shellNix()) + " and " + lab.path(r.nixosSnippet()));
+            lab.say(lab.path(r.shellNix()) + ":");
+            for (String l : r.shellNixText().strip().split("\n")) lab.say("  " + Cli.relative(l));
+            lab.say(lab.path(r.nixosSnippet()) + ":");
+            for (String l : r.nixosSnippetText().strip().split("\n")) lab.say("  " + Cli.relative(l));
             if (r.shellRun() != null) {
                 lab.command(r.shellCommand());
                 for (String l : r.shellRun().stdout().strip().split("\n")) lab.print("  " + l);

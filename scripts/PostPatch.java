@@ -36,13 +36,15 @@ public class PostPatch implements Callable<Integer> {
             }
             PostPatchStep.Outcome r = PostPatchStep.run(lab.workspace(), lab.nix(), options.modules, options.without);
             lab.say("found: " + r.foundState());
-            lab.say("postPatch now writes Modules/Setup.local with " + r.modules().size() + " modules:");
-            for (String l : r.setupLocal().split("\n")) lab.say("  " + l);
+            lab.say("postPatch now writes Modules/Setup.local with " + r.modules().size() + " modules: " + String.join(" ", r.modules()));
             lab.say("store derivation before: " + r.drvBefore());
             lab.say("store derivation after:  " + r.drvAfter());
             boolean same = r.drvBefore().equals(r.drvAfter());
             lab.say(same ? "unchanged: the same .drv, so nothing new to build"
                     : "a new .drv: any change to the derivation's attributes gives a new store path, so nix-build will build again");
+            lab.say("the new .drv holds the postPatch as an environment variable of the build; Nix reads it back:");
+            lab.command(r.bindingCommand());
+            for (String l : r.binding().split("\n")) lab.say("  " + l);
             lab.print(r.drvAfter());
             return lab.done(same ? "the same .drv" : "a new .drv");
         }

@@ -44,7 +44,7 @@ public final class RunMacro extends BlockMacroProcessor {
             }
         }
         Object why = attributes.get("why");
-        String html = html(shown, b.expectFail(), why == null ? null : String.valueOf(why), problem, ts, session.redactions(), TypedCommands.of(shown, b.workspace()));
+        String html = html(shown, b.expectFail(), why == null ? null : String.valueOf(why), problem, ts, session.redactions(), TypedCommands.of(shown, b.workspace()), b.workspace());
         return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown)) + html.replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" "));
     }
 
@@ -53,7 +53,9 @@ public final class RunMacro extends BlockMacroProcessor {
         if (notes.isEmpty()) return "";
         StringBuilder sb = new StringBuilder("<div class=\"run-note\"><p>How Nix ran on the machine these pages were recorded on:</p><ul>");
         for (String n : notes) sb.append("<li>").append(AnsiHtml.escape(n)).append(".</li>");
-        sb.append("</ul><p>Those options are greyed in the recorded commands and left out of what you type: the bare profile opens the host's /usr for its compiler, and the video's nixpkgs file needs no such option.</p></div>\n");
+        sb.append("</ul><p>Those options are greyed in the recorded commands and left out of what you type. They are for this machine and this profile:"
+                + " no binary cache answers here, and the bare profile's build needs the host's /usr and the source's folder inside the sandbox."
+                + " With the video's nixpkgs file, which takes its compiler from the store and its source from GitHub, you need neither.</p></div>\n");
         return sb.toString();
     }
 
@@ -70,7 +72,7 @@ public final class RunMacro extends BlockMacroProcessor {
         java.util.regex.Matcher m = TypedCommands.MACHINE_OPTION.matcher(text);
         int at = 0;
         while (m.find()) {
-            sb.append(AnsiHtml.escape(text.substring(at, m.start()))).append("<span class=\"machine-opt\" title=\"only the recording machine needed this\">")
+            sb.append(AnsiHtml.escape(text.substring(at, m.start()))).append("<span class=\"machine-opt\" title=\"needed by this recording's machine and profile, not by yours\">")
                     .append(AnsiHtml.escape(m.group())).append("</span>");
             at = m.end();
         }
@@ -78,24 +80,31 @@ public final class RunMacro extends BlockMacroProcessor {
     }
 
     /** What a learner types: the step's Nix commands, first and copyable (nothing when the step ran none that it shows). */
-    static String typed(List<String> commands) {
+    static String typed(List<String> commands, String workspace) {
         if (commands.isEmpty()) return "";
+        List<String> lines = new java.util.ArrayList<>(List.of("cd " + workspace));
+        lines.addAll(commands);
+        commands = lines;
         String all = String.join("\n", commands);
         StringBuilder sb = new StringBuilder("<div class=\"typed\"><div class=\"typed-label\">Type it yourself</div><pre class=\"console\">");
         sb.append("<button class=\"copy\" type=\"button\" data-copy=\"").append(AnsiHtml.escape(all)).append("\">copy</button>");
         for (String c : commands) sb.append("<span class=\"prompt\">$ </span><span class=\"typed-cmd\">").append(AnsiHtml.escape(c)).append("</span>\n");
         sb.append("</pre>");
-        if (all.contains("/nix/store/")) sb.append("<div class=\"typed-hint\">The store paths are this recording's: yours are the ones your own commands print.</div>");
+        List<String> hints = new java.util.ArrayList<>();
+        if (all.contains(".nix")) hints.add("With the video's file (the nixpkgs profile) the file is " + TypedCommands.videoFileName() + ".");
+        if (all.contains("/nix/store/")) hints.add("The store paths are this recording's: use the one your own nix-build printed (readlink result shows it).");
+        if (all.contains("--ignore-liveness")) hints.add("--ignore-liveness is the video's way, and works only as root without a daemon: see the caution on this page.");
+        if (!hints.isEmpty()) sb.append("<div class=\"typed-hint\">").append(AnsiHtml.escape(String.join(" ", hints))).append("</div>");
         sb.append("</div>\n");
         return sb.toString();
     }
 
-    static String html(Transcript t, boolean expectFail, String why, String problem, List<Transcript> all, Redactions redactions, List<String> typed) {
+    static String html(Transcript t, boolean expectFail, String why, String problem, List<Transcript> all, Redactions redactions, List<String> typed, String workspace) {
         StringBuilder sb = new StringBuilder();
         String cmd = String.join(" ", t.command());
         sb.append("<div class=\"listingblock run").append(expectFail ? " expected-failure" : "").append(problem != null ? " run-broken" : "").append("\">\n");
         if (expectFail) sb.append("<div class=\"title\">Expected to fail").append(why == null ? "" : ": " + AnsiHtml.escape(why)).append("</div>\n");
-        sb.append(typed(typed));
+        sb.append(typed(typed, workspace));
         sb.append("<div class=\"recorded-label\">").append(typed.isEmpty() ? "The toolkit's step" : "Recorded with the toolkit's step, which runs it and explains what Nix did").append("</div>\n");
         sb.append("<div class=\"content\"><pre class=\"console\"><span class=\"prompt\">$ </span><span class=\"cmd\">").append(AnsiHtml.escape(cmd))
                 .append("</span><button class=\"copy\" type=\"button\" data-copy=\"").append(AnsiHtml.escape(cmd)).append("\">copy</button>\n");

@@ -38,6 +38,11 @@ public final class TypedCommands {
         return s.replace(" " + workspace + "/", " ").replace("=" + workspace + "/", "=");
     }
 
+    /** The file a learner with nixpkgs has: the nixpkgs profile's, for the CPython the video builds. */
+    static String videoFileName() {
+        return nixpylab.derivation.NixpkgsDerivation.of("", nixpylab.source.PythonSource.DEFAULT_VERSION, null).fileName();
+    }
+
     /** Whether a recorded line carries an option only the recording machine needed. */
     static boolean hasMachineOption(String line) {
         return MACHINE_OPTION.matcher(line).find();

@@ -66,14 +66,17 @@ class SiteRenderTest {
             }
         }
         String build = Files.readString(base.resolve("site/04-build.html"));
-        assertTrue(build.indexOf("data-copy=\"nix-build chrism-py311.nix -o result\"") < build.indexOf("data-copy=\"./jbang scripts/Build.java\""), "the Nix command comes before the toolkit's");
+        assertTrue(build.indexOf("data-copy=\"cd lab\nnix-build chrism-py311.nix -o result\"") < build.indexOf("data-copy=\"./jbang scripts/Build.java\""), "the Nix command comes before the toolkit's");
         String fake = Files.readString(base.resolve("site/02-fake-hash.html"));
         assertTrue(fake.contains("Expected to fail: the hash mismatch"), "the fake-hash failure is named");
         assertTrue(fake.contains("newchrism-py310.nix, as the nixpkgs profile writes it first") && fake.contains("pkgs.lib.fakeSha256"), "the video's file with its fake hash");
         String patch = Files.readString(base.resolve("site/03-postpatch.html"));
         int diff = patch.indexOf("what PostPatch adds in the nixpkgs profile");
         assertTrue(diff > 0 && patch.indexOf("+  postPatch = pkgs.lib.concatStringsSep", diff) > 0, "the video's postPatch, as a diff");
-        assertTrue(Files.readString(base.resolve("site/06-force-delete.html")).contains("Expected to fail: the output was deleted"));
+        String delete = Files.readString(base.resolve("site/06-force-delete.html"));
+        assertTrue(delete.contains("Expected to fail: the output was deleted"));
+        assertTrue(delete.contains("--ignore-liveness is the video&#39;s way, and works only as root without a daemon") || delete.contains("--ignore-liveness is the video's way, and works only as root without a daemon"),
+                "what the page warns against is not copied without the warning");
     }
 
     @Test

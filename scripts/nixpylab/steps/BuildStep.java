@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import nixpylab.BuildTimes;
 import nixpylab.Proc;
 import nixpylab.Workspace;
+import nixpylab.derivation.ModuleReport;
 import nixpylab.nix.BuildWatch;
 import nixpylab.nix.GcRoot;
 import nixpylab.nix.NixBuild;
@@ -40,6 +41,16 @@ public final class BuildStep {
             ws.save();
         }
         return o;
+    }
+
+    /** CPython's report on its optional modules at the end of the build's log (none for a build that did not run here, or a CPython without it). */
+    public static java.util.Optional<ModuleReport> moduleReport(Built b) {
+        if (b.alreadyInStore() || b.copiedFrom().isPresent()) return java.util.Optional.empty();
+        try {
+            return ModuleReport.lastIn(java.nio.file.Files.readString(b.log(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** By hand: the nix-build to type in the workspace's folder (with the options this machine needs). */

@@ -19,7 +19,7 @@ import nixpylab.nix.StoreAccess;
 public final class ConfigurationStep {
     /** access is what Nix itself said about this user and its store; group and sandbox are its settings. */
     public record Outcome(StoreAccess access, NixVersion version, String buildUsersGroup, String sandbox, Path shellNix, Path nixosSnippet,
-                          List<String> shellCommand, Proc.Result shellRun) {}
+                          List<String> shellCommand, Proc.Result shellRun, String shellNixText, String nixosSnippetText) {}
 
     private ConfigurationStep() {}
 
@@ -29,19 +29,22 @@ public final class ConfigurationStep {
         String file = ws.nixFile().getFileName().toString();
         Path shell = ws.dir().resolve("shell.nix");
         Path nixos = ws.dir().resolve("configuration-snippet.nix");
+        String shellText;
         if (profile == Profile.NIXPKGS) {
-            AtomicFile.write(shell, "# shell.nix: nix-shell builds the tutorial's python first and puts it on PATH.\n"
+            shellText = ("# shell.nix: nix-shell builds the tutorial's python first and puts it on PATH.\n"
                     + "let\n  pkgs = import <nixpkgs> { };\nin\npkgs.mkShell {\n  packages = [ (import ./" + file + ") ];\n}\n");
         } else {
-            AtomicFile.write(shell, "# shell.nix: nix-shell builds the tutorial's python first and puts it on PATH.\n"
+            shellText = ("# shell.nix: nix-shell builds the tutorial's python first and puts it on PATH.\n"
                     + "# Builtins only (bare profile): nix-shell takes PATH from this derivation; it is never built itself.\n"
                     + "let\n  python = import ./" + file + ";\nin\nderivation {\n  name = \"chrism-py-shell\";\n  system = builtins.currentSystem;\n"
                     + "  builder = \"/bin/sh\";\n  args = [\n    \"-c\"\n    \"echo 'this derivation is for nix-shell only'; exit 1\"\n  ];\n"
                     + "  PATH = \"${python}/bin:/usr/bin:/bin\";\n}\n");
         }
-        AtomicFile.write(nixos, "# For /etc/nixos/configuration.nix on NixOS: the system's profile then refers to the tutorial's\n"
+        AtomicFile.write(shell, shellText);
+        String snippet = "# For /etc/nixos/configuration.nix on NixOS: the system's profile then refers to the tutorial's\n"
                 + "# python, so every system generation that has it keeps it alive (a GC root), and nixos-rebuild builds it.\n"
-                + "{ ... }:\n{\n  environment.systemPackages = [ (import " + ws.nixFile() + ") ];\n}\n");
+                + "{ ... }:\n{\n  environment.systemPackages = [ (import " + ws.nixFile() + ") ];\n}\n";
+        AtomicFile.write(nixos, snippet);
         List<String> cmd = null;
         Proc.Result r = null;
         if (profile == Profile.BARE) {
@@ -50,6 +53,6 @@ public final class ConfigurationStep {
         }
         ws.state().done(Step.CONFIGURATION, java.time.Instant.now());
         ws.save();
-        return new Outcome(nix.access(), nix.version(), nix.config().get("build-users-group"), nix.config().sandbox(), shell, nixos, cmd, r);
+        return new Outcome(nix.access(), nix.version(), nix.config().get("build-users-group"), nix.config().sandbox(), shell, nixos, cmd, r, shellText, snippet);
     }
 }

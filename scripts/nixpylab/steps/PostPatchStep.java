@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nixpylab.LineDiff;
+import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.Workspace;
 import nixpylab.WorkspaceState;
@@ -15,7 +16,8 @@ import nixpylab.nix.StorePath;
 
 /** Step 2: add the postPatch that writes Modules/Setup.local, and show that the .drv changed. */
 public final class PostPatchStep {
-    public record Outcome(String foundState, List<String> modules, String setupLocal, StorePath drvBefore, StorePath drvAfter) {}
+    /** binding: the postPatch as the new store derivation holds it, read back with bindingCommand (nix-store -q --binding). */
+    public record Outcome(String foundState, List<String> modules, String setupLocal, StorePath drvBefore, StorePath drvAfter, List<String> bindingCommand, String binding) {}
 
     private PostPatchStep() {}
 
@@ -33,7 +35,9 @@ public final class PostPatchStep {
         StorePath after = nix.instantiate(ws.nixFile(), null);
         st.done(Step.POST_PATCH, Instant.now());
         ws.save();
-        return new Outcome(found, modules, SetupLocal.text(modules, drv.pythonVersion()), before, after);
+        List<String> show = nix.command("nix-store", "-q", "--binding", "postPatch", after.path());
+        Proc.Result b = nix.run(show);
+        return new Outcome(found, modules, SetupLocal.text(modules, drv.pythonVersion()), before, after, show, b.ok() ? b.stdout().strip() : Nix.firstError(b.stderr()).orElse("exit " + b.exitCode()));
     }
 
     /** By hand: the postPatch lines to write into the file (the toolkit's own text for them) and the command that shows the new .drv. */
