@@ -49,6 +49,13 @@ class TypedCommandsTest {
 
     @Test
     void aStepThatRanNoNixCommandGivesNothingToType() throws Exception {
-        assertEquals(List.of(), TypedCommands.of(recorded("03-postpatch/01-PostPatch", "2.34.8"), "lab"));
+        assertEquals(List.of(), TypedCommands.of(recorded("07-test/02-TestPython", "2.34.8"), "lab"));
+    }
+
+    @Test
+    void postPatchGivesTheCommandThatReadsThePostPatchBackOutOfTheDrv() throws Exception {
+        List<String> typed = TypedCommands.of(recorded("03-postpatch/01-PostPatch", "2.8.0"), "lab");
+        assertEquals(1, typed.size(), typed.toString());
+        assertTrue(typed.get(0).matches("nix-store -q --binding postPatch /nix/store/[0-9a-z]{32}-chrism-py311\\.drv"), typed.get(0));
     }
 }
