@@ -80,20 +80,19 @@ public final class RunMacro extends BlockMacroProcessor {
     }
 
     /** What a learner types: the step's Nix commands, first and copyable (nothing when the step ran none that it shows). */
-    static String typed(List<String> commands, String workspace) {
+    static String typed(List<String> commands, String workspace, String nixFile, String script) {
         if (commands.isEmpty()) return "";
-        List<String> lines = new java.util.ArrayList<>(List.of("cd " + workspace));
-        lines.addAll(commands);
-        commands = lines;
         String all = String.join("\n", commands);
-        StringBuilder sb = new StringBuilder("<div class=\"typed\"><div class=\"typed-label\">Type it yourself</div><pre class=\"console\">");
+        StringBuilder sb = new StringBuilder("<div class=\"typed\"><div class=\"typed-label\">Type it yourself, in the folder that holds the file (the toolkit's " + workspace + "/)</div><pre class=\"console\">");
         sb.append("<button class=\"copy\" type=\"button\" data-copy=\"").append(AnsiHtml.escape(all)).append("\">copy</button>");
         for (String c : commands) sb.append("<span class=\"prompt\">$ </span><span class=\"typed-cmd\">").append(AnsiHtml.escape(c)).append("</span>\n");
         sb.append("</pre>");
         List<String> hints = new java.util.ArrayList<>();
-        if (all.contains(".nix")) hints.add("With the video's file (the nixpkgs profile) the file is " + TypedCommands.videoFileName() + ".");
-        if (all.contains("/nix/store/")) hints.add("The store paths are this recording's: use the one your own nix-build printed (readlink result shows it).");
-        if (all.contains("--ignore-liveness")) hints.add("--ignore-liveness is the video's way, and works only as root without a daemon: see the caution on this page.");
+        if (nixFile != null && all.contains(nixFile)) hints.add("With the video's file (the nixpkgs profile) the file is " + TypedCommands.videoFileName() + ".");
+        if (all.matches("(?s).*/nix/store/\\S+\\.drv.*")) hints.add("The .drv path is this recording's: nix-instantiate on your file prints yours.");
+        else if (all.contains("/nix/store/")) hints.add("The store paths are this recording's: use the one your own nix-build printed (readlink result shows it).");
+        if (all.contains("--ignore-liveness")) hints.add("The plain --delete is refused while a root holds the path; --ignore-liveness is the video's way, and works only as root without a daemon: see the caution on this page.");
+        TypedCommands.byHand(script).ifPresent(h -> hints.add("Or let the toolkit wait while you do it and ask Nix whether it is done: " + h + "."));
         if (!hints.isEmpty()) sb.append("<div class=\"typed-hint\">").append(AnsiHtml.escape(String.join(" ", hints))).append("</div>");
         sb.append("</div>\n");
         return sb.toString();
@@ -104,7 +103,7 @@ public final class RunMacro extends BlockMacroProcessor {
         String cmd = String.join(" ", t.command());
         sb.append("<div class=\"listingblock run").append(expectFail ? " expected-failure" : "").append(problem != null ? " run-broken" : "").append("\">\n");
         if (expectFail) sb.append("<div class=\"title\">Expected to fail").append(why == null ? "" : ": " + AnsiHtml.escape(why)).append("</div>\n");
-        sb.append(typed(typed, workspace));
+        sb.append(typed(typed, workspace, t.nixFileName(), t.command().size() > 1 ? t.command().get(1) : ""));
         sb.append("<div class=\"recorded-label\">").append(typed.isEmpty() ? "The toolkit's step" : "Recorded with the toolkit's step, which runs it and explains what Nix did").append("</div>\n");
         sb.append("<div class=\"content\"><pre class=\"console\"><span class=\"prompt\">$ </span><span class=\"cmd\">").append(AnsiHtml.escape(cmd))
                 .append("</span><button class=\"copy\" type=\"button\" data-copy=\"").append(AnsiHtml.escape(cmd)).append("\">copy</button>\n");

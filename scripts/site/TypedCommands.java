@@ -43,6 +43,14 @@ public final class TypedCommands {
         return nixpylab.derivation.NixpkgsDerivation.of("", nixpylab.source.PythonSource.DEFAULT_VERSION, null).fileName();
     }
 
+    /** The by-hand form of a recorded step's command (scripts/Build.java → ./jbang scripts/Build.java --by-hand), for the steps that have one. */
+    static java.util.Optional<String> byHand(String script) {
+        for (nixpylab.steps.Step s : nixpylab.steps.Step.values()) {
+            if (s.byHand() && script.equals("scripts/" + s.script() + ".java")) return java.util.Optional.of("./jbang " + script + " --by-hand");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether a recorded line carries an option only the recording machine needed. */
     static boolean hasMachineOption(String line) {
         return MACHINE_OPTION.matcher(line).find();

@@ -66,9 +66,16 @@ class SiteRenderTest {
             }
         }
         String build = Files.readString(base.resolve("site/04-build.html"));
-        assertTrue(build.indexOf("data-copy=\"cd lab\nnix-build chrism-py311.nix -o result\"") < build.indexOf("data-copy=\"./jbang scripts/Build.java\""), "the Nix command comes before the toolkit's");
+        assertTrue(build.indexOf("data-copy=\"nix-build chrism-py311.nix -o result\"") < build.indexOf("data-copy=\"./jbang scripts/Build.java\""), "the Nix command comes before the toolkit's");
+        assertTrue(build.contains("Or let the toolkit wait while you do it and ask Nix whether it is done: ./jbang scripts/Build.java --by-hand."), "the by-hand way beside the typed block");
+        assertTrue(build.contains("the file is newchrism-py310.nix"), "a learner with nixpkgs is told their file's name");
         String fake = Files.readString(base.resolve("site/02-fake-hash.html"));
         assertTrue(fake.contains("Expected to fail: the hash mismatch"), "the fake-hash failure is named");
+        String patch0 = Files.readString(base.resolve("site/03-postpatch.html"));
+        assertTrue(patch0.contains("nix-instantiate on your file prints yours") && !patch0.contains("readlink result shows it"), "a .drv is found with nix-instantiate, not with result");
+        String shell = Files.readString(base.resolve("site/08-still-wrong.html"));
+        int sh = shell.indexOf("data-copy=\"nix-shell shell.nix");
+        assertTrue(sh > 0 && !shell.substring(sh, shell.indexOf("recorded-label", sh)).contains("the file is newchrism"), "shell.nix is not renamed to the video's file");
         assertTrue(fake.contains("newchrism-py310.nix, as the nixpkgs profile writes it first") && fake.contains("pkgs.lib.fakeSha256"), "the video's file with its fake hash");
         String patch = Files.readString(base.resolve("site/03-postpatch.html"));
         int diff = patch.indexOf("what PostPatch adds in the nixpkgs profile");
