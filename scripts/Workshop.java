@@ -250,8 +250,8 @@ public class Workshop implements Callable<Integer> {
             exercises = inRepository(exercises);
             if (!java.nio.file.Files.isDirectory(exercises)) return List.of();
             System.out.println("building the exercises' starting files in " + Cli.path(rc.dir().resolve("workshop")) + " (what every learner's first check builds)");
-            List<Path> sourceDirs = new java.util.ArrayList<>(SourceLocator.cacheDirs());
-            sourceDirs.add(tarball.getParent());
+            // the tarball is a store path: the workshop stages a copy into the sources folder, the only one the sandbox opens
+            List<Path> sourceDirs = SourceLocator.cacheDirs();
             WorkshopFolder w = new WorkshopFolder(Catalog.load(exercises), rc.dir().resolve("workshop"), nix.withHostPaths(sourceDirs),
                     // the store path whose hash the instructor's workspace already pinned: vouched for when it was written
                     new WorkshopFolder.SourceChoice(tarball, null, List.of(), true));

@@ -75,6 +75,13 @@ public final class HostPaths {
         List<String> wanted = new ArrayList<>(toolchain(config));
         // a source folder may not exist yet (the fetch makes it): "?" tells Nix not to mind
         for (Path d : sourceDirs) {
+            // the store is never bound into the sandbox: a build would see, and could write over, every
+            // path in it (Nix 2.34 truncated a valid source tarball in /nix/store so). Sources are staged
+            // into a folder of their own first (SourceLocator.stage).
+            if (underStore(d)) {
+                throw new UserError("The source is in the Nix store (" + d + "), and the store is never opened in the build sandbox: a build would see every path in it, and could write over them.",
+                        "Pass the tarball with --source PATH instead of a file:// URL: it is copied into the sources folder, which the sandbox opens.");
+            }
             String e = Files.isDirectory(d) ? entry(d.toAbsolutePath().normalize()) : d.toAbsolutePath().normalize() + "?";
             if (wanted.stream().noneMatch(w -> target(w).equals(target(e)))) wanted.add(e);
         }
@@ -97,6 +104,11 @@ public final class HostPaths {
         }
         return new Opened(List.of("--option", "extra-sandbox-paths", what),
                 "the build sandbox is on; this build opens " + what + " in it (--option extra-sandbox-paths): the host's compiler and -dev libraries, inputs Nix does not track, and the folder of the source tarball");
+    }
+
+    static boolean underStore(Path d) {
+        Path p = d.toAbsolutePath().normalize();
+        return p.startsWith(Path.of("/nix/store")) || p.equals(Path.of("/nix")) || p.equals(Path.of("/"));
     }
 
     /** An entry's path inside the sandbox: "/bin=/usr/bin" → "/bin"; a trailing "?" (optional) is dropped. */
