@@ -35,8 +35,7 @@ public class Build implements Callable<Integer> {
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.BUILD)) {
             if (hand.byHand) {
-                BuildStep.HandBuild h = BuildStep.handTask(lab.workspace(), lab.nix());
-                return lab.byHand(h.task(), () -> BuildStep.checkHand(lab.workspace(), lab.nix(), h), "your nix-build, by hand");
+                return lab.byHand(BuildStep.handTask(lab.workspace(), lab.nix()), () -> BuildStep.checkHand(lab.workspace(), lab.nix()), "your nix-build, by hand");
             }
             BuildStep.Outcome r;
             try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {

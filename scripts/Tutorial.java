@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import terminal.Cli;
+import terminal.ExitCodes;
 import terminal.Lab;
 import terminal.LabOptions;
 
@@ -82,12 +83,12 @@ public class Tutorial implements Callable<Integer> {
                 System.err.println(String.format("  %-14s %-7s", name, "done before, by hand"));
             } else if (i - from < rows.size()) {
                 Row r = rows.get(i - from);
-                System.err.println(String.format("  %-14s %-7s %8.1f s  %s", name, r.exitCode() == 0 ? "ok" : r.exitCode() == 3 && byHand ? "stopped" : "FAILED", r.wall().toMillis() / 1000.0, r.said()).stripTrailing());
+                System.err.println(String.format("  %-14s %-7s %8.1f s  %s", name, r.exitCode() == 0 ? "ok" : r.exitCode() == ExitCodes.STOPPED_BY_HAND && byHand ? "stopped" : "FAILED", r.wall().toMillis() / 1000.0, r.said()).stripTrailing());
             } else {
                 System.err.println(String.format("  %-14s %-7s", name, "not run"));
             }
         }
-        if (code == 3) System.err.println("You stopped by hand: run ./jbang scripts/Tutorial.java --by-hand again to go on where you were.");
+        if (code == ExitCodes.STOPPED_BY_HAND) System.err.println("You stopped by hand: run ./jbang scripts/Tutorial.java --by-hand again to go on where you were.");
         if (code == 0 && !byHand) System.err.println("Now do it yourself: ./jbang scripts/Tutorial.java --by-hand --workdir mine (you write and type, Nix checks), or ./jbang scripts/Workshop.java watch.");
         return code;
     }

@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final String BUILD_TIMED_OUT = "101:Nix: a build ran out of time (--build-timeout).";
     public static final String HASH_MISMATCH_NO_FIX = "102:Nix: hash mismatch in a fixed-output derivation, with --no-fix (the fake hash left in the file).";
     public static final String NOT_DETERMINISTIC = "104:Nix: the second build differs from the first (nix-build --check).";
-    public static final String NOT_YET = "3:By hand (--by-hand): the learner stopped before Nix found the step done; the file keeps their edits, and the same command goes on from there.";
+    /** A step by hand that the learner stopped before Nix found it done. */
+    public static final int STOPPED_BY_HAND = 3;
+    public static final String NOT_YET = STOPPED_BY_HAND + ":By hand (--by-hand): the learner stopped before Nix found the step done; the file keeps their edits, and the same command goes on from there.";
     public static final String KEPT = "1:A path was kept: another root outside this workspace still uses it.";
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import nixpylab.Proc;
+import nixpylab.ShellWords;
 import nixpylab.UserError;
 import nixpylab.Workspace;
 import nixpylab.WorkspaceState;
@@ -169,12 +170,13 @@ public final class Lab implements AutoCloseable {
         }
         if (!task.type().isEmpty()) {
             say("type, in another terminal:");
+            say("  $ " + ShellWords.shown(List.of("cd", Path.of(task.file()).toAbsolutePath().getParent().toString())));
             for (String c : task.type()) say("  $ " + c);
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        say("now: " + ((ByHand.NotYet) v).wrong());
+        ByHand.NotYet n = (ByHand.NotYet) v;
+        say("now: " + n.wrong());
         while (true) {
-            ByHand.NotYet n = (ByHand.NotYet) v;
             err.print("press Enter when done, or q to stop for now: ");
             err.flush();
             String line;
@@ -186,15 +188,16 @@ public final class Lab implements AutoCloseable {
             if (line == null || line.strip().equals("q")) {
                 if (line == null) err.println();
                 say("stopped: nothing was changed; your edits stay, and the same command goes on from here (next: " + n.next() + ")");
-                return exit(3, "stopped, by hand, before it was done");
+                return exit(ExitCodes.STOPPED_BY_HAND, "stopped, by hand, before it was done");
             }
             v = check.get();
             if (v instanceof ByHand.Done d) {
                 say("Nix says: " + d.said());
                 return done(summary);
             }
-            say("not yet: " + ((ByHand.NotYet) v).wrong());
-            say("next: " + ((ByHand.NotYet) v).next());
+            n = (ByHand.NotYet) v;
+            say("not yet: " + n.wrong());
+            say("next: " + n.next());
         }
     }
 

@@ -177,6 +177,17 @@ public final class Nix {
         return StorePath.parse(r.stdout().strip().split("\n")[0]);
     }
 
+    /** What keeps a path alive, as nix-store -q --roots says; a query that fails is said, never taken for "nothing". */
+    public List<GcRoot> roots(StorePath p) {
+        List<String> cmd = command("nix-store", "-q", "--roots", p.path());
+        Proc.Result r = run(cmd);
+        if (!r.ok()) {
+            throw new UserError("Nix could not say what keeps " + p + " alive: " + firstError(r.stderr()).orElse("exit " + r.exitCode()) + ".",
+                    "Run it yourself to see why: " + String.join(" ", cmd));
+        }
+        return GcRoot.parseAll(r.stdout());
+    }
+
     public boolean isValid(StorePath p) {
         return run(command("nix-store", "--check-validity", p.path())).ok();
     }

@@ -54,19 +54,14 @@ public final class BuildStep {
     }
 
     /** By hand: the nix-build to type in the workspace's folder (with the options this machine needs). */
-    public record HandBuild(ByHand.Task task, StorePath drv, StorePath out) {}
-
-    public static HandBuild handTask(Workspace ws, Nix nix) {
+    public static ByHand.Task handTask(Workspace ws, Nix nix) {
         Step.BUILD.requireDone(ws.state(), ws.dir());
-        StorePath drv = nix.instantiate(ws.nixFile(), null);
-        StorePath out = nix.outputOf(drv);
-        List<String> cmd = nix.command("nix-build", ws.nixFile().getFileName().toString());
-        return new HandBuild(new ByHand.Task("build the derivation with nix-build, in the workspace's folder", ws.nixFile().toString(), List.of(),
-                List.of(nixpylab.ShellWords.shown(List.of("cd", ws.dir().toString())), nixpylab.ShellWords.shown(cmd))), drv, out);
+        return new ByHand.Task("build the derivation with nix-build, in the workspace's folder", ws.nixFile().toString(), List.of(),
+                List.of(nixpylab.ShellWords.shown(nix.command("nix-build", ws.nixFile().getFileName().toString()))));
     }
 
     /** From Nix's records: the output of the file's derivation is in the store, and the workspace's result link is a root of it. */
-    public static ByHand.Verdict checkHand(Workspace ws, Nix nix, HandBuild h) {
+    public static ByHand.Verdict checkHand(Workspace ws, Nix nix) {
         StorePath drv;
         try {
             drv = nix.instantiate(ws.nixFile(), null);
@@ -77,9 +72,8 @@ public final class BuildStep {
         if (!nix.isValid(out)) {
             return new ByHand.NotYet("Nix has no output of " + drv + " yet: " + out + " is not in the store.", "Type the nix-build above in " + ws.dir() + "; a failed build says why in its last lines.");
         }
-        Proc.Result r = nix.run(nix.command("nix-store", "-q", "--roots", out.path()));
         Path link = ws.resultLink().toAbsolutePath().normalize();
-        List<GcRoot> roots = GcRoot.parseAll(r.stdout());
+        List<GcRoot> roots = nix.roots(out);
         if (roots.stream().noneMatch(g -> Path.of(g.link()).equals(link))) {
             String others = roots.stream().map(GcRoot::link).filter(l -> !l.startsWith("{")).reduce((a, b) -> a + ", " + b).orElse("none");
             return new ByHand.NotYet("Nix built " + out + ", but " + link + " is not one of its roots (its roots: " + others + ").",

@@ -10,7 +10,7 @@ import java.util.List;
 public final class ByHand {
     private ByHand() {}
 
-    /** The goal in a line, the Nix text to write into the file (empty when there is none), and the commands to type. */
+    /** The goal in a line, the Nix text to write into the file (empty when there is none), and the commands to type in the file's folder. */
     public record Task(String goal, String file, List<String> write, List<String> type) {}
 
     /** What Nix says about the learner's work. */

@@ -71,7 +71,7 @@ public final class FetchFakeHashStep {
         String file = ws.nixFile().getFileName().toString();
         return new ByHand.Task("write the source's real hash into the file: build its src, and copy the hash on Nix's got: line over the fake one",
                 ws.nixFile().toString(), List.of(),
-                List.of(ShellWords.shown(List.of("cd", ws.dir().toString())), ShellWords.shown(nix.command("nix-build", file, "-A", "src", "--no-out-link"))));
+                List.of(ShellWords.shown(nix.command("nix-build", file, "-A", "src", "--no-out-link"))));
     }
 
     /** From Nix: the hash the file declares for its src, whether Nix accepts the download with it, and who vouches for it. */
@@ -102,7 +102,7 @@ public final class FetchFakeHashStep {
             return new ByHand.NotYet("Nix could not fetch the source: " + Nix.firstError(r.stderr()).orElse("exit code " + r.exitCode()), "Read Nix's words, fix the file, and try again.");
         }
         StorePath source = StorePath.parse(r.stdout().strip());
-        NixHash hash = declared.orElseGet(() -> NixHash.of(readAll(Path.of(source.path()))));
+        NixHash hash = declared.orElseGet(() -> Prefetcher.flat(Path.of(source.path())));
         PythonSource src = st.source().orElseThrow(() -> new UserError("The workspace does not say which source it fetches.", "Start over in an empty --workdir."));
         try {
             HashProvenance.of(src, hash, q.witnesses()).require(hash, src.url(), q.trustFirstUse(), "so the step is not done");
@@ -115,14 +115,6 @@ public final class FetchFakeHashStep {
         st.done(Step.FETCH_FAKE_HASH, java.time.Instant.now());
         ws.save();
         return new ByHand.Done("Nix accepts the source with the hash you wrote (" + hash.sri() + "); it is in the store at " + source + ".");
-    }
-
-    private static byte[] readAll(Path p) {
-        try {
-            return java.nio.file.Files.readAllBytes(p);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     public static Outcome run(Workspace ws, Nix nix, SourceLocator locator, Request q) {

@@ -115,15 +115,14 @@ public final class ForceDeleteStep {
                 "The workspace " + ws.dir() + " has no build of its own to delete.", "Build it first: ./jbang scripts/Build.java."));
         return new HandDelete(new ByHand.Task("delete the workspace's build from the store, the way that needs no --ignore-liveness: take its root away first",
                 ws.nixFile().toString(), List.of(),
-                List.of(ShellWords.shown(List.of("cd", ws.dir().toString())), ShellWords.shown(nix.command("nix-store", "--delete", out.path())) + "   # refused: result still holds it",
+                List.of(ShellWords.shown(nix.command("nix-store", "--delete", out.path())) + "   # refused: result still holds it",
                         "rm result", ShellWords.shown(nix.command("nix-store", "--delete", out.path())))), out);
     }
 
     /** From Nix's records: the build is no longer a valid store path; while it is, which roots still hold it. */
     public static ByHand.Verdict checkHand(Workspace ws, Nix nix, HandDelete h) {
         if (nix.isValid(h.out())) {
-            Proc.Result r = nix.run(nix.command("nix-store", "-q", "--roots", h.out().path()));
-            List<String> roots = GcRoot.parseAll(r.stdout()).stream().filter(g -> g.kind() != GcRoot.Kind.PROCESS).map(GcRoot::link).toList();
+            List<String> roots = nix.roots(h.out()).stream().filter(g -> g.kind() != GcRoot.Kind.PROCESS).map(GcRoot::link).toList();
             return roots.isEmpty()
                     ? new ByHand.NotYet(h.out() + " is still in the store, and no root holds it any more.", "Run the nix-store --delete above: now Nix lets it go.")
                     : new ByHand.NotYet(h.out() + " is still in the store: Nix's roots for it are " + String.join(", ", roots) + ".",

@@ -17,7 +17,7 @@ import nixpylab.nix.StorePath;
 /** Step 2: add the postPatch that writes Modules/Setup.local, and show that the .drv changed. */
 public final class PostPatchStep {
     /** binding: the postPatch as the new store derivation holds it, read back with bindingCommand (nix-store -q --binding). */
-    public record Outcome(String foundState, List<String> modules, String setupLocal, StorePath drvBefore, StorePath drvAfter, List<String> bindingCommand, String binding) {}
+    public record Outcome(String foundState, List<String> modules, StorePath drvBefore, StorePath drvAfter, List<String> bindingCommand, String binding) {}
 
     private PostPatchStep() {}
 
@@ -37,7 +37,7 @@ public final class PostPatchStep {
         ws.save();
         List<String> show = nix.command("nix-store", "-q", "--binding", "postPatch", after.path());
         Proc.Result b = nix.run(show);
-        return new Outcome(found, modules, SetupLocal.text(modules, drv.pythonVersion()), before, after, show, b.ok() ? b.stdout().strip() : Nix.firstError(b.stderr()).orElse("exit " + b.exitCode()));
+        return new Outcome(found, modules, before, after, show, b.ok() ? b.stdout().strip() : Nix.firstError(b.stderr()).orElse("exit " + b.exitCode()));
     }
 
     /** By hand: the postPatch lines to write into the file (the toolkit's own text for them) and the command that shows the new .drv. */
@@ -48,7 +48,7 @@ public final class PostPatchStep {
         List<String> write = LineDiff.unified(plain.text(), plain.withModules(SetupLocal.select(add, without)).text(), 0).stream()
                 .filter(l -> l.startsWith("+")).map(l -> l.substring(1)).toList();
         return new ByHand.Task("give the derivation a postPatch that writes Modules/Setup.local", ws.nixFile().toString(), write,
-                List.of(nixpylab.ShellWords.shown(nix.command("nix-instantiate", ws.nixFile().toString()))));
+                List.of(nixpylab.ShellWords.shown(nix.command("nix-instantiate", ws.nixFile().getFileName().toString()))));
     }
 
     /** Reads what the learner wrote from Nix's store derivation of the file: a postPatch that writes Modules/Setup.local with every module asked for. */
