@@ -45,17 +45,17 @@ public final class RunMacro extends BlockMacroProcessor {
         }
         Object why = attributes.get("why");
         String html = html(shown, b.expectFail(), why == null ? null : String.valueOf(why), problem, ts, session.redactions(), TypedCommands.of(shown, b.workspace()), b.workspace());
-        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown)) + html.replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" "));
+        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown), shown.nixVersion()) + html.replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" "));
     }
 
     /** How the steps ran (the binary cache, the sandbox), said once per page, in one box, above the first block it concerns. */
-    static String notes(List<String> notes) {
+    static String notes(List<String> notes, String nixVersion) {
         if (notes.isEmpty()) return "";
-        StringBuilder sb = new StringBuilder("<div class=\"run-note\"><p>How Nix ran on the machine these pages were recorded on:</p><ul>");
+        StringBuilder sb = new StringBuilder("<div class=\"run-note\"><p>How Nix " + AnsiHtml.escape(nixVersion) + " ran for the recordings shown on this page:</p><ul>");
         for (String n : notes) sb.append("<li>").append(AnsiHtml.escape(n)).append(".</li>");
-        sb.append("</ul><p>Those options are greyed in the recorded commands and left out of what you type. They are for this machine and this profile:"
-                + " no binary cache answers here, and the bare profile's build needs the host's /usr and the source's folder inside the sandbox."
-                + " With the video's nixpkgs file, which takes its compiler from the store and its source from GitHub, you need neither.</p></div>\n");
+        sb.append("</ul><p>--option substituters '' is only for this machine, where no binary cache answers: it is greyed in the recorded commands and left out of what you type."
+                + " --option extra-sandbox-paths is the bare profile's: every sandboxed build of that file needs the host's /usr and the source's folder, so it stays"
+                + " (a user the Nix daemon does not trust has it put in /etc/nix/nix.conf instead). The video's nixpkgs file, which takes its compiler from the store and its source from GitHub, needs no such option.</p></div>\n");
         return sb.toString();
     }
 
@@ -72,7 +72,7 @@ public final class RunMacro extends BlockMacroProcessor {
         java.util.regex.Matcher m = TypedCommands.MACHINE_OPTION.matcher(text);
         int at = 0;
         while (m.find()) {
-            sb.append(AnsiHtml.escape(text.substring(at, m.start()))).append("<span class=\"machine-opt\" title=\"needed by this recording's machine and profile, not by yours\">")
+            sb.append(AnsiHtml.escape(text.substring(at, m.start()))).append("<span class=\"machine-opt\" title=\"only this machine needed it: no binary cache answers here\">")
                     .append(AnsiHtml.escape(m.group())).append("</span>");
             at = m.end();
         }
@@ -88,10 +88,13 @@ public final class RunMacro extends BlockMacroProcessor {
         for (String c : commands) sb.append("<span class=\"prompt\">$ </span><span class=\"typed-cmd\">").append(AnsiHtml.escape(c)).append("</span>\n");
         sb.append("</pre>");
         List<String> hints = new java.util.ArrayList<>();
-        if (nixFile != null && all.contains(nixFile)) hints.add("With the video's file (the nixpkgs profile) the file is " + TypedCommands.videoFileName() + ".");
+        if (nixFile != null && all.contains(nixFile)) {
+            hints.add("With the video's file (the nixpkgs profile) the file is " + TypedCommands.videoFileName() + (all.contains("extra-sandbox-paths") ? ", and it needs no --option extra-sandbox-paths." : "."));
+        }
         if (all.matches("(?s).*/nix/store/\\S+\\.drv.*")) hints.add("The .drv path is this recording's: nix-instantiate on your file prints yours.");
         else if (all.contains("/nix/store/")) hints.add("The store paths are this recording's: use the one your own nix-build printed (readlink result shows it).");
-        if (all.contains("--ignore-liveness")) hints.add("The plain --delete is refused while a root holds the path; --ignore-liveness is the video's way, and works only as root without a daemon: see the caution on this page.");
+        if (all.contains("--ignore-liveness")) hints.add("The plain --delete is refused while the path is alive (reachable from a root); --ignore-liveness is the video's way, and works only where nix-store opens the store itself"
+                + " (root with sudo on a multi-user install, or the owner of a single-user one): through the daemon it is refused to everyone. See the caution on this page.");
         TypedCommands.byHand(script).ifPresent(h -> hints.add("Or let the toolkit wait while you do it and ask Nix whether it is done: " + h + "."));
         if (!hints.isEmpty()) sb.append("<div class=\"typed-hint\">").append(AnsiHtml.escape(String.join(" ", hints))).append("</div>");
         sb.append("</div>\n");

@@ -7,14 +7,15 @@ import java.util.regex.Pattern;
 import nixpylab.Proc;
 
 /**
- * The Nix commands a recorded block ran, as a learner types them on their own machine: the
- * options this machine needed (no binary cache that answers, the host's /usr opened in the
- * sandbox for the bare profile) left out, and paths in the block's workspace written from inside
- * it. The recorded output keeps them; the page says once why they are there.
+ * The Nix commands a recorded block ran, as a learner types them on their own machine: the option
+ * only this machine needed (--option substituters '', because no binary cache answers here) left
+ * out, and paths in the block's workspace written from inside it. The bare profile's
+ * extra-sandbox-paths stays: every sandboxed build of that file needs it. The recorded output keeps
+ * both; the page says once why they are there.
  */
 public final class TypedCommands {
-    /** The options only the recording machine needed, with their value (one shell word). */
-    static final Pattern MACHINE_OPTION = Pattern.compile(" --option (?:substituters|extra-sandbox-paths) (?:'[^']*'|[^ ']+)");
+    /** The option only the recording machine needed, with its value (one shell word). */
+    static final Pattern MACHINE_OPTION = Pattern.compile(" --option substituters (?:'[^']*'|[^ ']+)");
     private static final Pattern NIX_COMMAND = Pattern.compile("^\\$ (nix|nix-build|nix-store|nix-instantiate|nix-shell|nix-prefetch-url|nix-hash|nix-env|nix-collect-garbage)( .*)?$");
 
     private TypedCommands() {}

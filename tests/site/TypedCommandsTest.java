@@ -22,10 +22,11 @@ class TypedCommandsTest {
     }
 
     @Test
-    void aRecordedBuildIsTypedWithoutThisMachinesOptions() throws Exception {
-        for (String nix : List.of("2.8.0", "2.34.8")) {
-            assertEquals(List.of("nix-build chrism-py311.nix -o result"), TypedCommands.of(recorded("04-build/01-Build", nix), "lab"), nix);
-        }
+    void aRecordedBuildIsTypedWithoutThisMachinesOptionButWithTheSandboxPathsTheBareFileNeeds() throws Exception {
+        assertEquals(List.of("nix-build chrism-py311.nix -o result"), TypedCommands.of(recorded("04-build/01-Build", "2.8.0"), "lab"), "sandbox off there");
+        List<String> sandboxed = TypedCommands.of(recorded("04-build/01-Build", "2.34.8"), "lab");
+        assertEquals(1, sandboxed.size(), sandboxed.toString());
+        assertTrue(sandboxed.get(0).matches("nix-build --option extra-sandbox-paths '/usr [^']*' chrism-py311\\.nix -o result"), sandboxed.get(0));
     }
 
     @Test
@@ -38,13 +39,15 @@ class TypedCommandsTest {
 
     @Test
     void onlyTheMachinesOptionsGoTheLessonsStay() {
-        assertEquals("nix-build chrism-py311.nix -o result", TypedCommands.typed("nix-build --option substituters '' --option extra-sandbox-paths '/usr /lib=/usr/lib' lab/chrism-py311.nix -o lab/result", "lab"));
+        assertEquals("nix-build --option extra-sandbox-paths '/usr /lib=/usr/lib' chrism-py311.nix -o result",
+                TypedCommands.typed("nix-build --option substituters '' --option extra-sandbox-paths '/usr /lib=/usr/lib' lab/chrism-py311.nix -o lab/result", "lab"));
         // a room's cache is what the room teaches: its option stays
         assertEquals("nix-build --option extra-substituters http://10.0.0.2:8080 chrism-py311.nix", TypedCommands.typed("nix-build --option extra-substituters http://10.0.0.2:8080 lab/chrism-py311.nix", "lab"));
         // a folder that only starts with the workspace's name is another folder
         assertEquals("nix-build labs/chrism-py311.nix", TypedCommands.typed("nix-build labs/chrism-py311.nix", "lab"));
         assertEquals("nix-store -r /nix/store/abc-chrism-py311 --add-root python-3.11.2 --indirect", TypedCommands.typed("nix-store --option substituters '' -r /nix/store/abc-chrism-py311 --add-root lab/python-3.11.2 --indirect", "lab"));
         assertFalse(TypedCommands.hasMachineOption("nix-build --option sandbox true x.nix"), "an option the lesson may set is not the machine's");
+        assertFalse(TypedCommands.hasMachineOption("nix-build --option extra-sandbox-paths /usr x.nix"), "every sandboxed bare-profile build needs its sandbox paths");
     }
 
     @Test
