@@ -57,7 +57,7 @@ public class Build implements Callable<Integer> {
                 lab.say(b.alreadyInStore() ? "already in the store: nothing to build (" + b.elapsed().toMillis() + " ms)" : "built in " + Lab.clock(b.elapsed()));
                 BuildStep.moduleReport(b).ifPresent(m -> {
                     lab.say("CPython's own report, at the end of the build log:");
-                    lab.say("  built by the Makefile, as configured by the Setup files: " + (m.builtBySetup().isEmpty() ? "(none)" : String.join(" ", m.builtBySetup())));
+                    lab.say("  built by the Makefile instead, as configured by the Setup files: " + (m.builtBySetup().isEmpty() ? "(none)" : String.join(" ", m.builtBySetup())));
                     lab.say("  the necessary bits to build these were not found: " + (m.notFound().isEmpty() ? "(none)" : String.join(" ", m.notFound())));
                 });
                 lab.say("store derivation: " + b.drv());

@@ -16,6 +16,7 @@
 //FILES nixpylab/derivation/bare-postpatch.nix=derivation/bare-postpatch.nix
 //FILES nixpylab/derivation/nixpkgs-postpatch.nix=derivation/nixpkgs-postpatch.nix
 //FILES nixpylab/source/cpython-releases.tsv=source/cpython-releases.tsv
+//FILES nixpylab/steps/hello-py.nix=steps/hello-py.nix
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -Xshare:auto
 package nixpylab;
 

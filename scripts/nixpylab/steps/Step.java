@@ -20,7 +20,9 @@ public enum Step {
     REPEATABLE("Repeatable", "08-still-wrong"),
     REMEMBER("Remember", "08-still-wrong"),
     INPUTS("Inputs", "08-still-wrong"),
-    CONFIGURATION("Configuration", "08-still-wrong");
+    CONFIGURATION("Configuration", "08-still-wrong"),
+    CLOSURE("Closure", "10-open-lessons"),
+    LANGUAGE("Language", "10-open-lessons");
 
     private final String script;
     private final String chapter;
@@ -49,8 +51,9 @@ public enum Step {
         return this == FETCH_FAKE_HASH || this == POST_PATCH || this == BUILD || this == FORCE_DELETE;
     }
 
-    /** What must have run first: every step up to the build that comes before this one (for a step after the build, all of them). */
+    /** What must have run first: every step up to the build that comes before this one (for a step after the build, all of them); Language reads only the video's file. */
     public List<Step> needs() {
+        if (this == LANGUAGE) return List.of();
         List<Step> before = new ArrayList<>();
         for (Step s : values()) {
             if (s.ordinal() >= Math.min(ordinal(), BUILD.ordinal() + 1)) break;

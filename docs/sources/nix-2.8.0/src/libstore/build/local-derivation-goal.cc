@@ -1,4 +1,4 @@
-// source: src/libstore/build/local-derivation-goal.cc of Nix 2.8.0, lines 162-171, 2025-2029
+// source: src/libstore/build/local-derivation-goal.cc of Nix 2.8.0, lines 162-171, 2025-2029, 2102-2106, 2176-2180
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/build/local-derivation-goal.cc#L162-L171
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -18,3 +18,15 @@
                 if (drv->builder == "builtin:fetchurl")
                     builtinFetchurl(drv2, netrcData);
                 else if (drv->builder == "builtin:buildenv")
+[…]
+    std::exception_ptr delayedException;
+
+    /* The paths that can be referenced are the input closures, the
+       output paths, and any paths that have been built via recursive
+       Nix calls. */
+[…]
+        /* Pass blank Sink as we are not ready to hash data at this stage. */
+        NullSink blank;
+        auto references = scanForReferences(blank, actualPath, referenceablePaths);
+
+        outputReferencesIfUnregistered.insert_or_assign(
