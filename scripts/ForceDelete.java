@@ -47,7 +47,7 @@ public class ForceDelete implements Callable<Integer> {
                     lab.say("  not touching " + f + ": it was in the store before this workspace built it (another workspace or user made it)");
                 }
             } else {
-                lab.say("will delete " + candidates.size() + " store path(s) this workspace built (only paths named " + ForceDeleteStep.NAME_PREFIX + "…):");
+                lab.say("will delete " + candidates.size() + " store path(s) this workspace built (only paths named " + ForceDeleteStep.NAMES + "):");
                 for (StorePath p : candidates) lab.say("  " + p);
             }
             if (dryRun) {

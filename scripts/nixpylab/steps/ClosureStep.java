@@ -33,6 +33,8 @@ import nixpylab.nix.StorePath;
 public final class ClosureStep {
     public static final String FILE = "hello-py.nix";
     public static final String LINK = "result-hello";
+    /** The program's name in the store (hello-py.nix's derivation name). */
+    public static final String NAME = "hello-py";
 
     /** A query as the learner types it, and the lines Nix answered. */
     public record Query(List<String> command, List<String> lines) {}

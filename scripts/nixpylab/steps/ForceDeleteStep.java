@@ -19,6 +19,8 @@ import nixpylab.nix.StorePath;
  */
 public final class ForceDeleteStep {
     public static final String NAME_PREFIX = "chrism-py";
+    /** The names of what this step may delete: the tutorial's derivations, and the Closure step's program that runs on them. */
+    public static final String NAMES = NAME_PREFIX + "… and " + ClosureStep.NAME;
 
     public sealed interface Deletion permits Deleted, Kept {
         StorePath path();
@@ -45,12 +47,18 @@ public final class ForceDeleteStep {
 
     private ForceDeleteStep() {}
 
-    /** The paths this step may delete: built by this workspace, named like the tutorial's derivations, still in the store. */
+    /**
+     * The paths this step may delete: built by this workspace, named like the tutorial's derivations
+     * or the Closure step's program, still in the store. The program comes first: it refers to the
+     * python it runs on, which no delete removes while a path that refers to it is in the store.
+     */
     public static List<StorePath> candidates(Workspace ws, Nix nix) {
         List<StorePath> out = new ArrayList<>();
         for (StorePath sp : ws.state().built()) {
-            if (sp.name().startsWith(NAME_PREFIX) && !sp.isDerivation() && nix.isValid(sp)) out.add(sp);
+            boolean ours = sp.name().startsWith(NAME_PREFIX) || sp.name().equals(ClosureStep.NAME);
+            if (ours && !sp.isDerivation() && nix.isValid(sp)) out.add(sp);
         }
+        out.sort(java.util.Comparator.comparing((StorePath sp) -> !sp.name().equals(ClosureStep.NAME)));
         return out;
     }
 
