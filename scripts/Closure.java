@@ -48,19 +48,19 @@ public class Closure implements Callable<Integer> {
             show(lab, r.drvReferences());
             lab.say("what the output needs at run time, as Nix recorded it when the build ended:");
             show(lab, r.outReferences());
-            lab.say("how Nix knew: it looked for each input's hash part in the output's bytes; so does this step:");
+            lab.say("how Nix knew: it looked in the output for the hash part of every path in its inputs' closures and of its own outputs; this step looks for its direct inputs':");
             for (ClosureStep.Scan s : r.scans()) {
                 lab.print("  " + s.input().hashPart() + " (" + s.input().name() + "): "
                         + s.foundAt().map(f -> "found in " + f).orElse("not in the output"));
             }
-            lab.say("the build's closure: every .drv and source it needs, and with --include-outputs what they build:");
+            lab.say("the build's closure: the .drv files and sources it needs, and with --include-outputs the outputs of those .drv files that are in the store now:");
             show(lab, r.buildClosure());
             lab.say("the runtime closure: what a copy of the output to another machine must bring:");
             show(lab, r.runtimeClosure());
             lab.say("and what CPython itself refers to:");
             show(lab, r.pythonReferences());
             if (r.pythonReferences().lines().stream().allMatch(l -> l.equals(r.pythonReferences().command().get(r.pythonReferences().command().size() - 1)))) {
-                lab.say("CPython refers to no store path but its own: the libraries it links are outside the store, and no closure brings them");
+                lab.say("CPython refers to no store path other than (at most) itself: the libraries it links are outside the store, and no closure brings them");
             }
             r.sourceTarball().ifPresentOrElse(
                     s -> lab.print("CPython's source tarball " + s + " is in the build's closure, not the runtime one: it was needed to build, not to run"),
