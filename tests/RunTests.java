@@ -15,6 +15,7 @@
 //SOURCES ../scripts/site/ClaimsLedger.java
 //SOURCES ../scripts/site/EvidenceCheck.java
 //SOURCES ../scripts/site/TypedCommands.java
+//SOURCES ../scripts/site/OrdinaryUser.java
 //FILES site/redactions.tsv=../scripts/site/redactions.tsv
 //SOURCES testkit/*.java
 //SOURCES nixpylab/*.java

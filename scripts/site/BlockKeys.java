@@ -16,7 +16,7 @@ import nixpylab.nix.NixHash;
  * step (the script's name), its arguments, the key of the block before it in the same workspace
  * (so the whole chain before it counts: a block's output depends on the state the earlier blocks
  * left), and the digest of what decides the derivation the steps write and build (the .nix
- * templates and the Setup.local lines). The Nix it ran on is the transcript's file name. The
+ * templates and the Setup.local lines), and who ran it when that is not the recorder ({@code as}). The Nix it ran on is the transcript's file name. The
  * toolkit's Java is not in the key: reshaping code that does not change behaviour invalidates
  * nothing; whether behaviour changed is what {@code Site --check} finds out by running.
  */
@@ -29,7 +29,8 @@ public final class BlockKeys {
         String previous = "";
         String derivation = derivationDigest();
         for (RunBlock b : chain) {
-            String input = b.script() + "\u0000" + String.join("\u0000", b.args()) + "\u0000" + previous + "\u0000" + derivation;
+            String input = b.script() + "\u0000" + String.join("\u0000", b.args()) + "\u0000" + previous + "\u0000" + derivation
+                    + (b.as() == null ? "" : "\u0000as=" + b.as());
             previous = NixHash.of(input.getBytes(StandardCharsets.UTF_8)).base16();
             keys.put(b, previous);
         }

@@ -44,6 +44,18 @@ public final class Chapters {
     public static Map<String, List<RunBlock>> chains(Path dir) {
         Map<String, List<RunBlock>> chains = new LinkedHashMap<>();
         for (Path c : list(dir)) for (RunBlock b : blocks(c)) chains.computeIfAbsent(b.workspace(), k -> new ArrayList<>()).add(b);
+        for (List<RunBlock> chain : chains.values()) {
+            for (RunBlock b : chain) {
+                if (b.as() != null && !b.asLearner()) {
+                    throw new nixpylab.UserError(b.label() + " says as=" + b.as() + ", and the only other user a block can run as is " + RunBlock.LEARNER + ".",
+                            "Write as=" + RunBlock.LEARNER + " (an ordinary user through the Nix daemon), or leave it out.");
+                }
+                if (b.asLearner() != chain.get(0).asLearner()) {
+                    throw new nixpylab.UserError(b.label() + " runs as another user than the blocks before it in workspace " + b.workspace()
+                            + ", and a workspace belongs to one user.", "Give the as=" + RunBlock.LEARNER + " blocks a workspace of their own (:nixpylab-workspace: NAME above them).");
+                }
+            }
+        }
         return chains;
     }
 
@@ -72,7 +84,8 @@ public final class Chapters {
                 while (a.find()) attrs.put(a.group(1), a.group(2) != null ? a.group(2) : a.group(3));
                 String args = attrs.getOrDefault("args", "").trim();
                 out.add(new RunBlock(name(adoc), out.size() + 1, workspace, m.group(1), args.isEmpty() ? List.of() : Arrays.asList(args.split("\\s+")),
-                        "fail".equals(attrs.get("expect")), attrs.containsKey("exit") ? Integer.valueOf(attrs.get("exit")) : null, attrs.get("id")));
+                        "fail".equals(attrs.get("expect")), attrs.containsKey("exit") ? Integer.valueOf(attrs.get("exit")) : null, attrs.get("id"),
+                        attrs.get("nix"), attrs.get("as")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

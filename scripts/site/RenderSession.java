@@ -36,6 +36,13 @@ public final class RenderSession {
         throw new IllegalStateException(page + ": run:: block " + i + " was not found when the chapters were read");
     }
 
+    /** The Nix versions the site's blocks were recorded on, all blocks together. */
+    public Set<String> versions() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (List<Transcript> ts : transcripts.values()) for (Transcript t : ts) out.add(t.nixVersion());
+        return out;
+    }
+
     public List<Transcript> transcripts(RunBlock b) {
         return transcripts.getOrDefault(b, List.of());
     }

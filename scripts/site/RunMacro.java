@@ -2,6 +2,9 @@ package site;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import nixpylab.Proc;
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
@@ -37,15 +40,33 @@ public final class RunMacro extends BlockMacroProcessor {
         session.remember(b.workspace(), shown);
         String problem = null;
         for (Transcript t : ts) {
-            java.util.Optional<String> p = b.problemWith(t.exitCode());
+            Optional<String> p = b.problemWith(t.exitCode());
             if (p.isPresent()) {
                 problem = p.get() + " (Nix " + t.nixVersion() + ")";
                 session.error(page + ": " + String.join(" ", t.command()) + ": " + problem);
             }
         }
+        b.versionProblem(ts.stream().map(Transcript::nixVersion).toList(), session.versions()).ifPresent(p -> session.error(page + ": " + p));
         Object why = attributes.get("why");
         String html = html(shown, b.expectFail(), why == null ? null : String.valueOf(why), problem, ts, session.redactions(), TypedCommands.of(shown, b.workspace()), b.workspace());
-        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown), shown.nixVersion()) + html.replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" "));
+        Object nixWhy = attributes.get("nixwhy");
+        String who = who(b, ts, nixWhy == null ? null : String.valueOf(nixWhy));
+        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown), shown.nixVersion())
+                + html.replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" ").replaceFirst("(<div class=\"listingblock[^>]*>\n)", "$1" + Matcher.quoteReplacement(who)));
+    }
+
+    /** What the page says above a block that ran on one Nix version only, or as an ordinary user through the daemon. */
+    static String who(RunBlock b, List<Transcript> ts, String nixWhy) {
+        StringBuilder sb = new StringBuilder();
+        if (b.nix() != null) {
+            sb.append("<div class=\"one-version\">Recorded on Nix ").append(AnsiHtml.escape(ts.isEmpty() ? b.nix() : ts.get(0).nixVersion())).append(" only")
+                    .append(nixWhy == null ? ": the other Nix these pages show does not run it." : ": " + AnsiHtml.escape(nixWhy)).append("</div>\n");
+        }
+        if (b.asLearner()) {
+            sb.append("<div class=\"as-user\">Run as ").append(OrdinaryUser.NAME)
+                    .append(", an ordinary user (not root, not a trusted user), through the Nix daemon (NIX_REMOTE=daemon), as a learner on a multi-user install runs it.</div>\n");
+        }
+        return sb.toString();
     }
 
     /** How the steps ran (the binary cache, the sandbox), said once per page, in one box, above the first block it concerns. */

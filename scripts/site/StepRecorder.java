@@ -115,9 +115,23 @@ public final class StepRecorder {
     private Map<RunBlock, Transcript> runChain(List<RunBlock> chain, Map<RunBlock, String> keys, TranscriptStore where) {
         Nix.requireInstalled();
         Path ws = workBase.resolve("nix-" + nixVersion()).resolve(chain.get(0).workspace()).toAbsolutePath().normalize();
+        boolean learner = chain.get(0).asLearner();
+        if (learner) OrdinaryUser.requireReady(chain.get(0).label(), NixVersion.installed());
         startAfresh(ws);
+        if (learner) {
+            try {
+                Files.createDirectories(ws);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            OrdinaryUser.own(ws);
+        }
         Map<RunBlock, Transcript> out = new LinkedHashMap<>();
         for (RunBlock b : chain) {
+            if (!b.runsOn(nixVersion())) {
+                progress.accept("not running " + b.label() + " on Nix " + nixVersion() + ": the chapter records it on Nix " + b.nix() + " only");
+                continue;
+            }
             progress.accept("running " + b.label() + " on Nix " + nixVersion() + " (into " + repo.relativize(where.file(b, nixVersion())) + ")");
             out.put(b, run(ws, b, keys.get(b)));
             runs++;
@@ -154,7 +168,8 @@ public final class StepRecorder {
             throw new java.io.UncheckedIOException(e);
         }
         // the step marks its stderr lines and writes them to stdout, so one pipe keeps the order a terminal would show
-        Proc.Result r = Proc.of(cmd).in(ws.getParent()).env(OutputMarks.TAG_STDERR, "1").timeout(Duration.ofMinutes(60)).run();
+        Proc.Result r = (b.asLearner() ? Proc.of(OrdinaryUser.command(List.of(OutputMarks.TAG_STDERR + "=1"), cmd)) : Proc.of(cmd).env(OutputMarks.TAG_STDERR, "1"))
+                .in(ws.getParent()).timeout(Duration.ofMinutes(60)).run();
         List<Proc.Line> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Proc.Line l : r.lines()) {

@@ -1,13 +1,18 @@
 package site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nixpylab.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import testkit.Captures;
@@ -57,5 +62,45 @@ class ChaptersTest {
         assertEquals("run-2", blocks.get(1).anchor(), "a block without an id is anchored by its place");
         RunBlock plain = new RunBlock("01-a", 1, "lab", "Roots", List.of(), false, null);
         assertEquals(BlockKeys.of(List.of(plain)).get(plain), BlockKeys.of(List.of(blocks.get(0))).get(blocks.get(0)));
+    }
+
+    /** nix= names the one version a block is recorded on; as=learner runs it as an ordinary user, in a workspace of the learner's own. */
+    @Test
+    void aBlockMayNameItsOneNixVersionAndItsUser(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("01-a.adoc"), "= A\n\nrun::Roots[id=roots, nix=2.34]\n\n:nixpylab-workspace: mine\n\nrun::Trust[as=learner]\n");
+        Map<String, List<RunBlock>> chains = Chapters.chains(dir);
+        RunBlock one = chains.get("lab").get(0), mine = chains.get("mine").get(0);
+        assertEquals("2.34", one.nix());
+        assertTrue(one.runsOn("2.34.8") && one.runsOn("2.34"), "a prefix names a version and its patch releases");
+        assertFalse(one.runsOn("2.8.0") || one.runsOn("2.3.16") || one.runsOn("2.340.1"), "and no other");
+        assertTrue(mine.asLearner());
+        assertFalse(one.asLearner());
+        assertTrue(mine.runsOn("2.8.0"), "a block without nix= runs on every version");
+        RunBlock plain = new RunBlock("01-a", 1, "mine", "Trust", List.of(), false, null);
+        assertNotEquals(BlockKeys.of(List.of(plain)).get(plain), BlockKeys.of(List.of(mine)).get(mine), "who runs it is part of what its output depends on");
+    }
+
+    @Test
+    void aBlockAsAnotherUserThanLearnerOrMixedIntoRootsWorkspaceIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("01-a.adoc"), "= A\n\nrun::Trust[as=root]\n");
+        UserError e = assertThrows(UserError.class, () -> Chapters.chains(dir));
+        assertTrue(e.getMessage().contains("as=root") && e.next().contains("as=learner"), e.getMessage());
+        Files.writeString(dir.resolve("01-a.adoc"), "= A\n\nrun::Build[]\n\nrun::Trust[as=learner]\n");
+        e = assertThrows(UserError.class, () -> Chapters.chains(dir));
+        assertTrue(e.getMessage().contains("a workspace belongs to one user") && e.next().contains(":nixpylab-workspace:"), e.getMessage());
+    }
+
+    /** A block on fewer versions than the site must say which one it is for; one marked for a version must have that one's transcript and no other. */
+    @Test
+    void aBlockRecordedOnFewerVersionsThanTheSiteMustBeMarked() {
+        Set<String> site = Set.of("2.8.0", "2.34.8");
+        RunBlock plain = new RunBlock("10", 1, "lab", "NixCommand", List.of(), false, null);
+        RunBlock marked = new RunBlock("10", 1, "lab", "NixCommand", List.of(), false, null, "x", "2.34", null);
+        assertEquals(Optional.empty(), plain.versionProblem(List.of("2.34.8", "2.8.0"), site));
+        assertTrue(plain.versionProblem(List.of("2.34.8"), site).orElseThrow().contains("not on Nix 2.8.0"), "recorded on one version, shown as if on both");
+        assertTrue(plain.versionProblem(List.of("2.34.8"), site).orElseThrow().contains("nix=VERSION"), "and says how to mark it");
+        assertEquals(Optional.empty(), marked.versionProblem(List.of("2.34.8"), site));
+        assertTrue(marked.versionProblem(List.of("2.34.8", "2.8.0"), site).orElseThrow().contains("transcript of Nix 2.8.0"), "a transcript of a version it is not for");
+        assertTrue(marked.versionProblem(List.of(), site).orElseThrow().contains("no transcript"), "none of the one it is for");
     }
 }

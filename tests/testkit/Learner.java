@@ -8,13 +8,13 @@ import java.util.List;
 import nixpylab.Proc;
 
 /**
- * An ordinary user of this machine (nixpylab-learner, in the group that may use the Nix daemon),
+ * An ordinary user of this machine (the recorder's {@link site.OrdinaryUser}, in the group that may use the Nix daemon),
  * who runs the step scripts as README teaches, through the daemon (NIX_REMOTE=daemon). Made by the
  * tests when missing (they run as root); its JBang and Maven caches are its own.
  */
 public final class Learner {
-    public static final String NAME = "nixpylab-learner";
-    public static final Path HOME = Path.of("/home/" + NAME);
+    public static final String NAME = site.OrdinaryUser.NAME;
+    public static final Path HOME = site.OrdinaryUser.HOME;
 
     private Learner() {}
 
@@ -38,10 +38,7 @@ public final class Learner {
 
     /** Runs a command as the learner, with a login-like environment and NIX_REMOTE=daemon, in {@code dir}. */
     public static Proc.Result run(Path dir, Duration timeout, List<String> env, String... command) {
-        List<String> cmd = new ArrayList<>(List.of("runuser", "-u", NAME, "--", "/usr/bin/env", "-i",
-                "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + HOME, "USER=" + NAME, "LANG=C.UTF-8", "NIX_REMOTE=daemon"));
-        cmd.addAll(env);
-        cmd.addAll(List.of(command));
+        List<String> cmd = site.OrdinaryUser.command(env, List.of(command));
         return Proc.of(cmd).in(dir).timeout(timeout).run();
     }
 
