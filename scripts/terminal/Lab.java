@@ -206,6 +206,22 @@ public final class Lab implements AutoCloseable {
         err.println("$ " + Cli.shown(cmd));
     }
 
+    /**
+     * A command Nix answered, and its answer as a terminal showed it (paths as typed here), without
+     * Nix's housekeeping: the lines about stale links and temporary-roots files that it removes while
+     * it looks for roots. Which of those a command meets is this machine's history (what other
+     * folders, and earlier runs of this one, left behind), not the command's answer; the lines before
+     * the command say that they are left out.
+     */
+    public void answer(nixpylab.nix.NixAnswer a) {
+        command(a.command());
+        for (Proc.Line l : a.lines()) {
+            if (l.text().startsWith("removing stale link from ") || l.text().startsWith("removing stale temporary roots file ")) continue;
+            if (l.stderr()) say(Cli.relative(l.text()));
+            else print(Cli.relative(l.text()));
+        }
+    }
+
     public String path(Path p) {
         return Cli.path(p);
     }

@@ -198,4 +198,31 @@ class DaemonTest {
             Learner.step(learner, env, "ForceDelete");
         }
     }
+
+    /**
+     * Who needs root, as an ordinary user: the file the learner adds belongs to the store's owner,
+     * the daemon refuses --ignore-liveness, a restricted setting passed on the command line is not
+     * applied (2.34 warns; 2.8 says nothing), and the safe delete works. Checked from Nix's records:
+     * the path is valid after the add and not after the step.
+     */
+    @Test
+    @Order(3)
+    void whoNeedsRootAnOrdinaryUserAddsAndDeletesThroughTheDaemon() throws Exception {
+        Proc.Result r = Learner.step(dir, env, "Trust", "--workdir", "trust");
+        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+        String all = r.stdout() + r.stderr();
+        Matcher added = Pattern.compile("(?m)^(/nix/store/[0-9a-z]{32}-trust-note\\.txt)$").matcher(r.stdout());
+        assertTrue(added.find(), all);
+        String note = added.group(1);
+        assertFalse(Proc.of("nix-store", "--check-validity", note).run().ok(), "Nix's database no longer holds " + note);
+        assertTrue(r.stdout().contains("running as: " + Learner.NAME + ", through the Nix daemon as " + Learner.NAME + " (not a trusted user)"), all);
+        assertTrue(r.stdout().contains("owner of " + note + ": root (not the caller, " + Learner.NAME + ")"), all);
+        assertTrue(all.contains("error: you are not allowed to ignore liveness"), all);
+        assertTrue(all.contains("$ rm trust-kept"), "the safe way, the root removed first: " + all);
+        boolean warned = all.contains("ignoring the client-specified setting 'sandbox-paths', because it is a restricted setting and you are not a trusted user");
+        NixVersion v = NixVersion.installed();
+        if (v.atLeast(2, 34)) assertTrue(warned, "2.34 warns that it ignores the restricted setting: " + all);
+        if (!v.atLeast(2, 9)) assertFalse(warned, "2.8 ignores it silently (a debug message): " + all);
+        assertFalse(all.contains("Exception"), all);
+    }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.nix.StorePath;
 import org.junit.jupiter.api.Tag;
@@ -69,6 +71,57 @@ class OpenLessonsTest {
         assertTrue(all.contains("undefined variable 'HOME'"), all);
         assertTrue(r.stdout().contains("also known as $HOME"), r.stdout());
         assertTrue(r.stdout().contains("\"this came from the folder -I named\""), r.stdout());
+        Proc.of("rm", "-rf", ws.toString()).run();
+    }
+
+    /** Each step's work again with the nix command, checked from Nix's records: nothing the tutorial built is lost, the live path was rebuilt in place. */
+    @Test
+    void theNixCommandDoesEachStepsWorkBesideTheClassicOne() throws Exception {
+        TinyWorkspace t = TinyWorkspace.fresh("nix-command", 4, "0", false, 0);
+        Path ws = t.lab();
+        assertEquals(0, ScriptRun.run("Build", T, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use").exitCode());
+        String python = Files.readSymbolicLink(ws.resolve("result")).toString();
+        Proc.Result early = ScriptRun.run("NixCommand", T, "--workdir", ws.toString());
+        assertNotEquals(0, early.exitCode(), "Closure comes first: " + ScriptRun.describe(early));
+        assertTrue(early.stderr().contains("Closure"), early.stderr());
+        assertEquals(0, ScriptRun.run("Closure", T, "--workdir", ws.toString()).exitCode());
+        String hello = Files.readSymbolicLink(ws.resolve("result-hello")).toString();
+
+        Proc.Result r = ScriptRun.run("NixCommand", T, "--workdir", ws.toString());
+        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+        String all = r.stdout() + r.stderr();
+        String file = t.nixFileName();
+        for (String shown : List.of("-f " + file + " src --no-link --json", "-f " + file + " -o result --json", "store delete",
+                "-f hello-py.nix --rebuild --no-link", "hello-py.nix --check --no-out-link", " log ", "--read-log ./result")) {
+            assertTrue(all.contains(shown), "ran " + shown + ": " + all);
+        }
+        assertTrue(all.contains("since it is still alive"), "nix store delete refuses a live path: " + all);
+        assertTrue(all.contains("the same output, already valid: nothing was built"), all);
+        assertTrue(all.contains("built again at the same path; the rebuild of the live path gave the same bytes"), all);
+        assertTrue(all.contains("the same postPatch, read from JSON"), all);
+        // Nix's own records: the tutorial's python is still there and the workspace's root holds it; hello-py was built again at its path and is held again
+        assertTrue(Proc.of("nix-store", "--check-validity", python).run().ok());
+        assertEquals(python, Files.readSymbolicLink(ws.resolve("result")).toString());
+        assertTrue(Proc.of("nix-store", "--check-validity", hello).run().ok(), "hello-py was deleted and built again at the same path");
+        assertEquals(hello, Files.readSymbolicLink(ws.resolve("result-hello")).toString());
+        String roots = Proc.of("nix-store", "--option", "substituters", "", "--query", "--roots", hello).run().stdout();
+        assertTrue(roots.contains(ws.resolve("result-hello") + " -> " + hello), roots);
+        assertEquals(0, ScriptRun.run("ForceDelete", T, "--workdir", ws.toString()).exitCode());
+    }
+
+    /** Whoever runs it (here root, directly on the store): a file added, kept, refused while alive, deleted ignoring liveness, and gone in Nix's database. */
+    @Test
+    void trustAddsAFileAndDeletesItAgainTouchingNothingElse() throws Exception {
+        Path ws = Files.createTempDirectory(Path.of("/var/tmp"), "nixpylab-trust-");
+        Proc.Result r = ScriptRun.run("Trust", T, "--workdir", ws.resolve("lab").toString());
+        assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+        String all = r.stdout() + r.stderr();
+        Matcher m = Pattern.compile("(?m)^(/nix/store/[0-9a-z]{32}-trust-note\\.txt)$").matcher(r.stdout());
+        assertTrue(m.find(), all);
+        assertFalse(Proc.of("nix-store", "--check-validity", m.group(1)).run().ok(), "gone from Nix's database");
+        assertTrue(all.contains("since it is still alive"), "refused while trust-kept held it: " + all);
+        assertTrue(r.stdout().contains("running as: root, directly on the store"), all);
+        assertFalse(Files.exists(ws.resolve("lab/trust-kept")), "the dangling link is removed");
         Proc.of("rm", "-rf", ws.toString()).run();
     }
 }

@@ -149,6 +149,27 @@ public final class Nix {
         return cmd;
     }
 
+    /**
+     * The nix command a learner would type for the same work: experimental in the Nix versions the
+     * toolkit knows, so enabled for this command only; this machine's options after its subcommand
+     * (one word, or two for store and derivation), as {@link #command} puts them for the classic ones.
+     */
+    public List<String> nixCommand(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("nix", "--extra-experimental-features", "nix-command"));
+        List<String> rest = new ArrayList<>(List.of(args));
+        int words = List.of("store", "derivation", "config").contains(rest.get(0)) ? 2 : 1;
+        cmd.addAll(rest.subList(0, words));
+        String sub = String.join(" ", rest.subList(0, words));
+        boolean evaluates = rest.contains("-f") || rest.contains("--file");
+        boolean builds = sub.equals("build");
+        if (builds && sandbox instanceof HostPaths.Refused r) throw r.error();
+        cmd.addAll(cacheOptions);
+        if (builds && sandbox != null) cmd.addAll(sandbox.options());
+        if (evaluates) cmd.addAll(evalOptions);
+        cmd.addAll(rest.subList(words, rest.size()));
+        return cmd;
+    }
+
     public Proc.Result run(Duration timeout, Consumer<Proc.Line> listener, List<String> cmd) {
         return Proc.of(cmd).timeout(timeout).onLine(listener).run();
     }

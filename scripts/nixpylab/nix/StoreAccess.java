@@ -85,7 +85,7 @@ public record StoreAccess(String url, boolean daemon, boolean trusted, String us
     /** One sentence on who builds, for the step headers and the Configuration step. */
     public String describe() {
         return (daemon ? "through the Nix daemon as " + user + (trusted ? " (a trusted user)" : " (not a trusted user)")
-                : "directly on the store as " + user + (root ? " (root, single-user Nix)" : ""));
+                : "directly on the store as " + user + (root ? " (root may write /nix/var/nix, so Nix opens the store itself, daemon or not)" : ""));
     }
 
     public Optional<String> untrustedNote() {

@@ -22,7 +22,9 @@ public enum Step {
     INPUTS("Inputs", "08-still-wrong"),
     CONFIGURATION("Configuration", "08-still-wrong"),
     CLOSURE("Closure", "10-open-lessons"),
-    LANGUAGE("Language", "10-open-lessons");
+    LANGUAGE("Language", "10-open-lessons"),
+    NIX_COMMAND("NixCommand", "10-open-lessons"),
+    TRUST("Trust", "10-open-lessons");
 
     private final String script;
     private final String chapter;
@@ -51,14 +53,18 @@ public enum Step {
         return this == FETCH_FAKE_HASH || this == POST_PATCH || this == BUILD || this == FORCE_DELETE;
     }
 
-    /** What must have run first: every step up to the build that comes before this one (for a step after the build, all of them); Language reads only the video's file. */
+    /**
+     * What must have run first: every step up to the build that comes before this one (for a step
+     * after the build, all of them); NixCommand also Closure's program; Language and Trust nothing.
+     */
     public List<Step> needs() {
-        if (this == LANGUAGE) return List.of();
+        if (this == LANGUAGE || this == TRUST) return List.of();
         List<Step> before = new ArrayList<>();
         for (Step s : values()) {
             if (s.ordinal() >= Math.min(ordinal(), BUILD.ordinal() + 1)) break;
             before.add(s);
         }
+        if (this == NIX_COMMAND) before.add(CLOSURE);
         return before;
     }
 
