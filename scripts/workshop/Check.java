@@ -13,8 +13,9 @@ public interface Check {
             case "stable-path" -> new StablePathCheck();
             case "named-root" -> new NamedRootCheck();
             case "safe-delete" -> new SafeDeleteCheck();
+            case "runtime-reference" -> new RuntimeReferenceCheck();
             default -> throw new UserError("Exercise " + e.slug() + " asks for a check called '" + e.check() + "', which does not exist.",
-                    "Use one of fetch-hash, import-module, stable-path, named-root, safe-delete in its exercise.properties.");
+                    "Use one of fetch-hash, import-module, stable-path, named-root, safe-delete, runtime-reference in its exercise.properties.");
         };
     }
 }

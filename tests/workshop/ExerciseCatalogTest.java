@@ -21,7 +21,7 @@ class ExerciseCatalogTest {
     @Test
     void everyExerciseIsComplete() throws Exception {
         Catalog c = Catalog.load(EXERCISES);
-        assertEquals(5, c.exercises().size(), "five exercises");
+        assertEquals(6, c.exercises().size(), "six exercises");
         int n = 1;
         for (Exercise e : c.exercises()) {
             assertEquals(n++, e.number(), "numbered without gaps: " + e.slug());
@@ -57,7 +57,7 @@ class ExerciseCatalogTest {
         assertEquals("03-two-builds", c.find("3").slug());
         assertEquals("03-two-builds", c.find("03-two-builds").slug());
         UserError e = assertThrows(UserError.class, () -> c.find("9"));
-        assertTrue(e.getMessage().contains("numbered 1 to 5"), e.getMessage());
+        assertTrue(e.getMessage().contains("numbered 1 to 6"), e.getMessage());
         assertThrows(UserError.class, () -> c.find("lzma"));
     }
 

@@ -26,7 +26,7 @@ class WrongAnswersTest {
     @BeforeAll
     static void aFolder() throws Exception {
         w = WorkshopTest.fresh("wrong");
-        for (String n : List.of("1", "3", "4", "5")) assertEquals(0, WorkshopTest.workshop(w, "reset", n).exitCode());
+        for (String n : List.of("1", "3", "4", "5", "6")) assertEquals(0, WorkshopTest.workshop(w, "reset", n).exitCode());
     }
 
     /** Writes a wrong answer into the exercise's file, checks, and expects a refusal saying {@code says}. */
@@ -119,5 +119,18 @@ class WrongAnswersTest {
         } else {
             assertTrue(forced.stderr().contains("not allowed to ignore liveness"), forced.stderr()); // through a daemon nobody may force it
         }
+    }
+
+    /** Exercise 6: the app must keep the greeting and drop the reference; Nix's records decide, not the file's text. */
+    @Test
+    void runtimeReferenceWrongAnswers() throws Exception {
+        String dir = "06-why-depends";
+        refused(dir, "app.nix", t -> t, "still keeps");
+        // the path kept "only in a comment": Nix scans every byte of the output
+        refused(dir, "app.nix", t -> t.replace("echo \"greeting: see ${lib}\" > $out", "read -r greeting < ${lib}\n      echo \"greeting: $greeting  # read from ${lib}\" > $out"), "still keeps");
+        // the shortcut: no library at all, a greeting typed in
+        refused(dir, "app.nix", t -> t.replace("echo \"greeting: see ${lib}\" > $out", "echo \"greeting: hello from the workshop library\" > $out"), "no longer builds from the library");
+        // the words lost on the way (a typo in the variable's name)
+        refused(dir, "app.nix", t -> t.replace("echo \"greeting: see ${lib}\" > $out", "read -r greeting < ${lib}\n      echo \"greeting: $greting\" > $out"), "does not hold the library's greeting");
     }
 }
