@@ -90,7 +90,7 @@ public class Tutorial implements Callable<Integer> {
         }
         if (code == ExitCodes.STOPPED_BY_HAND) System.err.println("You stopped by hand: run ./jbang scripts/Tutorial.java --by-hand again to go on where you were.");
         if (code == 0 && !byHand) System.err.println("Now do it yourself: ./jbang scripts/Tutorial.java --by-hand --workdir mine (you write and type, Nix checks), or ./jbang scripts/Workshop.java watch.");
-        if (code == 0) System.err.println("What the video leaves open (chapter 10): ./jbang scripts/Closure.java --nix-command (what the build needs against what python needs to run) and ./jbang scripts/Language.java (the Nix the video is unsure of).");
+        if (code == 0) System.err.println("What the video leaves open (chapter 10): ./jbang scripts/Closure.java --nix-command (what the build needs against what python needs to run), ./jbang scripts/Language.java (the Nix the video is unsure of), ./jbang scripts/NixCommand.java (each step with the nix command) and ./jbang scripts/Trust.java (who needs root).");
         return code;
     }
 

@@ -51,8 +51,8 @@ public final class RunMacro extends BlockMacroProcessor {
         String html = html(shown, b.expectFail(), why == null ? null : String.valueOf(why), problem, ts, session.redactions(), TypedCommands.of(shown, b.workspace()), b.workspace());
         Object nixWhy = attributes.get("nixwhy");
         String who = who(b, ts, nixWhy == null ? null : String.valueOf(nixWhy));
-        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown), shown.nixVersion())
-                + html.replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" ").replaceFirst("(<div class=\"listingblock[^>]*>\n)", "$1" + Matcher.quoteReplacement(who)));
+        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown).stream().filter(n -> !(b.asLearner() && n.contains("through the Nix daemon as " + OrdinaryUser.NAME))).toList(), shown.nixVersion())
+                + html.replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" ").replaceFirst("(<div [^>]*class=\"listingblock[^>]*>\n)", "$1" + Matcher.quoteReplacement(who)));
     }
 
     /** What the page says above a block that ran on one Nix version only, or as an ordinary user through the daemon. */
@@ -63,6 +63,7 @@ public final class RunMacro extends BlockMacroProcessor {
                     .append(nixWhy == null ? ": the other Nix these pages show does not run it." : ": " + AnsiHtml.escape(nixWhy)).append("</div>\n");
         }
         if (b.asLearner()) {
+            // this says what the step's own note would say (through the daemon, not trusted), so that note is not boxed again
             sb.append("<div class=\"as-user\">Run as ").append(OrdinaryUser.NAME)
                     .append(", an ordinary user (not root, not a trusted user), through the Nix daemon (NIX_REMOTE=daemon), as a learner on a multi-user install runs it.</div>\n");
         }

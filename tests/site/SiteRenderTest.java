@@ -63,6 +63,11 @@ class SiteRenderTest {
                 assertTrue(!Pattern.compile("data-copy=\"[^\"]*--option substituters").matcher(page).find(), p + ": nothing copied turns off the learner's binary cache");
                 assertTrue(!page.contains("this is the error the tutorial is about"), p + ": each expected failure says which it is");
                 assertTrue(page.split("class=\"run-note\"", -1).length <= 2, p + ": how Nix ran here is one box per page");
+                if (p.getFileName().toString().equals("10-open-lessons.html")) {
+                    assertTrue(Pattern.compile("id=\"run-trust-learner\"[^>]*>\n<div class=\"as-user\">Run as nixpylab-learner, an ordinary user").matcher(page).find(),
+                            p + ": the block run as an ordinary user says so above its output");
+                    assertEquals(1, page.split("class=\"as-user\"", -1).length - 1, p + ": and only that block");
+                }
             }
         }
         String build = Files.readString(base.resolve("site/04-build.html"));
