@@ -43,7 +43,7 @@ public class Closure implements Callable<Integer> {
                 return lab.exit(1, "hello-py did not build");
             }
             lab.print(b.out());
-            lab.say("the commands below run in " + lab.path(lab.workspace().dir()) + ", where " + ClosureStep.LINK + " is");
+            lab.say("the commands below run in " + lab.path(lab.workspace().dir()) + ", where " + ClosureStep.LINK + " is; lists of store paths are shown in the order of their names (Nix lists them in the order of their hashes, which change from build to build)");
             lab.say("what the build needs, as its .drv says (inputs: other .drv files and sources):");
             show(lab, r.drvReferences());
             lab.say("what the output needs at run time, as Nix recorded it when the build ended:");

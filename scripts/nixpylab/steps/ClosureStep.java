@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,20 +58,20 @@ public final class ClosureStep {
         BuildStep.Outcome b = BuildStep.runFile(ws, nix, file, ws.dir().resolve(LINK), timeout, progress);
         if (!(b instanceof BuildStep.Built built)) return new Outcome(file, b, null, null, List.of(), null, null, null, Optional.empty(), null, List.of());
         String link = "./" + LINK;
-        Query drvRefs = query(nix, ws, nix.command("nix-store", "-q", "--references", built.drv().path()));
-        Query outRefs = query(nix, ws, nix.command("nix-store", "-q", "--references", link));
+        Query drvRefs = byName(query(nix, ws, nix.command("nix-store", "-q", "--references", built.drv().path())));
+        Query outRefs = byName(query(nix, ws, nix.command("nix-store", "-q", "--references", link)));
         List<Scan> scans = new ArrayList<>();
         for (String input : inputsOutputs(nix, ws, drvRefs)) scans.add(new Scan(new StorePath(input), findHash(built.out(), new StorePath(input).hashPart())));
-        Query buildClosure = query(nix, ws, nix.command("nix-store", "-q", "--requisites", "--include-outputs", built.drv().path()));
-        Query runtimeClosure = query(nix, ws, nix.command("nix-store", "-q", "--requisites", link));
-        Query pythonRefs = query(nix, ws, nix.command("nix-store", "-q", "--references", python.path()));
+        Query buildClosure = byName(query(nix, ws, nix.command("nix-store", "-q", "--requisites", "--include-outputs", built.drv().path())));
+        Query runtimeClosure = byName(query(nix, ws, nix.command("nix-store", "-q", "--requisites", link)));
+        Query pythonRefs = byName(query(nix, ws, nix.command("nix-store", "-q", "--references", python.path())));
         String srcName = ws.state().sourcePath().map(StorePath::path).orElse("");
         Optional<String> source = buildClosure.lines().stream().filter(l -> l.equals(srcName)).findFirst();
         Query tree = query(nix, ws, nix.command("nix-store", "-q", "--tree", link));
         List<Query> nixCmd = new ArrayList<>();
         if (nixCommand) {
             nixCmd.add(query(nix, ws, List.of("nix", "--extra-experimental-features", "nix-command", "why-depends", "--precise", link, python.path())));
-            nixCmd.add(query(nix, ws, List.of("nix", "--extra-experimental-features", "nix-command", "path-info", "-rsSh", link)));
+            nixCmd.add(byName(query(nix, ws, List.of("nix", "--extra-experimental-features", "nix-command", "path-info", "-rsSh", link))));
         }
         ws.state().done(Step.CLOSURE, java.time.Instant.now());
         ws.save();
@@ -88,6 +89,15 @@ public final class ClosureStep {
             out.addAll(query(nix, ws, nix.command("nix-store", "-q", "--outputs", r)).lines());
         }
         return out;
+    }
+
+    /**
+     * A list of store paths in the order of their names. Nix lists them in the order of their hash
+     * parts, which change with every build of a changed derivation, so the same closure would read
+     * in another order from run to run.
+     */
+    static Query byName(Query q) {
+        return new Query(q.command(), q.lines().stream().sorted(Comparator.comparing((String l) -> l.replaceFirst("^/nix/store/[0-9a-z]{32}-", "")).thenComparing(l -> l)).toList());
     }
 
     private static Query query(Nix nix, Workspace ws, List<String> cmd) {
