@@ -138,14 +138,12 @@ public final class Nix {
 
     /** The command line a learner would type for the same work (shown next to each result). */
     public List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(args));
         String tool = args[0];
         boolean evaluates = tool.equals("nix-build") || tool.equals("nix-instantiate") || tool.equals("nix-shell");
         boolean builds = tool.equals("nix-build") || tool.equals("nix-shell") || (tool.equals("nix-store") && List.of(args).contains("-r"));
-        if (builds && sandbox instanceof HostPaths.Refused r) throw r.error();
-        if (evaluates) cmd.addAll(1, evalOptions);
-        if (builds && sandbox != null) cmd.addAll(1, sandbox.options());
-        if (evaluates || tool.equals("nix-store") || tool.equals("nix-prefetch-url")) cmd.addAll(1, cacheOptions);
+        List<String> cmd = new ArrayList<>(List.of(tool));
+        cmd.addAll(machineOptions(evaluates, builds, evaluates || tool.equals("nix-store") || tool.equals("nix-prefetch-url")));
+        cmd.addAll(List.of(args).subList(1, args.length));
         return cmd;
     }
 
@@ -156,18 +154,22 @@ public final class Nix {
      */
     public List<String> nixCommand(String... args) {
         List<String> cmd = new ArrayList<>(List.of("nix", "--extra-experimental-features", "nix-command"));
-        List<String> rest = new ArrayList<>(List.of(args));
+        List<String> rest = List.of(args);
         int words = List.of("store", "derivation", "config").contains(rest.get(0)) ? 2 : 1;
         cmd.addAll(rest.subList(0, words));
-        String sub = String.join(" ", rest.subList(0, words));
-        boolean evaluates = rest.contains("-f") || rest.contains("--file");
-        boolean builds = sub.equals("build");
-        if (builds && sandbox instanceof HostPaths.Refused r) throw r.error();
-        cmd.addAll(cacheOptions);
-        if (builds && sandbox != null) cmd.addAll(sandbox.options());
-        if (evaluates) cmd.addAll(evalOptions);
+        cmd.addAll(machineOptions(rest.contains("-f") || rest.contains("--file"), words == 1 && rest.get(0).equals("build"), true));
         cmd.addAll(rest.subList(words, rest.size()));
         return cmd;
+    }
+
+    /** This machine's options for a command, in the order both kinds put them: the binary cache, the sandbox's host paths, the evaluation's. */
+    private List<String> machineOptions(boolean evaluates, boolean builds, boolean cache) {
+        if (builds && sandbox instanceof HostPaths.Refused r) throw r.error();
+        List<String> out = new ArrayList<>();
+        if (cache) out.addAll(cacheOptions);
+        if (builds && sandbox != null) out.addAll(sandbox.options());
+        if (evaluates) out.addAll(evalOptions);
+        return out;
     }
 
     public Proc.Result run(Duration timeout, Consumer<Proc.Line> listener, List<String> cmd) {
