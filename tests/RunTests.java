@@ -16,6 +16,7 @@
 //SOURCES ../scripts/site/EvidenceCheck.java
 //SOURCES ../scripts/site/TypedCommands.java
 //SOURCES ../scripts/site/OrdinaryUser.java
+//SOURCES ../scripts/site/RoomServing.java
 //FILES site/redactions.tsv=../scripts/site/redactions.tsv
 //SOURCES testkit/*.java
 //SOURCES nixpylab/*.java

@@ -30,7 +30,7 @@ public final class BlockKeys {
         String derivation = derivationDigest();
         for (RunBlock b : chain) {
             String input = b.script() + "\u0000" + String.join("\u0000", b.args()) + "\u0000" + previous + "\u0000" + derivation
-                    + (b.as() == null ? "" : "\u0000as=" + b.as());
+                    + (b.as() == null ? "" : "\u0000as=" + b.as()) + (b.serve() == null ? "" : "\u0000serve=" + b.serve());
             previous = NixHash.of(input.getBytes(StandardCharsets.UTF_8)).base16();
             keys.put(b, previous);
         }

@@ -50,6 +50,9 @@ public final class Chapters {
                     throw new nixpylab.UserError(b.label() + " says as=" + b.as() + ", and the only other user a block can run as is " + RunBlock.LEARNER + ".",
                             "Write as=" + RunBlock.LEARNER + " (an ordinary user through the Nix daemon), or leave it out.");
                 }
+                b.serveProblem().ifPresent(p -> {
+                    throw new nixpylab.UserError(p + ".", "See chapters/09-workshop.adoc's join block: run::Workshop[args=\"join " + RunBlock.URL + " " + RunBlock.KEY + " …\", serve=room].");
+                });
                 if (b.asLearner() != chain.get(0).asLearner()) {
                     throw new nixpylab.UserError(b.label() + " runs as another user than the blocks before it in workspace " + b.workspace()
                             + ", and a workspace belongs to one user.", "Give the as=" + RunBlock.LEARNER + " blocks a workspace of their own (:nixpylab-workspace: NAME above them).");
@@ -85,7 +88,7 @@ public final class Chapters {
                 String args = attrs.getOrDefault("args", "").trim();
                 out.add(new RunBlock(name(adoc), out.size() + 1, workspace, m.group(1), args.isEmpty() ? List.of() : Arrays.asList(args.split("\\s+")),
                         "fail".equals(attrs.get("expect")), attrs.containsKey("exit") ? Integer.valueOf(attrs.get("exit")) : null, attrs.get("id"),
-                        attrs.get("nix"), attrs.get("as")));
+                        attrs.get("nix"), attrs.get("as"), attrs.get("serve")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package site;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,11 +13,23 @@ import java.util.Set;
  * {@code nix} names the one Nix version (a prefix: 2.34) the block is recorded on, where the other
  * has not what it shows; the page says so. {@code as} names who runs it: {@code learner}, an
  * ordinary user through the Nix daemon ({@link OrdinaryUser}); null, whoever records the site.
+ * {@code serve} names a workshop room's folder (next to the workspace, published by a block before)
+ * that is served on this machine's loopback while the block runs ({@link RoomServing}); its
+ * {@value #URL} and {@value #KEY} in args are the URL and key the server prints for learners.
  */
 public record RunBlock(String chapter, int index, String workspace, String script, List<String> args, boolean expectFail, Integer exit, String id,
-                       String nix, String as) {
+                       String nix, String as, String serve) {
     /** Who an {@code as=learner} block runs as. */
     public static final String LEARNER = "learner";
+    /** In the args of a {@code serve=} block: the room's URL, as its server prints it. */
+    public static final String URL = "{url}";
+    /** In the args of a {@code serve=} block: the room's public key, as its server prints it. */
+    public static final String KEY = "{key}";
+
+    public RunBlock(String chapter, int index, String workspace, String script, List<String> args, boolean expectFail, Integer exit, String id,
+                    String nix, String as) {
+        this(chapter, index, workspace, script, args, expectFail, exit, id, nix, as, null);
+    }
 
     public RunBlock(String chapter, int index, String workspace, String script, List<String> args, boolean expectFail, Integer exit, String id) {
         this(chapter, index, workspace, script, args, expectFail, exit, id, null, null);
@@ -62,6 +75,26 @@ public record RunBlock(String chapter, int index, String workspace, String scrip
     /** Whether an ordinary user runs it through the Nix daemon. */
     public boolean asLearner() {
         return LEARNER.equals(as);
+    }
+
+    /** Whether a room is served while it runs. */
+    public boolean servesRoom() {
+        return serve != null;
+    }
+
+    /** What is wrong with its {@code serve=} and the room's placeholders, if anything: a room served for nothing, or placeholders no room fills. */
+    public Optional<String> serveProblem() {
+        boolean placeholders = args.stream().anyMatch(a -> a.contains(URL) || a.contains(KEY));
+        if (serve == null) return placeholders ? Optional.of(label() + " has " + URL + " or " + KEY + " in its args, and no room is served to fill them in: add serve=ROOM (the room's folder)") : Optional.empty();
+        Path p = Path.of(serve).normalize();
+        if (serve.isBlank() || p.isAbsolute() || p.startsWith("..")) return Optional.of(label() + " serves " + serve + ", which is not a folder next to its workspace: write the room's folder as its publish block named it (serve=room)");
+        if (!args.contains(URL)) return Optional.of(label() + " serves room " + serve + " and does not use its URL: put " + URL + " where the room's URL goes");
+        return Optional.empty();
+    }
+
+    /** The args with the served room's URL and key in place of their placeholders. */
+    public List<String> argsFor(String roomUrl, String roomKey) {
+        return args.stream().map(a -> a.replace(URL, roomUrl).replace(KEY, roomKey)).toList();
     }
 
     /** Whether an exit code is the one the chapter says this block ends with; empty when it is, else what is wrong. */

@@ -51,7 +51,8 @@ public final class RunMacro extends BlockMacroProcessor {
         String html = html(shown, b.expectFail(), why == null ? null : String.valueOf(why), problem, ts, session.redactions(), TypedCommands.of(shown, b.workspace()), b.workspace());
         Object nixWhy = attributes.get("nixwhy");
         String who = who(b, ts, nixWhy == null ? null : String.valueOf(nixWhy));
-        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown).stream().filter(n -> !(b.asLearner() && n.contains("through the Nix daemon as " + OrdinaryUser.NAME))).toList(), shown.nixVersion())
+        return createBlock(parent, "pass", notes(session.unsaidNotes(page, shown).stream().filter(n -> !(b.asLearner() && n.contains("through the Nix daemon as " + OrdinaryUser.NAME)))
+                        .filter(n -> !n.startsWith(RoomServing.NOTE)).toList(), shown.nixVersion())
                 + html.replaceFirst("<div ", "<div id=\"" + b.anchor() + "\" ").replaceFirst("(<div [^>]*class=\"listingblock[^>]*>\n)", "$1" + Matcher.quoteReplacement(who)));
     }
 
@@ -66,6 +67,14 @@ public final class RunMacro extends BlockMacroProcessor {
             // this says what the step's own note would say (through the daemon, not trusted), so that note is not boxed again
             sb.append("<div class=\"as-user\">Run as ").append(OrdinaryUser.NAME)
                     .append(", an ordinary user (not root, not a trusted user), through the Nix daemon (NIX_REMOTE=daemon), as a learner on a multi-user install runs it.</div>\n");
+        }
+        if (b.servesRoom()) {
+            // the room's server ran beside the block: which command, and what it served, from the transcript shown
+            String served = ts.isEmpty() ? "" : ts.get(0).notes().stream().filter(n -> n.startsWith(RoomServing.NOTE)).findFirst().map(n -> n.substring(RoomServing.NOTE.length())).orElse("");
+            sb.append("<div class=\"served-room\">While this ran, the workshop room ").append(AnsiHtml.escape(b.serve()))
+                    .append("/ was served on this machine's loopback").append(served.isEmpty() ? "" : " by <code>" + AnsiHtml.escape(served.replaceFirst(" \\(served .*", "")) + "</code>")
+                    .append(", as an instructor serves it; the URL and key typed here are the ones it printed")
+                    .append(served.contains(" (served ") ? " (" + AnsiHtml.escape(served.substring(served.indexOf(" (served ") + 2)) : "").append(".</div>\n");
         }
         return sb.toString();
     }

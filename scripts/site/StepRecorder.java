@@ -154,19 +154,28 @@ public final class StepRecorder {
      * the paths it prints read lab/result, and --workdir is shown only when the workspace is not lab.
      */
     private Transcript run(Path ws, RunBlock b, String key) {
-        List<String> workdir = ws.getFileName().toString().equals(Chapters.DEFAULT_WORKSPACE) ? List.of() : List.of("--workdir", ws.getFileName().toString());
-        List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), "--quiet", repo.resolve("scripts/" + b.script() + ".java").toString()));
-        cmd.addAll(workdir);
-        cmd.addAll(b.args());
-        List<String> shown = new ArrayList<>(List.of("./jbang", "scripts/" + b.script() + ".java"));
-        shown.addAll(workdir);
-        shown.addAll(b.args());
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         try {
             Files.createDirectories(ws.getParent());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        if (!b.servesRoom()) return run(ws, b, key, b.args());
+        try (RoomServing room = RoomServing.start(repo, ws.getParent(), b)) {
+            progress.accept("serving room " + b.serve() + " for " + b.label() + " at " + room.url());
+            Transcript t = run(ws, b, key, b.argsFor(room.url(), room.key()));
+            return t.withNote(room.stop());
+        }
+    }
+
+    private Transcript run(Path ws, RunBlock b, String key, List<String> args) {
+        List<String> workdir = ws.getFileName().toString().equals(Chapters.DEFAULT_WORKSPACE) ? List.of() : List.of("--workdir", ws.getFileName().toString());
+        List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), "--quiet", repo.resolve("scripts/" + b.script() + ".java").toString()));
+        cmd.addAll(workdir);
+        cmd.addAll(args);
+        List<String> shown = new ArrayList<>(List.of("./jbang", "scripts/" + b.script() + ".java"));
+        shown.addAll(workdir);
+        shown.addAll(args);
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         // the step marks its stderr lines and writes them to stdout, so one pipe keeps the order a terminal would show
         Proc.Result r = (b.asLearner() ? Proc.of(OrdinaryUser.command(List.of(OutputMarks.TAG_STDERR + "=1"), cmd)) : Proc.of(cmd).env(OutputMarks.TAG_STDERR, "1"))
                 .in(ws.getParent()).timeout(Duration.ofMinutes(60)).run();

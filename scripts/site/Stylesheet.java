@@ -35,7 +35,7 @@ final class Stylesheet {
             .typed pre.console { background: #0f2a17; } .typed .typed-cmd { color: #ffffff; font-weight: 600; }
             .typed-label, .recorded-label { font-size: .8rem; font-weight: 600; color: #3a4a56; margin: .6rem 0 .2rem; } .typed-hint { font-size: .78rem; color: #5c6670; margin: -.6rem 0 .8rem; }
             pre.console .machine-opt { opacity: .45; text-decoration: line-through; }
-            .run .one-version, .run .as-user { font-size: .85rem; font-weight: 600; color: #6b4a00; background: #fff6dc; border-left: 3px solid #e0b040; padding: .2rem .6rem; margin: .3rem 0; }
+            .run .one-version, .run .as-user, .run .served-room { font-size: .85rem; font-weight: 600; color: #6b4a00; background: #fff6dc; border-left: 3px solid #e0b040; padding: .2rem .6rem; margin: .3rem 0; }
             .run .verified { font-size: .78rem; color: #5c6670; margin: -.8rem 0 1rem; }
             details.other-nix { margin: -.5rem 0 1rem; font-size: .85rem; } details.other-nix summary { cursor: pointer; color: #1a5fb4; }
             figure.picture { margin: 1rem 0 1.5rem; } figure.picture svg { width: 100%; height: auto; max-width: 40rem; display: block; }

@@ -27,6 +27,13 @@ public record Transcript(String chapter, int block, List<String> command, int ex
     private static final String HEADER = "# A real run of a NixPy Lab step, recorded by ./jbang scripts/Site.java (--refresh records it again, --check compares).\n"
             + "# Do not edit by hand: the sha256 below covers everything after it.\n";
 
+    /** This transcript with one note more: what the recorder did around the run, such as the room it served. */
+    public Transcript withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new Transcript(chapter, block, command, exitCode, key, nixVersion, system, sandbox, profile, date, wallMillis, drv, List.copyOf(more), lines, nixFileName, nixText);
+    }
+
     public String text() {
         StringBuilder body = new StringBuilder();
         field(body, "chapter", chapter);

@@ -103,4 +103,31 @@ class ChaptersTest {
         assertTrue(marked.versionProblem(List.of("2.34.8", "2.8.0"), site).orElseThrow().contains("transcript of Nix 2.8.0"), "a transcript of a version it is not for");
         assertTrue(marked.versionProblem(List.of(), site).orElseThrow().contains("no transcript"), "none of the one it is for");
     }
+
+    /** serve=ROOM serves a published room around the block; {url} and {key} are what its server prints, and only a served room fills them in. */
+    @Test
+    void aBlockMayServeARoomAndTypeWhatItsServerPrints(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("01-a.adoc"), "= A\n\nrun::Workshop[args=\"join {url} {key} --workdir learner/workshop\", serve=room, id=join]\n");
+        RunBlock join = Chapters.chains(dir).get("lab").get(0);
+        assertTrue(join.servesRoom());
+        assertEquals("room", join.serve());
+        assertEquals(List.of("join", "http://127.0.0.1:41234", "nixpylab-room-0a1b2c3d:K=", "--workdir", "learner/workshop"),
+                join.argsFor("http://127.0.0.1:41234", "nixpylab-room-0a1b2c3d:K="));
+        RunBlock unserved = new RunBlock("01-a", 1, "lab", "Workshop", List.of("join", "{url}", "{key}", "--workdir", "learner/workshop"), false, null, "join");
+        assertNotEquals(BlockKeys.of(List.of(unserved)).get(unserved), BlockKeys.of(List.of(join)).get(join), "the room served is part of what its output depends on");
+    }
+
+    /** The wrong marks people write: placeholders with no room, a room outside the workspace's folder, a room served for a block that never types its URL. */
+    @Test
+    void aServedRoomItsBlockDoesNotUseOrPlaceholdersNoRoomFillsAreRefused(@TempDir Path dir) throws Exception {
+        for (String[] wrong : new String[][] {
+                {"run::Workshop[args=\"join {url} {key}\"]", "no room is served"},
+                {"run::Workshop[args=\"join {url} {key}\", serve=../room]", "not a folder next to its workspace"},
+                {"run::Workshop[args=\"join {url} {key}\", serve=/var/tmp/room]", "not a folder next to its workspace"},
+                {"run::Workshop[args=\"join http://10.0.0.1:8417 {key}\", serve=room]", "does not use its URL"}}) {
+            Files.writeString(dir.resolve("01-a.adoc"), "= A\n\n" + wrong[0] + "\n");
+            UserError e = assertThrows(UserError.class, () -> Chapters.chains(dir), wrong[0]);
+            assertTrue(e.getMessage().contains(wrong[1]) && e.next().contains("serve=room"), wrong[0] + ": " + e.getMessage());
+        }
+    }
 }

@@ -68,6 +68,11 @@ class SiteRenderTest {
                             p + ": the block run as an ordinary user says so above its output");
                     assertEquals(1, page.split("class=\"as-user\"", -1).length - 1, p + ": and only that block");
                 }
+                if (p.getFileName().toString().equals("09-workshop.html")) {
+                    assertTrue(Pattern.compile("id=\"run-join\"[^>]*>\n<div class=\"served-room\">While this ran, the workshop room room/ was served on this machine's loopback by <code>./jbang scripts/Workshop.java serve --room room --address 127.0.0.1 --port \\d+</code>.*\\(served \\d+ requests").matcher(page).find(),
+                            p + ": the join block says which server answered it, and what it served");
+                    assertTrue(page.contains("joined the workshop room at http://127.0.0.1:"), p + ": and shows the learner's join as it ran");
+                }
             }
         }
         String build = Files.readString(base.resolve("site/04-build.html"));
