@@ -73,7 +73,8 @@ public final class RoomView {
             out.println("but: the Nix daemon does not trust " + user + " to add a binary cache. Ask an administrator to add to /etc/nix/nix.conf");
             out.println("  extra-trusted-substituters = " + m.url());
             out.println("  extra-trusted-public-keys = " + m.key());
-            out.println("and restart nix-daemon; until then Nix ignores the room and builds.");
+            out.println("and restart nix-daemon (on NixOS, where that file is made from the system's configuration: nix.settings.trusted-substituters and");
+            out.println("nix.settings.trusted-public-keys in configuration.nix, then nixos-rebuild switch); until then Nix ignores the room and builds.");
             out.println("An earlier room's key listed there (nixpylab-room-…, or the old nixpylab-workshop-room-1) can be removed from extra-trusted-public-keys: each room signs with a key of its own.");
         }
     }

@@ -1,8 +1,10 @@
 package scripts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import nixpylab.Proc;
@@ -36,6 +38,21 @@ class ConfigurationTest {
             Proc.Result parse = Proc.of("nix-instantiate", "--parse", ws.resolve(f).toString()).run();
             assertEquals(0, parse.exitCode(), f + ": " + parse.stderr());
         }
+        // as the snippet says: copied with the tutorial's file into a folder of their own (here standing in for /etc/nixos), it names the workspace's python
+        Path etcNixos = Files.createDirectories(ws.resolveSibling("etc-nixos"));
+        String file;
+        try (var files = Files.list(ws)) {
+            file = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("chrism-py\\d+\\.nix")).findFirst().orElseThrow();
+        }
+        String snippet = Files.readString(ws.resolve("configuration-snippet.nix"));
+        assertFalse(snippet.contains(ws.toString()), "no path into the workspace, which a later step may rewrite or remove:\n" + snippet);
+        Files.copy(ws.resolve(file), etcNixos.resolve(file));
+        Files.writeString(etcNixos.resolve("configuration.nix"), snippet);
+        Proc.Result inSystem = Proc.of("nix-instantiate", "--eval", "--option", "substituters", "", "-E",
+                "(builtins.head ((import " + etcNixos.resolve("configuration.nix") + " { }).environment.systemPackages)).drvPath").timeout(Duration.ofMinutes(1)).run();
+        Proc.Result inWorkspace = Proc.of("nix-instantiate", "--option", "substituters", "", ws.resolve(file).toString()).timeout(Duration.ofMinutes(1)).run();
+        assertEquals(0, inSystem.exitCode(), inSystem.stderr());
+        assertEquals("\"" + inWorkspace.stdout().strip() + "\"", inSystem.stdout().strip(), "the system's package is the workspace's derivation");
         ScriptRun.run("ForceDelete", t, "--workdir", ws.toString());
     }
 }

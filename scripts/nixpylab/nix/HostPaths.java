@@ -100,7 +100,7 @@ public final class HostPaths {
             return new Refused(new UserError("Nix builds in a sandbox here, and this build needs the host's compiler and libraries inside it (" + String.join(" ", missing)
                     + "); only a trusted user may open paths in the sandbox, and the Nix daemon does not trust " + access.user() + ".",
                     "Ask whoever runs Nix here to add 'extra-sandbox-paths = " + what + "' to /etc/nix/nix.conf and restart nix-daemon "
-                            + "(or to add you to trusted-users); or use the nixpkgs profile (--profile nixpkgs), whose inputs come from the store."));
+                            + "(on NixOS: nix.settings.extra-sandbox-paths in configuration.nix, then nixos-rebuild switch), or to add you to trusted-users; or use the nixpkgs profile (--profile nixpkgs), whose inputs come from the store."));
         }
         return new Opened(List.of("--option", "extra-sandbox-paths", what),
                 "the build sandbox is on; this build opens " + what + " in it (--option extra-sandbox-paths): the host's compiler and -dev libraries, inputs Nix does not track, and the folder of the source tarball");

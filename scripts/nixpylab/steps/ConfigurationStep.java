@@ -41,9 +41,11 @@ public final class ConfigurationStep {
                     + "  PATH = \"${python}/bin:/usr/bin:/bin\";\n}\n");
         }
         AtomicFile.write(shell, shellText);
-        String snippet = "# For /etc/nixos/configuration.nix on NixOS: the system's profile then refers to the tutorial's\n"
+        // a path into the workspace would break the system's next rebuild once the workspace is rewritten or removed
+        String snippet = "# For /etc/nixos/configuration.nix on NixOS, with " + file + " copied next to it\n"
+                + "# (in this folder: sudo cp " + file + " /etc/nixos/): the system's profile then refers to the tutorial's\n"
                 + "# python, so every system generation that has it keeps it alive (a GC root), and nixos-rebuild builds it.\n"
-                + "{ ... }:\n{\n  environment.systemPackages = [ (import " + ws.nixFile() + ") ];\n}\n";
+                + "{ ... }:\n{\n  environment.systemPackages = [ (import ./" + file + ") ];\n}\n";
         AtomicFile.write(nixos, snippet);
         List<String> cmd = null;
         Proc.Result r = null;
