@@ -32,17 +32,51 @@ plain_build() { nix-build "${nixopt[@]}" "$nixfile" -o "$ws/result"; }
 plain_roots() { nix-store -q --roots "$out"; nix-store --gc --print-roots; }
 plain_test() { for m in zlib readline lzma sqlite3 curses bz2 ctypes hashlib ssl tkinter; do "$out/bin/python3" -c "import $m"; done; }
 tool() { ./jbang --quiet "scripts/$1.java" --workdir "$ws" "${@:2}"; }
+# NixCommand's work by hand, in the workspace: each step with the nix command (and the classic one where it has none),
+# the Closure program deleted the safe way and built again, rebuilt live with --rebuild and --check, the log both ways
+nixc=(nix --extra-experimental-features nix-command)
+plain_nix_command() (
+  cd "$ws"
+  "${nixc[@]}" build "${nixopt[@]}" -f "$nixfile" src --no-link --json
+  if "${nixc[@]}" derivation show --help >/dev/null 2>&1; then "${nixc[@]}" derivation show "${nixopt[@]}" -f "$nixfile"; else "${nixc[@]}" show-derivation "${nixopt[@]}" -f "$nixfile"; fi
+  "${nixc[@]}" build "${nixopt[@]}" -f "$nixfile" -o result --json
+  nix-store "${nixopt[@]}" -q --roots ./result
+  prog=$(readlink result-hello)
+  "${nixc[@]}" store delete "${nixopt[@]}" ./result-hello || true
+  rm result-hello
+  "${nixc[@]}" store delete "${nixopt[@]}" "$prog"
+  "${nixc[@]}" build "${nixopt[@]}" -f hello-py.nix -o result-hello --json
+  "${nixc[@]}" build "${nixopt[@]}" -f hello-py.nix --rebuild --no-link
+  nix-build "${nixopt[@]}" hello-py.nix --check --no-out-link
+  "${nixc[@]}" log ./result | tail -n 5
+  nix-store --read-log ./result | tail -n 5
+)
+# Trust's work by hand: a file added, kept by a root, a restricted setting passed, a plain and a forced delete, then the safe one
+plain_trust() (
+  cd "$ws"
+  echo "Added to the Nix store by NixPy Lab's Trust step, run as $(id -un)." > trust-note.txt
+  p=$(nix-store --add trust-note.txt)
+  nix-store -r "$p" --add-root trust-kept --indirect
+  nix-store --option extra-sandbox-paths /usr -q --roots "$p"
+  nix-store --delete "$p" || true
+  nix-store --delete --ignore-liveness "$p" || true
+  rm -f trust-kept
+  if nix-store -q --hash "$p" >/dev/null 2>&1; then nix-store --delete "$p"; fi
+)
 
 echo "[bench] $runs runs each; JBang's compiled jars are cached (warm)" >&2
 # each step twice (JBang's answer kept, its class list written), then until ./jbang's class-data
 # archives are made (in the background): what a learner's warm runs start from
-for s in FetchFakeHash Build Roots TestPython; do tool $s >/dev/null 2>&1 || true; tool $s >/dev/null 2>&1 || true; done
+tool Closure >/dev/null 2>&1  # NixCommand works on Closure's program
+for s in FetchFakeHash Build Roots TestPython NixCommand Trust; do tool $s >/dev/null 2>&1 || true; tool $s >/dev/null 2>&1 || true; done
 for _ in $(seq 60); do pgrep -f -- '-Xshare:dump' >/dev/null || break; sleep 1; done
 printf '%-34s %22s %22s %8s %s\n' "step (${runs} runs, median (min-max))" "toolkit" "plain nix" "ratio" "  toolkit-plain"
 row "FetchFakeHash (fake, got, prove)" "$(spread tool FetchFakeHash)" "$(spread plain_fetch)"
 row "Build (already in the store)" "$(spread tool Build)" "$(spread plain_build)"
 row "Roots" "$(spread tool Roots)" "$(spread plain_roots)"
 row "TestPython (10 imports)" "$(spread tool TestPython)" "$(spread plain_test)"
+row "NixCommand (each step, nix command)" "$(spread tool NixCommand)" "$(spread plain_nix_command)"
+row "Trust (add, keep, delete three ways)" "$(spread tool Trust)" "$(spread plain_trust)"
 row "JVM+JBang start (--version)" "$(spread tool Roots --version)" "$(spread true)"
 
 if [ "$cpython" = 1 ]; then
