@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES nixpylab/Toolkit.java
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import nixpylab.BuildTimes;
 import nixpylab.nix.BuildError;
@@ -19,7 +20,7 @@ import terminal.RoomView;
 
 @Command(name = "Build", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 3: nix-build the derivation, following its phases; prints the store path.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.BUILD_FAILED, ExitCodes.BUILD_TIMED_OUT, ExitCodes.NOT_YET})
+        exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.BUILD_FAILED, ExitCodes.BUILD_TIMED_OUT, ExitCodes.NOT_YET})
 public class Build implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -44,7 +45,7 @@ public class Build implements Callable<Integer> {
             }
             lab.command(r.command());
             lab.say("build log: " + lab.path(r.log()));
-            java.util.Optional<Membership> room = Membership.near(lab.workspace().dir());
+            Optional<Membership> room = Membership.near(lab.workspace().dir());
             if (room.isPresent()) RoomView.afterBuild(r, room.get(), lab::say);
             if (r instanceof BuildStep.Built b && b.copiedFrom().isPresent()) {
                 lab.say("store derivation: " + b.drv());

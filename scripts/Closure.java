@@ -17,7 +17,7 @@ import terminal.LabOptions;
 
 @Command(name = "Closure", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "What a build needs against what its output needs at run time: builds a small program on the tutorial's CPython and asks Nix for references, closures and the tree.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, "1:The small program did not build.", ExitCodes.USER_ERROR})
+        exitCodeList = {ExitCodes.OK, "1:The small program did not build.", ExitCodes.USER_ERROR})
 public class Closure implements Callable<Integer> {
     @Mixin
     LabOptions options;

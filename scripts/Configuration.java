@@ -15,7 +15,7 @@ import terminal.LabOptions;
 
 @Command(name = "Configuration", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Who builds (as Nix itself answers: user, daemon, trust, build users, sandbox), and how a shell.nix or a NixOS configuration would depend on the build.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, "1:nix-shell could not enter the shell."})
+        exitCodeList = {ExitCodes.OK, "1:nix-shell could not enter the shell."})
 public class Configuration implements Callable<Integer> {
     @Mixin
     LabOptions options;

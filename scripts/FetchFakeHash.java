@@ -2,7 +2,9 @@
 //SOURCES nixpylab/Toolkit.java
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import nixpylab.room.Membership;
 import nixpylab.source.HashProvenance;
 import nixpylab.source.PythonSource;
 import nixpylab.source.SourceLocator;
@@ -20,7 +22,7 @@ import terminal.LabOptions;
 
 @Command(name = "FetchFakeHash", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 1: write the derivation with a fake hash, read the real one out of Nix's error, write it back.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.HASH_MISMATCH_NO_FIX, ExitCodes.NOT_YET})
+        exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.HASH_MISMATCH_NO_FIX, ExitCodes.NOT_YET})
 public class FetchFakeHash implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -35,11 +37,11 @@ public class FetchFakeHash implements Callable<Integer> {
     boolean noFix;
 
     /** In a joined workshop room: its signed description says what its source tarball's sha256 must be. */
-    static java.util.List<HashProvenance.Witness> roomWitness(Lab lab) {
-        return nixpylab.room.Membership.near(lab.workspace().dir())
-                .map(m -> java.util.List.of(new HashProvenance.Witness(m.sourceUrl(), "the workshop room " + m.url() + " (its description signed by " + m.key().name() + ")",
+    static List<HashProvenance.Witness> roomWitness(Lab lab) {
+        return Membership.near(lab.workspace().dir())
+                .map(m -> List.of(new HashProvenance.Witness(m.sourceUrl(), "the workshop room " + m.url() + " (its description signed by " + m.key().name() + ")",
                         m.info().sourceSha256())))
-                .orElse(java.util.List.of());
+                .orElse(List.of());
     }
 
     public static void main(String[] args) {
@@ -50,7 +52,7 @@ public class FetchFakeHash implements Callable<Integer> {
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.FETCH_FAKE_HASH)) {
             SourceLocator locator = new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3));
-            FetchFakeHashStep.Request q = new FetchFakeHashStep.Request(options.source, options.sourceUrl, options.pythonVersion, options.rev, predict, noFix, options.trustFirstUse, roomWitness(lab));
+            FetchFakeHashStep.Request q = new FetchFakeHashStep.Request(options.sources.source, options.sources.sourceUrl, options.pythonVersion, options.rev, predict, noFix, options.sources.trustFirstUse, roomWitness(lab));
             if (hand.byHand) {
                 ByHand.Task task = FetchFakeHashStep.handTask(lab.workspace(), lab.nix(), locator, q);
                 return lab.byHand(task, () -> FetchFakeHashStep.checkHand(lab.workspace(), lab.nix(), q), "your hash, by hand");

@@ -18,7 +18,7 @@ import terminal.LabOptions;
 
 @Command(name = "ForceDelete", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 5: delete this workspace's builds although they are alive (--ignore-liveness), and the links left dangling.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.KEPT, ExitCodes.NOT_YET})
+        exitCodeList = {ExitCodes.OK, ExitCodes.KEPT, ExitCodes.NOT_YET})
 public class ForceDelete implements Callable<Integer> {
     @Mixin
     LabOptions options;

@@ -19,7 +19,7 @@ import terminal.LabOptions;
 
 @Command(name = "Inputs", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Audits the build inputs: declared, referenced by the output, linked by python; proposes the smaller list and (nixpkgs profile) builds with it to prove it.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, "1:The build with the smaller list failed, or a module does not import with it."})
+        exitCodeList = {ExitCodes.OK, "1:The build with the smaller list failed, or a module does not import with it."})
 public class Inputs implements Callable<Integer> {
     @Mixin
     LabOptions options;

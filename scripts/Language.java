@@ -13,7 +13,7 @@ import terminal.LabOptions;
 
 @Command(name = "Language", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "The Nix the video is unsure of, asked of Nix: its file as shown and fixed (nix-instantiate --parse), with rec, '' strings, ${ and ''${.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
+        exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
 public class Language implements Callable<Integer> {
     @Mixin
     LabOptions options;

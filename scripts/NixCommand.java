@@ -13,7 +13,7 @@ import terminal.LabOptions;
 
 @Command(name = "NixCommand", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Each step again with the nix command (nix build, nix derivation show, nix store delete, nix build --rebuild, nix log), beside the classic command the video types.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, "1:A rebuild of Closure's small program gave other bytes.", ExitCodes.USER_ERROR})
+        exitCodeList = {ExitCodes.OK, "1:A rebuild of Closure's small program gave other bytes.", ExitCodes.USER_ERROR})
 public class NixCommand implements Callable<Integer> {
     @Mixin
     LabOptions options;

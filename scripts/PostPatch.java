@@ -15,7 +15,7 @@ import terminal.LabOptions;
 
 @Command(name = "PostPatch", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 2: add the postPatch that writes Modules/Setup.local, and show that the .drv changed.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.NOT_YET})
+        exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR, ExitCodes.NOT_YET})
 public class PostPatch implements Callable<Integer> {
     @Mixin
     LabOptions options;

@@ -14,7 +14,7 @@ import terminal.LabOptions;
 
 @Command(name = "Remember", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Gives the build a GC root with a name you can remember (a link in the workspace), instead of result.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
+        exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
 public class Remember implements Callable<Integer> {
     @Mixin
     LabOptions options;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import nixpylab.BuildTimes;
 import nixpylab.TreeDiff;
+import nixpylab.nix.NixExit;
 import nixpylab.steps.RepeatableStep;
 import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import terminal.LabOptions;
 
 @Command(name = "Repeatable", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Builds the derivation again with nix-build --check and says whether the output is bit for bit the same, and if not, what differs.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:The second build is bit for bit the same.", ExitCodes.USER_ERROR, ExitCodes.NOT_DETERMINISTIC})
+        exitCodeList = {"0:The second build is bit for bit the same.", ExitCodes.USER_ERROR, ExitCodes.NOT_DETERMINISTIC})
 public class Repeatable implements Callable<Integer> {
     @Mixin
     LabOptions options;
@@ -51,7 +52,7 @@ public class Repeatable implements Callable<Integer> {
                 lab.print(String.format("  %-15s %s%s", x.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), x.path(), x.firstLine().isEmpty() ? "" : "\n      " + x.firstLine()));
             }
             lab.say("(the second result " + d.checkCopy() + " and its build directory were removed after the comparison)");
-            return lab.exit(104, "not repeatable: " + n + (n >= limit ? "+" : "") + " paths differ");
+            return lab.exit(NixExit.NOT_DETERMINISTIC, "not repeatable: " + n + (n >= limit ? "+" : "") + " paths differ");
         }
     }
 }

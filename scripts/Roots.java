@@ -14,7 +14,7 @@ import terminal.LabOptions;
 
 @Command(name = "Roots", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 4: list the GC roots that keep the build alive, and say what each one is.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
+        exitCodeList = {ExitCodes.OK, ExitCodes.USER_ERROR})
 public class Roots implements Callable<Integer> {
     @Mixin
     LabOptions options;

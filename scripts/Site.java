@@ -26,7 +26,7 @@ import terminal.Cli;
         description = {"Renders chapters/*.adoc into build/site/ from the transcripts recorded next to them (chapters/transcripts/), with no Nix needed;",
                 "a block whose inputs changed, or that has no transcript, runs (with its workspace's chain) on this machine's Nix and is recorded.",
                 "--check runs every block again and compares it with its transcript, telling drift from noise."},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:Rendered (or, with --check, every block the same or different only in volatile parts).",
+        exitCodeList = {"0:Rendered (or, with --check, every block the same or different only in volatile parts).",
                 "1:A chapter shows a broken tutorial, a transcript is missing or was edited by hand, or (--check) a block's output changed."})
 public class Site implements Callable<Integer> {
     @Option(names = "--refresh", description = "Run every block again on this machine's Nix and record it.")

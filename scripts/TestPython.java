@@ -13,7 +13,7 @@ import terminal.LabOptions;
 
 @Command(name = "TestPython", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Step 6: import each Setup.local module with the built python, each in its own process.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, "1:A module does not import, or there is no python to test (the step says which)."})
+        exitCodeList = {ExitCodes.OK, "1:A module does not import, or there is no python to test (the step says which)."})
 public class TestPython implements Callable<Integer> {
     @Mixin
     LabOptions options;

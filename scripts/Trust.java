@@ -13,7 +13,7 @@ import terminal.LabOptions;
 
 @Command(name = "Trust", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Who needs root: adds a file to the store and deletes it again, as you, and shows what Nix lets you do (directly on the store, or through the daemon, trusted or not).",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK, "1:The file the step added is still in the store.", ExitCodes.USER_ERROR})
+        exitCodeList = {ExitCodes.OK, "1:The file the step added is still in the store.", ExitCodes.USER_ERROR})
 public class Trust implements Callable<Integer> {
     @Mixin
     LabOptions options;

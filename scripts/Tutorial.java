@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import nixpylab.HostSetup;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.nix.Nix;
 import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
@@ -23,7 +23,7 @@ import terminal.LabOptions;
 
 @Command(name = "Tutorial", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Runs the steps in order, each as its own script (fetch with a fake hash, postPatch, build, roots, forced delete, build again, test) and sums up.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:Every step did what it shows.", "other:The exit code of the first step that failed (see its --help)."})
+        exitCodeList = {"0:Every step did what it shows.", "other:The exit code of the first step that failed (see its --help)."})
 public class Tutorial implements Callable<Integer> {
     @Mixin
     LabOptions options;

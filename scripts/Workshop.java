@@ -1,32 +1,39 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES nixpylab/Toolkit.java
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nixpylab.nix.Nix;
 import nixpylab.BuildTimes;
-import nixpylab.Workspace;
-import nixpylab.WorkspaceState;
+import nixpylab.UserError;
+import nixpylab.nix.Nix;
 import nixpylab.nix.StorePath;
 import nixpylab.room.Membership;
 import nixpylab.room.RoomCache;
 import nixpylab.room.RoomInfo;
 import nixpylab.room.RoomKey;
 import nixpylab.room.WebServer;
-import nixpylab.source.PythonSource;
+import nixpylab.source.HashProvenance;
 import nixpylab.source.SourceLocator;
 import nixpylab.steps.Step;
-import terminal.Lab;
-import terminal.RoomView;
+import nixpylab.workspace.Workspace;
+import nixpylab.workspace.WorkspaceState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import terminal.Cli;
 import terminal.Keys;
+import terminal.Lab;
+import terminal.RoomView;
+import terminal.SourceOptions;
 import terminal.WorkshopView;
 import workshop.Catalog;
 import workshop.Exercise;
@@ -63,27 +70,19 @@ public class Workshop implements Callable<Integer> {
         @Option(names = "--exercises", paramLabel = "DIR", description = "Where the exercises are (default: the repository's exercises/).")
         Path exercises;
 
-        @Option(names = "--source", paramLabel = "PATH", description = "A CPython source tarball on this machine, for the exercises that fetch one.")
-        Path source;
-
-        @Option(names = "--source-url", paramLabel = "URL", description = "A URL of a CPython source tarball.")
-        String sourceUrl;
-
-        @Option(names = "--trust-first-use", description = "Use the source's hash as Nix computes it even when nothing but the download vouches for it.")
-        boolean trustFirstUse;
+        @Mixin
+        SourceOptions sources = new SourceOptions();
 
         WorkshopFolder open(String defaultDir) {
             Catalog c = Catalog.load(inRepository(exercises));
-            List<Path> sourceDirs = new java.util.ArrayList<>(nixpylab.source.SourceLocator.cacheDirs());
-            if (sourceUrl != null && sourceUrl.startsWith("file:")) sourceDirs.add(Path.of(java.net.URI.create(sourceUrl)).getParent());
             Path dir = workdir == null ? Path.of(defaultDir) : workdir;
             Optional<Membership> room = Membership.of(dir);
-            Nix nix = Nix.detect().withHostPaths(sourceDirs);
+            Nix nix = Nix.detect().withHostPaths(SourceLocator.sandboxDirs(sources.sourceUrl));
             if (room.isPresent()) nix = nix.withSubstituter(room.get().url(), room.get().key().toString(), false);
-            String url = sourceUrl == null && source == null ? room.map(Membership::sourceUrl).orElse(null) : sourceUrl;
-            List<nixpylab.source.HashProvenance.Witness> witnesses = room.map(m -> List.of(new nixpylab.source.HashProvenance.Witness(m.sourceUrl(),
+            String url = sources.sourceUrl == null && sources.source == null ? room.map(Membership::sourceUrl).orElse(null) : sources.sourceUrl;
+            List<HashProvenance.Witness> witnesses = room.map(m -> List.of(new HashProvenance.Witness(m.sourceUrl(),
                     "the workshop room " + m.url() + " (its description signed by " + m.key().name() + ")", m.info().sourceSha256()))).orElse(List.of());
-            return new WorkshopFolder(c, dir, nix, new WorkshopFolder.SourceChoice(source, url, witnesses, trustFirstUse));
+            return new WorkshopFolder(c, dir, nix, new WorkshopFolder.SourceChoice(sources.source, url, witnesses, sources.trustFirstUse));
         }
     }
 
@@ -101,7 +100,7 @@ public class Workshop implements Callable<Integer> {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Checks an exercise with real Nix (default: the first one not passed yet).",
-            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:The exercise passed (or every exercise already had).", "1:Not yet: the check says what it saw and what to try."})
+            exitCodeList = {"0:The exercise passed (or every exercise already had).", "1:Not yet: the check says what it saw and what to try."})
     static class CheckCmd implements Callable<Integer> {
         @Mixin
         Options options;
@@ -193,6 +192,12 @@ public class Workshop implements Callable<Integer> {
     }
 
 
+    /** A learner's workshop folder, for join and leave. */
+    static class LearnerFolder {
+        @Option(names = "--workdir", description = "The workshop folder (default: ${DEFAULT-VALUE}).", defaultValue = "workshop")
+        Path workdir;
+    }
+
     /** The instructor's room folder, for publish and serve. */
     static class RoomFolder {
         @Option(names = "--room", paramLabel = "DIR", description = "The room's folder (default: ${DEFAULT-VALUE}).", defaultValue = "room")
@@ -202,7 +207,7 @@ public class Workshop implements Callable<Integer> {
     @Command(name = "publish", mixinStandardHelpOptions = true, description = {
             "For instructors: builds the tutorial's CPython (in --from, unless it is built), signs it and its source with the room's key and copies them into a binary cache folder.",
             "The key pair is made once by Nix (nix-store --generate-binary-cache-key); the secret half stays in ROOM/keys, readable by you alone."},
-            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:Published.", "1:Something to fix first (the command says what)."})
+            exitCodeList = {"0:Published.", "1:Something to fix first (the command says what)."})
     static class PublishCmd implements Callable<Integer> {
         @Mixin
         RoomFolder roomFolder;
@@ -234,9 +239,9 @@ public class Workshop implements Callable<Integer> {
             String name = python.name();
             long seconds = BuildTimes.standard().last(name).map(Duration::toSeconds).orElse(0L);
             RoomInfo info = new RoomInfo(st.identity(), src.name(), python.path(), seconds, nix.version().text(),
-                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString(), st.hash().orElseThrow().base16());
+                    OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString(), st.hash().orElseThrow().base16());
             RoomCache rc = new RoomCache(room);
-            List<StorePath> paths = new java.util.ArrayList<>(List.of(python, src));
+            List<StorePath> paths = new ArrayList<>(List.of(python, src));
             List<WorkshopFolder.StartingBuild> starts = noExercises ? List.of() : startingBuilds(nix, rc, tarball);
             for (WorkshopFolder.StartingBuild b : starts) paths.addAll(b.outputs());
             RoomView view = new RoomView(System.out);
@@ -248,11 +253,10 @@ public class Workshop implements Callable<Integer> {
         /** The exercises' starting builds, built in ROOM/workshop from the tutorial's tarball (the repository's exercises unless --exercises names others). */
         List<WorkshopFolder.StartingBuild> startingBuilds(Nix nix, RoomCache rc, Path tarball) {
             exercises = inRepository(exercises);
-            if (!java.nio.file.Files.isDirectory(exercises)) return List.of();
+            if (!Files.isDirectory(exercises)) return List.of();
             System.out.println("building the exercises' starting files in " + Cli.path(rc.dir().resolve("workshop")) + " (what every learner's first check builds)");
             // the tarball is a store path: the workshop stages a copy into the sources folder, the only one the sandbox opens
-            List<Path> sourceDirs = SourceLocator.cacheDirs();
-            WorkshopFolder w = new WorkshopFolder(Catalog.load(exercises), rc.dir().resolve("workshop"), nix.withHostPaths(sourceDirs),
+            WorkshopFolder w = new WorkshopFolder(Catalog.load(exercises), rc.dir().resolve("workshop"), nix.withHostPaths(SourceLocator.sandboxDirs()),
                     // the store path whose hash the instructor's workspace already pinned: vouched for when it was written
                     new WorkshopFolder.SourceChoice(tarball, null, List.of(), true));
             return w.startingBuilds(line -> {});
@@ -266,12 +270,12 @@ public class Workshop implements Callable<Integer> {
             Path file = from.resolve(st.nixFile().orElseThrow());
             String text;
             try {
-                text = java.nio.file.Files.readString(file);
-            } catch (java.io.IOException e) {
-                throw new nixpylab.UserError("Cannot read " + Cli.path(file) + ": " + e.getMessage(), "Build the workspace again: ./jbang scripts/Build.java --workdir " + Cli.path(from) + " --from-start");
+                text = Files.readString(file);
+            } catch (IOException e) {
+                throw new UserError("Cannot read " + Cli.path(file) + ": " + e.getMessage(), "Build the workspace again: ./jbang scripts/Build.java --workdir " + Cli.path(from) + " --from-start");
             }
             if (!text.contains("workspace = \"" + st.identity() + "\";")) {
-                throw new nixpylab.UserError(Cli.path(file) + " has no workspace identity (it was written by an older NixPy Lab), so no learner's derivation would be the same as this one.",
+                throw new UserError(Cli.path(file) + " has no workspace identity (it was written by an older NixPy Lab), so no learner's derivation would be the same as this one.",
                         "Publish from a fresh workspace: leave out --from (the room builds its own in ROOM/lab), or give a new folder.");
             }
         }
@@ -279,8 +283,8 @@ public class Workshop implements Callable<Integer> {
         /** The tarball as Nix fetched and checked it against the derivation's hash: the fixed-output store path itself, never a file found by name. */
         static Path verifiedTarball(StorePath src) {
             Path p = Path.of(src.path());
-            if (java.nio.file.Files.isRegularFile(p)) return p;
-            throw new nixpylab.UserError("The tutorial's source " + src.path() + " is an unpacked tree (the nixpkgs profile's fetchFromGitHub), not a tarball the room can hand out.",
+            if (Files.isRegularFile(p)) return p;
+            throw new UserError("The tutorial's source " + src.path() + " is an unpacked tree (the nixpkgs profile's fetchFromGitHub), not a tarball the room can hand out.",
                     "Publish from a bare-profile workspace: leave out --from (the room builds its own in ROOM/lab) or give one made with --profile bare.");
         }
     }
@@ -288,7 +292,7 @@ public class Workshop implements Callable<Integer> {
     @Command(name = "serve", mixinStandardHelpOptions = true, description = {
             "For instructors: serves the room's cache with nginx (Debian's nginx-light) and prints the line learners type to join.",
             "It runs in the foreground until Ctrl-C (or --minutes), then says what it served."},
-            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:Served until stopped.", "1:Something to fix first (nothing published, nginx missing, the port taken)."})
+            exitCodeList = {"0:Served until stopped.", "1:Something to fix first (nothing published, nginx missing, the port taken)."})
     static class ServeCmd implements Callable<Integer> {
         @Mixin
         RoomFolder roomFolder;
@@ -306,7 +310,7 @@ public class Workshop implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             RoomCache rc = new RoomCache(roomFolder.dir);
             if (rc.info().isEmpty() || rc.publicKey().isEmpty()) {
-                throw new nixpylab.UserError("Nothing is published in " + Cli.path(rc.dir()) + " yet.", "Publish first: " + WorkshopView.SCRIPT + " publish --room " + Cli.path(rc.dir()));
+                throw new UserError("Nothing is published in " + Cli.path(rc.dir()) + " yet.", "Publish first: " + WorkshopView.SCRIPT + " publish --room " + Cli.path(rc.dir()));
             }
             RoomView view = new RoomView(System.out);
             long t0 = System.nanoTime();
@@ -326,7 +330,7 @@ public class Workshop implements Callable<Integer> {
     @Command(name = "join", mixinStandardHelpOptions = true, description = {
             "For learners: records the instructor's binary cache for this workshop folder. From then on the tutorial's steps (in lab/ next to it)",
             "and the workshop's checks pass it to Nix with its key, and Nix copies what it holds instead of building it."},
-            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:Joined.", "1:The URL does not answer, is not a room, or the key is not a key."})
+            exitCodeList = {"0:Joined.", "1:The URL does not answer, is not a room, or the key is not a key."})
     static class JoinCmd implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "URL", description = "The room's URL, as serve printed it (http://ADDRESS:PORT).")
         String url;
@@ -337,12 +341,12 @@ public class Workshop implements Callable<Integer> {
         @Option(names = "--require", description = "Never build the tutorial's CPython here: stop when the room's cache cannot give it.")
         boolean require;
 
-        @Option(names = "--workdir", description = "The workshop folder (default: ${DEFAULT-VALUE}).", defaultValue = "workshop")
-        Path workdir;
+        @Mixin
+        LearnerFolder folder;
 
         @Override
         public Integer call() {
-            Membership m = Membership.join(workdir, url, RoomKey.parse(key), require);
+            Membership m = Membership.join(folder.workdir, url, RoomKey.parse(key), require);
             Nix nix = Nix.detect();
             new RoomView(System.out).joined(m, nix.access().daemon() && !nix.access().trusted(), nix.access().user());
             return 0;
@@ -351,12 +355,12 @@ public class Workshop implements Callable<Integer> {
 
     @Command(name = "leave", mixinStandardHelpOptions = true, description = "For learners: forgets the room; steps and checks build again without its cache.")
     static class LeaveCmd implements Callable<Integer> {
-        @Option(names = "--workdir", description = "The workshop folder (default: ${DEFAULT-VALUE}).", defaultValue = "workshop")
-        Path workdir;
+        @Mixin
+        LearnerFolder folder;
 
         @Override
         public Integer call() {
-            new RoomView(System.out).left(Membership.leave(workdir));
+            new RoomView(System.out).left(Membership.leave(folder.workdir));
             return 0;
         }
     }

@@ -21,6 +21,7 @@
 //SOURCES testkit/*.java
 //SOURCES nixpylab/*.java
 //SOURCES nixpylab/nix/*.java
+//SOURCES nixpylab/workspace/*.java
 //SOURCES nixpylab/source/*.java
 //SOURCES nixpylab/derivation/*.java
 //SOURCES nixpylab/steps/*.java
@@ -32,6 +33,21 @@
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nixpylab.HostSetup;
+import nixpylab.Proc;
+import nixpylab.UserError;
+import nixpylab.currentnix.CurrentNixRoot;
+import nixpylab.currentnix.RootEntry;
+import nixpylab.nix.NixVersion;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.launcher.Launcher;
@@ -54,7 +70,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  */
 public class RunTests {
     public static void main(String[] args) {
-        java.util.Optional<Integer> relaunched = terminal.Cli.onCurrentNix("tests/RunTests.java", args);
+        Optional<Integer> relaunched = terminal.Cli.onCurrentNix("tests/RunTests.java", args);
         if (relaunched.isPresent()) System.exit(relaunched.get());
         boolean unitOnly = false;
         boolean hostOnly = false;
@@ -67,11 +83,11 @@ public class RunTests {
             else if (args[i].equals("--only")) only = args[++i];
             else if (args[i].equals("--nix")) i++; // host, or current (handled above)
         }
-        boolean inside = nixpylab.nix.CurrentNixRoot.inside();
+        boolean inside = CurrentNixRoot.inside();
         if (!unitOnly) {
             try {
                 testkit.TestHost.ensure();
-            } catch (nixpylab.UserError e) {
+            } catch (UserError e) {
                 terminal.Cli.printError(System.err, e);
                 System.out.println("0 passed, 1 failed");
                 System.exit(1);
@@ -88,7 +104,7 @@ public class RunTests {
             System.out.println(host[0] + " passed, " + host[1] + " failed");
             System.exit(host[1] == 0 ? 0 : 1);
         }
-        System.out.println("   (this machine's Nix " + nixpylab.nix.NixVersion.installed() + ": " + host[0] + " passed, " + host[1] + " failed in "
+        System.out.println("   (this machine's Nix " + NixVersion.installed() + ": " + host[0] + " passed, " + host[1] + " failed in "
                 + Math.round((System.nanoTime() - t0) / 1e9) + " s)");
         long[] current = onCurrentNix(only);
         // a workshop room: the host's Nix serves, the current Nix's root is the learner's machine (set up by now)
@@ -104,23 +120,23 @@ public class RunTests {
     /** The same tests, but those tagged host, inside the current Nix's root (set up first when missing); its summary is read back. */
     static long[] onCurrentNix(String only) {
         long t0 = System.nanoTime();
-        System.out.println("== the current Nix (Debian sid's nix-bin, sandbox on), in " + nixpylab.nix.CurrentNixRoot.standard().dir());
+        System.out.println("== the current Nix (Debian sid's nix-bin, sandbox on), in " + CurrentNixRoot.standard().dir());
         try {
-            nixpylab.nix.CurrentNixRoot root = nixpylab.nix.CurrentNixRoot.standard();
+            CurrentNixRoot root = CurrentNixRoot.standard();
             if (root.status().isEmpty()) {
-                if (!nixpylab.HostSetup.missing(java.util.List.of("debootstrap")).isEmpty()) nixpylab.HostSetup.install(java.util.List.of("debootstrap"));
+                if (!HostSetup.missing(List.of("debootstrap")).isEmpty()) HostSetup.install(List.of("debootstrap"));
                 root.setup(line -> System.out.println("current Nix: " + line));
                 System.out.println("set up in " + Math.round((System.nanoTime() - t0) / 1e9) + " s");
             }
-            java.nio.file.Path repo = terminal.Cli.repository(java.nio.file.Path.of("").toAbsolutePath());
-            java.util.List<String> inner = new java.util.ArrayList<>(java.util.List.of(repo.resolve("jbang").toString(), repo.resolve("tests/RunTests.java").toString()));
-            if (only != null) inner.addAll(java.util.List.of("--only", only));
-            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("/usr/bin/env", "--chdir=" + repo));
+            Path repo = terminal.Cli.repository(Path.of("").toAbsolutePath());
+            List<String> inner = new ArrayList<>(List.of(repo.resolve("jbang").toString(), repo.resolve("tests/RunTests.java").toString()));
+            if (only != null) inner.addAll(List.of("--only", only));
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/env", "--chdir=" + repo));
             cmd.addAll(inner);
             long[] counts = {0, 1};
-            nixpylab.Proc.Result r = nixpylab.Proc.of(nixpylab.nix.CurrentNixRoot.enterCommand(root.require().dir(), "root", nixpylab.nix.CurrentNixRoot.standardBinds(repo), java.util.Map.of(), cmd))
-                    .timeout(java.time.Duration.ofMinutes(60)).onLine(l -> {
-                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+) passed, (\\d+) failed$").matcher(l.text());
+            Proc.Result r = Proc.of(RootEntry.command(root.require().dir(), "root", CurrentNixRoot.standardBinds(repo), Map.of(), cmd))
+                    .timeout(Duration.ofMinutes(60)).onLine(l -> {
+                        Matcher m = Pattern.compile("^(\\d+) passed, (\\d+) failed$").matcher(l.text());
                         if (m.matches()) {
                             counts[0] = Long.parseLong(m.group(1));
                             counts[1] = Long.parseLong(m.group(2));
@@ -130,7 +146,7 @@ public class RunTests {
             if (r.exitCode() != 0 && counts[1] == 0) counts[1] = 1;
             System.out.println("   (the current Nix " + root.require().nixVersion() + ": " + counts[0] + " passed, " + counts[1] + " failed in " + Math.round((System.nanoTime() - t0) / 1e9) + " s, set-up included)");
             return counts;
-        } catch (nixpylab.UserError e) {
+        } catch (UserError e) {
             System.out.println("error: the current Nix could not be used: " + e.getMessage());
             System.out.println("next: " + e.next());
             return new long[] {0, 1};
@@ -139,8 +155,8 @@ public class RunTests {
 
     /** "Class > test()", or "Class > test [args]" for one case of a parameterized test. */
     static String label(org.junit.platform.launcher.TestPlan plan, TestIdentifier id) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (java.util.Optional<TestIdentifier> p = java.util.Optional.of(id); p.isPresent() && p.get().getParentIdObject().isPresent(); p = plan.getParent(p.get())) {
+        List<String> names = new ArrayList<>();
+        for (Optional<TestIdentifier> p = Optional.of(id); p.isPresent() && p.get().getParentIdObject().isPresent(); p = plan.getParent(p.get())) {
             names.add(0, p.get().getDisplayName());
         }
         String cls = names.isEmpty() ? "" : names.get(0);
@@ -160,7 +176,7 @@ public class RunTests {
         LauncherDiscoveryRequest request = b.build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        java.util.Map<String, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Long> started = new ConcurrentHashMap<>();
         org.junit.platform.launcher.TestPlan[] plan = {null};
         TestExecutionListener progress = new TestExecutionListener() {
             @Override

@@ -1,15 +1,20 @@
 package nixpylab;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +52,7 @@ public final class Proc {
     private Duration timeout = Duration.ofMinutes(2);
     private Consumer<Line> listener = l -> {};
     private boolean listenerGiven;
-    private final Map<String, String> env = new java.util.HashMap<>();
+    private final Map<String, String> env = new HashMap<>();
     private boolean clean;
     private boolean oneStream;
 
@@ -97,7 +102,7 @@ public final class Proc {
         if (dir != null) pb.directory(dir.toFile());
         if (clean) pb.environment().clear();
         pb.environment().putAll(env);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectErrorStream(oneStream);
         Process p;
         try {
@@ -106,7 +111,7 @@ public final class Proc {
             return new Result(command, 127, "", e.getMessage() + "\n", List.of(new Line(true, e.getMessage())), Duration.ofNanos(System.nanoTime() - start), false);
         }
         LIVE.add(p);
-        List<Line> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Line> lines = Collections.synchronizedList(new ArrayList<>());
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         Thread to = pump(p.getInputStream(), false, out, lines);
@@ -184,7 +189,7 @@ public final class Proc {
         try {
             Process p = pb.start();
             LIVE.add(p);
-            if (streamed) pump(p.getInputStream(), false, new StringBuilder(), java.util.Collections.synchronizedList(new ArrayList<>()));
+            if (streamed) pump(p.getInputStream(), false, new StringBuilder(), Collections.synchronizedList(new ArrayList<>()));
             return p;
         } catch (IOException e) {
             throw new UserError("Could not start " + command.get(0) + ": " + e.getMessage(), "Check that it is installed and on PATH.");
@@ -241,11 +246,11 @@ public final class Proc {
     }
 
     /** Where PATH finds the program, as a shell would: the first folder that holds it executable. */
-    public static java.util.Optional<Path> which(String program) {
+    public static Optional<Path> which(String program) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         for (String d : path.split(":")) {
-            if (!d.isEmpty() && java.nio.file.Files.isExecutable(Path.of(d, program))) return java.util.Optional.of(Path.of(d, program));
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) return Optional.of(Path.of(d, program));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

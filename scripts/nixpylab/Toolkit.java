@@ -5,6 +5,8 @@
 //DEPS com.github.luben:zstd-jni:1.5.7-6
 //SOURCES *.java
 //SOURCES nix/*.java
+//SOURCES currentnix/*.java
+//SOURCES workspace/*.java
 //SOURCES source/*.java
 //SOURCES derivation/*.java
 //SOURCES steps/*.java

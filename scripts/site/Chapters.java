@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nixpylab.UserError;
 
 /**
  * The chapters' sources and their run:: blocks, read before anything is converted: the blocks of
@@ -47,14 +48,14 @@ public final class Chapters {
         for (List<RunBlock> chain : chains.values()) {
             for (RunBlock b : chain) {
                 if (b.as() != null && !b.asLearner()) {
-                    throw new nixpylab.UserError(b.label() + " says as=" + b.as() + ", and the only other user a block can run as is " + RunBlock.LEARNER + ".",
+                    throw new UserError(b.label() + " says as=" + b.as() + ", and the only other user a block can run as is " + RunBlock.LEARNER + ".",
                             "Write as=" + RunBlock.LEARNER + " (an ordinary user through the Nix daemon), or leave it out.");
                 }
                 b.serveProblem().ifPresent(p -> {
-                    throw new nixpylab.UserError(p + ".", "See chapters/09-workshop.adoc's join block: run::Workshop[args=\"join " + RunBlock.URL + " " + RunBlock.KEY + " …\", serve=room].");
+                    throw new UserError(p + ".", "See chapters/09-workshop.adoc's join block: run::Workshop[args=\"join " + RunBlock.URL + " " + RunBlock.KEY + " …\", serve=room].");
                 });
                 if (b.asLearner() != chain.get(0).asLearner()) {
-                    throw new nixpylab.UserError(b.label() + " runs as another user than the blocks before it in workspace " + b.workspace()
+                    throw new UserError(b.label() + " runs as another user than the blocks before it in workspace " + b.workspace()
                             + ", and a workspace belongs to one user.", "Give the as=" + RunBlock.LEARNER + " blocks a workspace of their own (:nixpylab-workspace: NAME above them).");
                 }
             }

@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -123,7 +127,7 @@ public final class EvidenceCheck {
     public Optional<Excerpt> excerpt(String ref) {
         return file(SOURCES, ref).map(p -> {
             String text = read(p);
-            Map<String, String> header = new java.util.LinkedHashMap<>();
+            Map<String, String> header = new LinkedHashMap<>();
             int i = 0;
             String[] lines = text.split("\n", -1);
             for (; i < lines.length && lines[i].startsWith("// "); i++) {
@@ -131,13 +135,13 @@ public final class EvidenceCheck {
                 if (c > 0) header.put(lines[i].substring(3, c), lines[i].substring(c + 2).strip());
             }
             if (i < lines.length && lines[i].isEmpty()) i++;
-            return new Excerpt(ref, header, String.join("\n", java.util.Arrays.asList(lines).subList(i, lines.length)));
+            return new Excerpt(ref, header, String.join("\n", Arrays.asList(lines).subList(i, lines.length)));
         });
     }
 
     /** Excerpts under docs/sources that no mark cites any more: kept for nothing, so a writer removes them. */
     public List<String> orphans(Map<String, List<ClaimsLedger.Claim>> claims) {
-        java.util.Set<String> cited = new java.util.HashSet<>();
+        Set<String> cited = new HashSet<>();
         for (List<ClaimsLedger.Claim> file : claims.values()) for (ClaimsLedger.Claim c : file) for (Evidence e : c.marks()) if (e instanceof Evidence.Source s) cited.add(s.ref());
         Path base = repo.resolve(SOURCES);
         if (!Files.isDirectory(base)) return List.of();

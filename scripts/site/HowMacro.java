@@ -1,5 +1,6 @@
 package site;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.asciidoctor.ast.PhraseNode;
@@ -19,7 +20,7 @@ public final class HowMacro extends InlineMacroProcessor {
 
     /** marks: the preprocessor that took the marks out of the page, leaving how:m[N]. */
     public HowMacro(HowMarks marks, Consumer<String> errors) {
-        super("how", new java.util.HashMap<>(Map.of("content_model", ":text")));
+        super("how", new HashMap<>(Map.of("content_model", ":text")));
         this.marks = marks;
         this.errors = errors;
     }

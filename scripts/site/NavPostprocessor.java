@@ -1,6 +1,7 @@
 package site;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.extension.Postprocessor;
 
@@ -28,10 +29,10 @@ public final class NavPostprocessor extends Postprocessor {
         if (i < 0 && "index".equals(docname)) return output.replace("</body>", COPY_SCRIPT + "\n</body>");
         if (i < 0) {
             String home = "<nav class=\"chapter-nav\" aria-label=\"Contents\"><span class=\"prev\"></span><a class=\"home\" href=\"index.html\">Contents</a><span class=\"next\"></span></nav>";
-            return output.replaceFirst("(<body[^>]*>)", "$1\n" + java.util.regex.Matcher.quoteReplacement(home)).replace("</body>", COPY_SCRIPT + "\n</body>");
+            return output.replaceFirst("(<body[^>]*>)", "$1\n" + Matcher.quoteReplacement(home)).replace("</body>", COPY_SCRIPT + "\n</body>");
         }
         String skip = "<a class=\"skip\" href=\"#content\">Skip to the text</a>";
-        String out = output.replaceFirst("(<body[^>]*>)", "$1\n" + java.util.regex.Matcher.quoteReplacement(skip + "\n" + nav(i, "Chapters (top)")));
+        String out = output.replaceFirst("(<body[^>]*>)", "$1\n" + Matcher.quoteReplacement(skip + "\n" + nav(i, "Chapters (top)")));
         return out.replace("</body>", nav(i, "Chapters (bottom)") + "\n" + COPY_SCRIPT + "\n</body>");
     }
 

@@ -2,6 +2,7 @@ package site;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,12 +62,12 @@ public final class Pictures {
             double x = left + p.start() * scale, bw = Math.max(2, (stop - p.start()) * scale);
             int y = top + i * row;
             svg.append(text(left - 8, y + 15, p.name(), "end"));
-            svg.append(String.format(java.util.Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"18\" rx=\"3\" class=\"bar\"/>", x, y + 2, bw));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"18\" rx=\"3\" class=\"bar\"/>", x, y + 2, bw));
             svg.append(text(Math.min(x + bw + 6, w - 60), y + 15, clock(stop - p.start()), "start"));
             alt.append(p.name()).append(" ").append(clock(stop - p.start())).append(i + 1 < ps.size() ? ", " : ".");
         }
         int h = top + ps.size() * row + 24;
-        svg.append(String.format(java.util.Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, h - 20, w - right, h - 20));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>", left, h - 20, w - right, h - 20));
         svg.append(text(left, h - 4, "0:00", "start")).append(text(w - right, h - 4, clock(end), "end"));
         return Optional.of(figure("build-phases", w, h, alt.toString(), svg.toString(), "Where the build's time went, read from the clock lines of the run above."));
     }
@@ -128,7 +129,7 @@ public final class Pictures {
     }
 
     private static String text(double x, double y, String s, String anchor) {
-        return String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>", x, y, anchor, AnsiHtml.escape(s));
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>", x, y, anchor, AnsiHtml.escape(s));
     }
 
     /** /nix/store/9rg0…-chrism-py311: short enough for a box, still a store path. */

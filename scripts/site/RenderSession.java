@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the extensions of one render share: each block's transcripts (prepared before conversion,
@@ -38,7 +40,7 @@ public final class RenderSession {
 
     /** The Nix versions the site's blocks were recorded on, all blocks together. */
     public Set<String> versions() {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         for (List<Transcript> ts : transcripts.values()) for (Transcript t : ts) out.add(t.nixVersion());
         return out;
     }
@@ -62,13 +64,13 @@ public final class RenderSession {
     }
 
     /** The last run of a script (Roots, Build…) in a workspace, so far in the site. */
-    public java.util.Optional<Transcript> lastOf(String workspace, String script) {
-        return java.util.Optional.ofNullable(last.get(workspace + "\u0000scripts/" + script + ".java"));
+    public Optional<Transcript> lastOf(String workspace, String script) {
+        return Optional.ofNullable(last.get(workspace + "\u0000scripts/" + script + ".java"));
     }
 
     /** The last Build in a workspace that really built (not "already in the store"), so far in the site. */
-    public java.util.Optional<Transcript> lastBuilt(String workspace) {
-        return java.util.Optional.ofNullable(last.get(workspace + "\u0000built"));
+    public Optional<Transcript> lastBuilt(String workspace) {
+        return Optional.ofNullable(last.get(workspace + "\u0000built"));
     }
 
     public Transcript last(String workspace) {

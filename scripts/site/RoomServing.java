@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,7 +46,7 @@ final class RoomServing implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), "--quiet", repo.resolve("scripts/Workshop.java").toString()));
         cmd.addAll(shown.subList(2, shown.size()));
         cmd.addAll(List.of("--minutes", "90"));
-        List<String> said = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> said = Collections.synchronizedList(new ArrayList<>());
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Process p = Proc.of(cmd).in(cwd).onLine(l -> {
             if (!l.text().startsWith("[jbang] ")) {

@@ -1,5 +1,6 @@
 package site;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +101,7 @@ public final class RunMacro extends BlockMacroProcessor {
     private static String line(String text) {
         if (!text.startsWith("$ ") || !TypedCommands.hasMachineOption(text)) return AnsiHtml.toHtml(text);
         StringBuilder sb = new StringBuilder();
-        java.util.regex.Matcher m = TypedCommands.MACHINE_OPTION.matcher(text);
+        Matcher m = TypedCommands.MACHINE_OPTION.matcher(text);
         int at = 0;
         while (m.find()) {
             sb.append(AnsiHtml.escape(text.substring(at, m.start()))).append("<span class=\"machine-opt\" title=\"only this machine needed it: no binary cache answers here\">")
@@ -118,7 +119,7 @@ public final class RunMacro extends BlockMacroProcessor {
         sb.append("<button class=\"copy\" type=\"button\" data-copy=\"").append(AnsiHtml.escape(all)).append("\">copy</button>");
         for (String c : commands) sb.append("<span class=\"prompt\">$ </span><span class=\"typed-cmd\">").append(AnsiHtml.escape(c)).append("</span>\n");
         sb.append("</pre>");
-        List<String> hints = new java.util.ArrayList<>();
+        List<String> hints = new ArrayList<>();
         if (nixFile != null && all.contains(nixFile)) {
             hints.add("With the video's file (the nixpkgs profile) the file is " + TypedCommands.videoFileName() + (all.contains("extra-sandbox-paths") ? ", and it needs no --option extra-sandbox-paths." : "."));
         }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nixpylab.AtomicFile;
 import org.asciidoctor.Asciidoctor;
@@ -82,7 +84,7 @@ public final class SiteRenderer {
             written.add(out.resolve("index.html"));
             for (Path p : written) {
                 String html = Files.readString(p).replaceAll("(?s)<code>.*?</code>", "");
-                java.util.regex.Matcher m = UNRENDERED_MARK.matcher(html);
+                Matcher m = UNRENDERED_MARK.matcher(html);
                 if (m.find()) errors.add(p.getFileName() + ": a mark was not rendered (Asciidoctor's quotes or replacements reached into it): " + m.group());
             }
             return new Result(written, errors, startup, Duration.ofNanos(System.nanoTime() - t0));
@@ -118,7 +120,7 @@ public final class SiteRenderer {
     /** A page of the site that is not a chapter: README and the documents under docs/, each as NAME.html. */
     record Reference(String name, Path source) {}
 
-    private static final java.util.regex.Pattern UNRENDERED_MARK = java.util.regex.Pattern.compile("how:(?:block|capture|source|toolkit|video|m)\\[[^\\]]{0,60}");
+    private static final Pattern UNRENDERED_MARK = Pattern.compile("how:(?:block|capture|source|toolkit|video|m)\\[[^\\]]{0,60}");
 
     static List<Reference> references(Path repo) throws IOException {
         List<Reference> out = new ArrayList<>();

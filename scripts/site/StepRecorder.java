@@ -1,5 +1,7 @@
 package site;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +16,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import nixpylab.OutputMarks;
 import nixpylab.Proc;
-import nixpylab.Workspace;
-import nixpylab.WorkspaceState;
+import nixpylab.UserError;
+import nixpylab.workspace.Workspace;
+import nixpylab.workspace.WorkspaceState;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixConfig;
 import nixpylab.nix.NixVersion;
@@ -106,7 +109,7 @@ public final class StepRecorder {
 
     private void requireScript(RunBlock b) {
         if (!Files.isRegularFile(repo.resolve("scripts").resolve(b.script() + ".java"))) {
-            throw new nixpylab.UserError(b.chapter() + " runs scripts/" + b.script() + ".java (block " + b.index() + "), which does not exist.",
+            throw new UserError(b.chapter() + " runs scripts/" + b.script() + ".java (block " + b.index() + "), which does not exist.",
                     "Check the name in the run:: directive of chapters/" + b.chapter() + ".adoc.");
         }
     }
@@ -121,8 +124,8 @@ public final class StepRecorder {
         if (learner) {
             try {
                 Files.createDirectories(ws);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             OrdinaryUser.own(ws);
         }
@@ -156,8 +159,8 @@ public final class StepRecorder {
     private Transcript run(Path ws, RunBlock b, String key) {
         try {
             Files.createDirectories(ws.getParent());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (!b.servesRoom()) return run(ws, b, key, b.args());
         try (RoomServing room = RoomServing.start(repo, ws.getParent(), b)) {
@@ -195,8 +198,8 @@ public final class StepRecorder {
         if (!nixName.isEmpty() && Files.isRegularFile(ws.resolve(nixName))) {
             try {
                 nixText = Files.readString(ws.resolve(nixName));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             List<String> inst = new ArrayList<>(List.of("nix-instantiate", "--option", "substituters", ""));
             st.nixpkgs().ifPresent(p -> inst.addAll(List.of("-I", "nixpkgs=" + p)));

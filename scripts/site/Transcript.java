@@ -2,6 +2,7 @@ package site;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public record Transcript(String chapter, int block, List<String> command, int ex
         while (i < parts.length && parts[i].startsWith("#")) i++;
         if (i >= parts.length || !parts[i].startsWith("sha256: ")) throw edited(where, "it has no sha256 line");
         String recorded = parts[i].substring("sha256: ".length()).strip();
-        String body = String.join("\n", java.util.Arrays.asList(parts).subList(i + 1, parts.length));
+        String body = String.join("\n", Arrays.asList(parts).subList(i + 1, parts.length));
         if (!digest(body).equals(recorded)) throw edited(where, "its sha256 no longer matches what it holds");
         Map<String, String> f = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();

@@ -2,9 +2,13 @@ package site;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
+import nixpylab.derivation.NixpkgsDerivation;
+import nixpylab.source.PythonSource;
+import nixpylab.steps.Step;
 
 /**
  * The Nix commands a recorded block ran, as a learner types them on their own machine: the option
@@ -41,15 +45,15 @@ public final class TypedCommands {
 
     /** The file a learner with nixpkgs has: the nixpkgs profile's, for the CPython the video builds. */
     static String videoFileName() {
-        return nixpylab.derivation.NixpkgsDerivation.of("", nixpylab.source.PythonSource.DEFAULT_VERSION, null).fileName();
+        return NixpkgsDerivation.of("", PythonSource.DEFAULT_VERSION, null).fileName();
     }
 
     /** The by-hand form of a recorded step's command (scripts/Build.java → ./jbang scripts/Build.java --by-hand), for the steps that have one. */
-    static java.util.Optional<String> byHand(String script) {
-        for (nixpylab.steps.Step s : nixpylab.steps.Step.values()) {
-            if (s.byHand() && script.equals("scripts/" + s.script() + ".java")) return java.util.Optional.of("./jbang " + script + " --by-hand");
+    static Optional<String> byHand(String script) {
+        for (Step s : Step.values()) {
+            if (s.byHand() && script.equals("scripts/" + s.script() + ".java")) return Optional.of("./jbang " + script + " --by-hand");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Whether a recorded line carries an option only the recording machine needed. */

@@ -1,12 +1,22 @@
 package terminal;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import nixpylab.HostSetup;
 import nixpylab.OutputMarks;
 import nixpylab.ShellWords;
 import nixpylab.UserError;
+import nixpylab.currentnix.CurrentNixRoot;
 import picocli.CommandLine;
 
 /** Runs a step command: user errors become two lines (what, next) and exit 1; bugs keep their stack trace. */
@@ -17,10 +27,11 @@ public final class Cli {
 
 
     public static int execute(Object command, String[] args) {
-        java.util.Optional<Integer> elsewhere = onCurrentNix("scripts/" + command.getClass().getSimpleName() + ".java", args);
+        Optional<Integer> elsewhere = onCurrentNix("scripts/" + command.getClass().getSimpleName() + ".java", args);
         if (elsewhere.isPresent()) return elsewhere.get();
-        if (System.getenv(OutputMarks.TAG_STDERR) != null) System.setErr(new PrintStream(new MarkedLines(System.out), true, java.nio.charset.StandardCharsets.UTF_8));
+        if (System.getenv(OutputMarks.TAG_STDERR) != null) System.setErr(new PrintStream(new MarkedLines(System.out), true, StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        exitCodeHeadings(cl);
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
             PrintStream err = c.getErr() == null ? System.err : new PrintStream(System.err);
             if (ex instanceof UserError u) {
@@ -37,56 +48,62 @@ public final class Cli {
         return cl.execute(args);
     }
 
+    /** The heading above each command's exit codes in --help (where it lists some), said once here for every command and subcommand. */
+    static void exitCodeHeadings(CommandLine cl) {
+        if (!cl.getCommandSpec().usageMessage().exitCodeList().isEmpty()) cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+        for (CommandLine sub : cl.getSubcommands().values()) exitCodeHeadings(sub);
+    }
+
     /**
      * {@code --nix current}: runs the same script with the same arguments inside the current Nix's
      * root and returns its exit code. Empty on the host's Nix (the default) and inside the root.
      */
-    public static java.util.Optional<Integer> onCurrentNix(String script, String[] args) {
-        List<String> rest = new java.util.ArrayList<>();
+    public static Optional<Integer> onCurrentNix(String script, String[] args) {
+        List<String> rest = new ArrayList<>();
         String nix = "host";
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--nix") && i + 1 < args.length) nix = args[++i];
             else if (args[i].startsWith("--nix=")) nix = args[i].substring(6);
             else rest.add(args[i]);
         }
-        if (!nix.equals("current") || nixpylab.nix.CurrentNixRoot.inside()) return java.util.Optional.empty();
+        if (!nix.equals("current") || CurrentNixRoot.inside()) return Optional.empty();
         try {
-            java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
-            java.nio.file.Path repo = repository(cwd);
+            Path cwd = Path.of("").toAbsolutePath();
+            Path repo = repository(cwd);
             if (!HostSetup.isRoot()) {
                 throw new UserError("--nix current runs this step in a Debian sid root with chroot and mount, which needs root on this machine.",
                         "Run it as root, or leave out --nix current to use this machine's own Nix.");
             }
-            List<String> cmd = new java.util.ArrayList<>(List.of(repo.resolve("jbang").toString(), repo.resolve(script).toString()));
+            List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), repo.resolve(script).toString()));
             cmd.addAll(rest);
-            java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+            Map<String, String> env = new LinkedHashMap<>();
             for (var e : System.getenv().entrySet()) {
                 if (e.getKey().startsWith("NIXPY_") || List.of("NIX_REMOTE", "NO_COLOR", "TERM", "COLUMNS").contains(e.getKey())) env.put(e.getKey(), e.getValue());
             }
-            return java.util.Optional.of(nixpylab.nix.CurrentNixRoot.standard().runInside(repo, cwd, "root", env, cmd));
+            return Optional.of(CurrentNixRoot.standard().runInside(repo, cwd, "root", env, cmd));
         } catch (UserError u) {
             printError(System.err, u);
-            return java.util.Optional.of(1);
+            return Optional.of(1);
         }
     }
 
     /** The repository a command runs in: the folder at or above the current one that holds ./jbang and scripts/. */
-    public static java.nio.file.Path repository(java.nio.file.Path from) {
-        for (java.nio.file.Path p = from; p != null; p = p.getParent()) {
+    public static Path repository(Path from) {
+        for (Path p = from; p != null; p = p.getParent()) {
             if (isRepository(p)) return p;
         }
         throw new UserError("This needs NixPy Lab's repository, and " + from + " is not inside it.", "Run the step from the repository's folder (or one below it), with its ./jbang.");
     }
 
     /** The repository this script came from: the one whose ./jbang started it (it says so in NIXPY_REPO), else the one around the current folder. */
-    public static java.nio.file.Path repository() {
+    public static Path repository() {
         String launcher = System.getenv("NIXPY_REPO");
-        if (launcher != null && !launcher.isBlank() && isRepository(java.nio.file.Path.of(launcher))) return java.nio.file.Path.of(launcher);
-        return repository(java.nio.file.Path.of("").toAbsolutePath());
+        if (launcher != null && !launcher.isBlank() && isRepository(Path.of(launcher))) return Path.of(launcher);
+        return repository(Path.of("").toAbsolutePath());
     }
 
-    private static boolean isRepository(java.nio.file.Path p) {
-        return java.nio.file.Files.isRegularFile(p.resolve("jbang")) && java.nio.file.Files.isDirectory(p.resolve("scripts/nixpylab"));
+    private static boolean isRepository(Path p) {
+        return Files.isRegularFile(p.resolve("jbang")) && Files.isDirectory(p.resolve("scripts/nixpylab"));
     }
 
     /** A user's error as two lines, what went wrong and what to do next (paths as they are: a next step may be a line for a file). */
@@ -108,7 +125,7 @@ public final class Cli {
     }
 
     /** Writes each line to another stream with STDERR_MARK in front, under that stream's lock. */
-    private static final class MarkedLines extends java.io.OutputStream {
+    private static final class MarkedLines extends OutputStream {
         private final PrintStream target;
         private boolean atLineStart = true;
 
@@ -133,18 +150,18 @@ public final class Cli {
     }
 
     /** A path as the learner would type it where the step runs: relative below the current directory (lab/result), else absolute. */
-    public static String path(java.nio.file.Path p) {
-        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
-        java.nio.file.Path abs = p.toAbsolutePath().normalize();
+    public static String path(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
         if (abs.equals(cwd)) return ".";
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
     /** Text with the paths below the current directory made relative, as {@link #path} shows them. */
     public static String relative(String text) {
-        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString();
+        String cwd = Path.of("").toAbsolutePath().toString();
         if (cwd.equals("/")) return text;
-        return text.replaceAll("(?<=^|[\\s='\"(])" + java.util.regex.Pattern.quote(cwd) + "/", "");
+        return text.replaceAll("(?<=^|[\\s='\"(])" + Pattern.quote(cwd) + "/", "");
     }
 
     /** A command as a learner would type it in a POSIX shell, run from the current directory. */

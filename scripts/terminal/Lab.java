@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +17,15 @@ import java.util.function.Supplier;
 import nixpylab.Proc;
 import nixpylab.ShellWords;
 import nixpylab.UserError;
-import nixpylab.Workspace;
-import nixpylab.WorkspaceState;
 import nixpylab.derivation.Profile;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixAnswer;
 import nixpylab.room.Membership;
-
 import nixpylab.source.SourceLocator;
 import nixpylab.steps.ByHand;
 import nixpylab.steps.Step;
+import nixpylab.workspace.Workspace;
+import nixpylab.workspace.WorkspaceState;
 
 /**
  * One run of a tutorial step on the terminal. Opening it runs the steps this one needs first when
@@ -64,12 +63,12 @@ public final class Lab implements AutoCloseable {
         Workspace ws = Workspace.open(o.workdir);
         try {
             WorkspaceState st = ws.state();
-            st.profile(Profile.forWorkspace(o.profile, o.nixpkgs, st, ws.dir()));
+            st.profile(Profile.forWorkspace(o.profile, o.nixpkgs, st.profile(), ws.dir()));
             if (o.nixpkgs != null) st.nixpkgs(o.nixpkgs.toAbsolutePath().normalize());
             Optional<Membership> room = Membership.near(ws.dir());
             if (room.isPresent()) {
                 st.adoptIdentity(room.get().info().identity());
-                if (o.source == null && o.sourceUrl == null) o.sourceUrl = room.get().sourceUrl();
+                if (o.sources.source == null && o.sources.sourceUrl == null) o.sources.sourceUrl = room.get().sourceUrl();
             }
             Nix nix = nixFor(st, o);
             Lab lab = new Lab(step, ws, room.map(m -> nix.withSubstituter(m.url(), m.key().toString(), m.require())).orElse(nix));
@@ -97,11 +96,7 @@ public final class Lab implements AutoCloseable {
     private static Nix nixFor(WorkspaceState st, LabOptions o) {
         if (detected == null) detected = Nix.detect();
         if (st.profile().orElseThrow() == Profile.NIXPKGS) return st.nixpkgs().map(detected::withNixpkgs).orElse(detected);
-        List<Path> dirs = new ArrayList<>(SourceLocator.cacheDirs());
-        for (String url : new String[] {o.sourceUrl, st.source().map(s -> s.url()).orElse(null)}) {
-            if (url != null && url.startsWith("file:")) dirs.add(Path.of(URI.create(url)).getParent());
-        }
-        return detected.withHostPaths(dirs);
+        return detected.withHostPaths(SourceLocator.sandboxDirs(o.sources.sourceUrl, st.source().map(s -> s.url()).orElse(null)));
     }
 
     private void header() {
@@ -213,7 +208,7 @@ public final class Lab implements AutoCloseable {
      * folders, and earlier runs of this one, left behind), not the command's answer; the lines before
      * the command say that they are left out.
      */
-    public void answer(nixpylab.nix.NixAnswer a) {
+    public void answer(NixAnswer a) {
         command(a.command());
         for (Proc.Line l : a.lines()) {
             if (l.text().startsWith("removing stale link from ") || l.text().startsWith("removing stale temporary roots file ")) continue;

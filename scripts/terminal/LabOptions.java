@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nixpylab.derivation.Profile;
 import nixpylab.source.PythonSource;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every step takes, so that --from-start and the tutorial can run the other steps with the same choices. */
@@ -19,14 +20,8 @@ public class LabOptions {
     @Option(names = "--from-start", description = "Run the earlier steps first.")
     public boolean fromStart;
 
-    @Option(names = "--source", paramLabel = "PATH", description = "A CPython source tarball on this machine.")
-    public Path source;
-
-    @Option(names = "--source-url", paramLabel = "URL", description = "A URL of a CPython source tarball.")
-    public String sourceUrl;
-
-    @Option(names = "--trust-first-use", description = "Write the source hash Nix computed even when nothing but the download vouches for it (fetchFromGitHub, an unknown tarball).")
-    public boolean trustFirstUse;
+    @Mixin
+    public SourceOptions sources = new SourceOptions();
 
     @Option(names = "--python-version", description = "CPython version to fetch upstream (default: " + PythonSource.DEFAULT_VERSION + "; a distribution's tarball decides its own).")
     public String pythonVersion;
@@ -56,10 +51,8 @@ public class LabOptions {
     /** These options again as arguments, for the other step scripts this one runs (--from-start, the tutorial). */
     public List<String> asArgs() {
         List<String> a = new ArrayList<>(List.of("--workdir", workdir.toString(), "--profile", profile.toString(), "--build-timeout", Integer.toString(buildTimeoutMinutes)));
-        if (source != null) a.addAll(List.of("--source", source.toString()));
-        if (sourceUrl != null) a.addAll(List.of("--source-url", sourceUrl));
+        a.addAll(sources.asArgs());
         if (pythonVersion != null) a.addAll(List.of("--python-version", pythonVersion));
-        if (trustFirstUse) a.add("--trust-first-use");
         if (nixpkgs != null) a.addAll(List.of("--nixpkgs", nixpkgs.toString()));
         if (rev != null) a.addAll(List.of("--rev", rev));
         for (String m : modules) a.addAll(List.of("--module", m));

@@ -3,6 +3,8 @@ package terminal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import nixpylab.UserError;
+import nixpylab.workspace.Workspace;
 import nixpylab.nix.NixHash;
 import nixpylab.source.Prefetcher;
 
@@ -18,8 +20,8 @@ public final class PrefetchReport {
 
     /** The source URL a workspace's FetchFakeHash step chose. */
     public static String workspaceSource(Path workdir) {
-        try (nixpylab.Workspace ws = nixpylab.Workspace.open(workdir)) {
-            return ws.state().source().map(s -> s.url()).orElseThrow(() -> new nixpylab.UserError("No SOURCE given, and the workspace " + ws.dir() + " has no source yet.",
+        try (Workspace ws = Workspace.open(workdir)) {
+            return ws.state().source().map(s -> s.url()).orElseThrow(() -> new UserError("No SOURCE given, and the workspace " + ws.dir() + " has no source yet.",
                     "Give a tarball's path or URL, or run ./jbang scripts/FetchFakeHash.java first."));
         }
     }

@@ -5,8 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import nixpylab.BuildTimes;
+import nixpylab.nix.BuildWatch;
 import workshop.Exercise;
 import workshop.Verdict;
 import workshop.WorkshopFolder;
@@ -55,7 +59,7 @@ public final class WorkshopView implements workshop.CheckProgress {
     void byHand(WorkshopFolder w) {
         List<String> opts = w.nix().hostPathOptions();
         if (opts.isEmpty()) return;
-        List<String> cmd = new java.util.ArrayList<>(List.of("nix-build"));
+        List<String> cmd = new ArrayList<>(List.of("nix-build"));
         cmd.addAll(opts);
         cmd.add("FILE");
         out.println("This Nix builds in a sandbox, and the exercises build with this machine's tools: build by hand as the checks do,");
@@ -77,8 +81,8 @@ public final class WorkshopView implements workshop.CheckProgress {
     private BuildClock clock;
 
     @Override
-    public synchronized void building(nixpylab.nix.BuildWatch.Progress p) {
-        if (clock == null) clock = new BuildClock(out, 1, nixpylab.BuildTimes.standard());
+    public synchronized void building(BuildWatch.Progress p) {
+        if (clock == null) clock = new BuildClock(out, 1, BuildTimes.standard());
         clock.progress(p);
     }
 
@@ -123,7 +127,7 @@ public final class WorkshopView implements workshop.CheckProgress {
         out.println("keys: n next exercise · h a hint · l the list · q quit");
     }
 
-    public void reset(WorkshopFolder w, Exercise e, java.util.Optional<Path> kept) {
+    public void reset(WorkshopFolder w, Exercise e, Optional<Path> kept) {
         out.println("Exercise " + e.number() + " is back to its starting files in " + shown(w.folder(e)) + "/ (the hints you have seen stay shown).");
         kept.ifPresent(k -> out.println("Your files as they were are kept in " + shown(k) + "/."));
     }
@@ -173,7 +177,7 @@ public final class WorkshopView implements workshop.CheckProgress {
             }
 
             @Override
-            public void building(nixpylab.nix.BuildWatch.Progress p) {
+            public void building(BuildWatch.Progress p) {
                 view.building(p);
             }
 

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import nixpylab.Proc;
 import nixpylab.ShellWords;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixBuild;
+import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
 
 /**
@@ -35,13 +38,13 @@ public final class Attempt {
     private final CheckProgress progress;
     private final Path buildLog;
     private final List<String> evidence = new ArrayList<>();
-    private final java.util.Optional<nixpylab.nix.NixHash> sourceHash;
+    private final Optional<NixHash> sourceHash;
 
     /**
      * sourceHash: the real hash of the CPython tarball the workshop gave this folder (empty before
      * one was found); buildLog: where the plain log of the check's last nix-build goes.
      */
-    public Attempt(Exercise exercise, Path dir, Nix nix, CheckProgress progress, java.util.Optional<nixpylab.nix.NixHash> sourceHash, Path buildLog) {
+    public Attempt(Exercise exercise, Path dir, Nix nix, CheckProgress progress, Optional<NixHash> sourceHash, Path buildLog) {
         this.buildLog = buildLog;
         this.sourceHash = sourceHash;
         this.exercise = exercise;
@@ -58,7 +61,7 @@ public final class Attempt {
         return dir;
     }
 
-    public java.util.Optional<nixpylab.nix.NixHash> sourceHash() {
+    public Optional<NixHash> sourceHash() {
         return sourceHash;
     }
 
@@ -110,7 +113,7 @@ public final class Attempt {
     }
 
     /** A long command says every 10 s how long it has run and what it is doing, instead of a wall of log. */
-    private final class Heartbeat implements java.util.function.Consumer<Proc.Line> {
+    private final class Heartbeat implements Consumer<Proc.Line> {
         private final long start = System.nanoTime();
         private long last = start;
 

@@ -1,5 +1,8 @@
 package workshop;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,9 +15,9 @@ import nixpylab.nix.StoreDerivation;
 final class FetchHashCheck implements Check {
     private static byte[] readAll(Path p) {
         try {
-            return java.nio.file.Files.readAllBytes(p);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

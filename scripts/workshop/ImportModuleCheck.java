@@ -1,5 +1,6 @@
 package workshop;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +63,7 @@ final class ImportModuleCheck implements Check {
     private static Path realPath(Path p) {
         try {
             return p.toRealPath();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

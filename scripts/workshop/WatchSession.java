@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The {@code watch} loop, like rustlings: the first exercise not passed yet is checked each time
@@ -120,7 +121,7 @@ public final class WatchSession {
         volatile Verdict verdict;
         volatile RuntimeException failure;
 
-        void run(java.util.function.Supplier<Verdict> check) {
+        void run(Supplier<Verdict> check) {
             try {
                 verdict = check.get();
             } catch (RuntimeException ex) {

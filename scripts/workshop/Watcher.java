@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -54,7 +55,7 @@ public final class Watcher implements AutoCloseable {
 
     private void register() throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !hidden(dir.relativize(p).toString())).toList()) {
+            for (Path p : s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !hidden(dir.relativize(p).toString())).toList()) {
                 p.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
             }
         }
@@ -67,7 +68,7 @@ public final class Watcher implements AutoCloseable {
             for (Path p : s.toList()) {
                 String rel = dir.relativize(p).toString();
                 if (rel.isEmpty() || hidden(rel)) continue;
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isRegularFile()) m.put(rel, a.lastModifiedTime().toMillis() + ":" + a.size());
                 else if (links && a.isSymbolicLink()) m.put(rel, a.lastModifiedTime().toMillis() + ":" + Files.readSymbolicLink(p));
             }

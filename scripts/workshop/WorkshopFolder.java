@@ -4,26 +4,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import nixpylab.AtomicFile;
 import nixpylab.LockedFolder;
 import nixpylab.NixTemplate;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.derivation.SetupLocal;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
+import nixpylab.source.HashProvenance;
 import nixpylab.source.PythonSource;
+import nixpylab.source.PythonVersion;
 import nixpylab.source.SourceLocator;
 
 /**
@@ -56,7 +62,7 @@ public final class WorkshopFolder {
 
     /** Where the CPython tarball comes from; only exercises that fetch it need one. */
     /** The source the exercises fetch: a file or URL given (or the room's), who else vouches for its hash, and whether to write one nobody vouches for. */
-    public record SourceChoice(Path file, String url, List<nixpylab.source.HashProvenance.Witness> witnesses, boolean trustFirstUse) {
+    public record SourceChoice(Path file, String url, List<HashProvenance.Witness> witnesses, boolean trustFirstUse) {
         public SourceChoice(Path file, String url) {
             this(file, url, List.of(), false);
         }
@@ -167,10 +173,10 @@ public final class WorkshopFolder {
     private Optional<Path> keepCopy(Exercise e) {
         Path dir = folder(e);
         if (!Files.isDirectory(dir)) return Optional.empty();
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(java.time.LocalDateTime.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
         Path copy = workdir.resolve(".nixpylab/reset").resolve(e.slug() + "-" + stamp);
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+            for (Path p : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
                 AtomicFile.write(copy.resolve(dir.relativize(p).toString()), Files.readAllBytes(p));
             }
         } catch (IOException ex) {
@@ -199,7 +205,7 @@ public final class WorkshopFolder {
         v = v.took(Duration.ofNanos(System.nanoTime() - t0));
         try (Held h = hold()) {
             h.progress().put(e, new WorkshopProgress.Entry(Optional.of(v.passed() ? State.PASSED : State.FAILED), h.progress().of(e).hints(), v.message(),
-                    String.format(java.util.Locale.ROOT, "%.1f", v.took().toMillis() / 1000.0)));
+                    String.format(Locale.ROOT, "%.1f", v.took().toMillis() / 1000.0)));
             h.save();
         }
         return v;
@@ -326,7 +332,7 @@ public final class WorkshopFolder {
     }
 
     /** An exercise's text with its placeholders filled; an unknown one is the exercise's mistake, said as such. */
-    static String fill(String text, java.util.function.Function<String, String> values) {
+    static String fill(String text, Function<String, String> values) {
         return NixTemplate.fill(text, values, name -> new UserError("The exercise files use @" + name + "@, which the workshop does not know.",
                 "Fix the exercise: the placeholders are @sourceUrl@, @sourceHash@, @pythonVersion@, @pythonMinor@, @nonce@ and @out:FILE@."));
     }
@@ -351,7 +357,7 @@ public final class WorkshopFolder {
                     case "sourceUrl" -> src.url();
                     case "sourceHash" -> src.hash();
                     case "pythonVersion" -> src.version();
-                    default -> SetupLocal.minor(src.version());
+                    default -> PythonVersion.of(src.version()).text();
                 };
             default:
                 return null;
@@ -369,14 +375,14 @@ public final class WorkshopFolder {
         }
         String[] lines = r.stdout().strip().split("\n");
         NixHash hash = NixHash.parse(lines[lines.length - 1]);
-        nixpylab.source.HashProvenance.of(src, hash, sourceChoice.witnesses()).require(hash, src.url(), sourceChoice.trustFirstUse(), "so the exercises do not use it");
+        HashProvenance.of(src, hash, sourceChoice.witnesses()).require(hash, src.url(), sourceChoice.trustFirstUse(), "so the exercises do not use it");
         h.progress().source(new WorkshopProgress.Source(src.url(), hash.sri(), src.version()));
         h.save();
         return h.progress().source().get();
     }
 
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         } catch (IOException e) {

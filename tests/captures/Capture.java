@@ -1,13 +1,22 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES ../../scripts/nixpylab/Toolkit.java
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import nixpylab.Proc;
+import nixpylab.nix.Nix;
+import nixpylab.nix.NixConfig;
+import nixpylab.nix.NixHash;
 import nixpylab.nix.NixVersion;
+import nixpylab.nix.StorePath;
+import nixpylab.room.RoomCache;
+import nixpylab.room.RoomInfo;
+import nixpylab.room.WebServer;
 
 /**
  * Captures what the installed Nix prints in the situations the toolkit reads, into
@@ -27,7 +36,7 @@ public class Capture {
         NixVersion v = NixVersion.installed();
         Path repo = terminal.Cli.repository(Path.of("").toAbsolutePath());
         // --into DIR: somewhere else (two runs side by side are the pairs the normalisation rules are tested on)
-        int into = java.util.Arrays.asList(args).indexOf("--into");
+        int into = Arrays.asList(args).indexOf("--into");
         out = into >= 0 ? Path.of(args[into + 1]).toAbsolutePath() : repo.resolve("tests/captures/nix-" + v.text());
         Files.createDirectories(out);
         work = Files.createTempDirectory(Path.of("/var/tmp"), "nixpylab-capture-");
@@ -94,7 +103,7 @@ public class Capture {
         Files.writeString(work.resolve("unreadable.nix"), "import <nix/fetchurl.nix> { url = \"file://" + hidden.resolve("src.txt")
                 + "\"; sha256 = \"0000000000000000000000000000000000000000000000000000\"; }\n");
         save("file-source-unreadable", nix("nix-build", work.resolve("unreadable.nix").toString(), "--no-out-link"));
-        if (nixpylab.nix.NixConfig.read(v).sandbox().equals("false")) {
+        if (NixConfig.read(v).sandbox().equals("false")) {
             save("sandbox-without-sh", nix("nix-build", file, "-A", "notBuilt", "--no-out-link", "--option", "sandbox", "true"));
         }
         daemonCaptures(okOut.isEmpty() ? null : file);
@@ -120,10 +129,10 @@ public class Capture {
         Files.writeString(work.resolve("big.nix"), "derivation { name = \"capture-big-" + Long.toHexString(System.nanoTime())
                 + "\"; system = builtins.currentSystem; builder = \"/bin/sh\"; args = [ \"-c\" \"i=0; while [ $i -lt 20000 ]; do read -r x < /proc/sys/kernel/random/uuid; echo $x; i=$((i+1)); done > $out\" ]; }\n");
         String big = nix("nix-build", work.resolve("big.nix").toString(), "--no-out-link").stdout().strip();
-        nixpylab.room.RoomCache good = new nixpylab.room.RoomCache(work.resolve("room"));
+        RoomCache good = new RoomCache(work.resolve("room"));
         Path tarball = Files.writeString(work.resolve("src.tar.gz"), "not really a tarball\n");
-        nixpylab.room.RoomCache.Published p = good.publish(nixpylab.nix.Nix.detect(), List.of(nixpylab.nix.StorePath.parse(big)), tarball,
-                new nixpylab.room.RoomInfo("00000000", "src.tar.gz", big, 0, "?", "?", nixpylab.nix.NixHash.of(Files.readAllBytes(tarball)).base16()));
+        RoomCache.Published p = good.publish(Nix.detect(), List.of(StorePath.parse(big)), tarball,
+                new RoomInfo("00000000", "src.tar.gz", big, 0, "?", "?", NixHash.of(Files.readAllBytes(tarball)).base16()));
         Path other = Files.createDirectories(work.resolve("other-key"));
         Proc.of("nix-store", "--generate-binary-cache-key", "capture-other", other.resolve("secret").toString(), other.resolve("public").toString()).run();
         String otherKey = Files.readString(other.resolve("public")).strip();
@@ -136,14 +145,14 @@ public class Capture {
             Files.write(nar, b);
         }
         int port = freePort();
-        try (nixpylab.room.WebServer ok = nixpylab.room.WebServer.start(good.cache(), "127.0.0.1", port, work.resolve("server"));
-             nixpylab.room.WebServer bad = nixpylab.room.WebServer.start(altered, "127.0.0.1", port + 1, work.resolve("server-altered"))) {
+        try (WebServer ok = WebServer.start(good.cache(), "127.0.0.1", port, work.resolve("server"));
+             WebServer bad = WebServer.start(altered, "127.0.0.1", port + 1, work.resolve("server-altered"))) {
             save("subst-ok", substitute(big, ok.localUrl(), p.key().toString()));
             save("subst-not-signed", substitute(big, ok.localUrl(), otherKey));
             save("subst-altered", substitute(big, bad.localUrl(), p.key().toString()));
         }
         save("subst-no-answer", substitute(big, "http://127.0.0.1:" + freePort(), p.key().toString()));
-        try (nixpylab.room.WebServer slow = nixpylab.room.WebServer.start(good.cache(), "127.0.0.1", port + 2, work.resolve("server-slow"), 20)) {
+        try (WebServer slow = WebServer.start(good.cache(), "127.0.0.1", port + 2, work.resolve("server-slow"), 20)) {
             Thread stopper = new Thread(() -> {
                 try {
                     Thread.sleep(2500);
@@ -165,7 +174,7 @@ public class Capture {
     }
 
     static int freePort() throws Exception {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }

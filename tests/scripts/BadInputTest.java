@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import nixpylab.Proc;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,7 @@ class BadInputTest {
     @Test
     void sourceUnreadableByBuildUsers() throws Exception {
         Path hidden = Files.createDirectories(base.resolve("hidden"));
-        Files.setPosixFilePermissions(hidden, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(hidden, PosixFilePermissions.fromString("rwx------"));
         Path copy = Files.copy(tarball, hidden.resolve(tarball.getFileName()));
         Proc.Result r = ScriptRun.run("FetchFakeHash", T, "--workdir", base.resolve("unreadable").toString(), "--source-url", copy.toUri().toString());
         assertCleanError(r, "cannot read");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
+import nixpylab.ShellWords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,7 +46,7 @@ class ByHandTest {
 
     /** The commands the step told the learner to type, as words. */
     static List<List<String>> typed(Proc.Result r) {
-        return r.stderr().lines().filter(l -> l.startsWith("  $ ")).map(l -> nixpylab.ShellWords.split(l.substring(4))).toList();
+        return r.stderr().lines().filter(l -> l.startsWith("  $ ")).map(l -> ShellWords.split(l.substring(4))).toList();
     }
 
     @Test

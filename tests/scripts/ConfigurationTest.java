@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.nix.NixConfig;
 import nixpylab.nix.NixVersion;
@@ -32,7 +33,7 @@ class ConfigurationTest {
         assertTrue(r.stdout().contains("builders run as: members of 'nixbld'"), r.stdout());
         assertTrue(r.stdout().contains("no daemon: the store is used directly (store local)"), "what nix store info said:\n" + r.stdout());
         assertTrue(r.stdout().contains("sandbox = " + NixConfig.read(NixVersion.installed()).sandbox()), r.stdout());
-        assertTrue(java.util.regex.Pattern.compile("(?m)^  /nix/store/[a-z0-9]{32}-chrism-py06/bin/python3\n  import ssl: ok$").matcher(r.stdout()).find(),
+        assertTrue(Pattern.compile("(?m)^  /nix/store/[a-z0-9]{32}-chrism-py06/bin/python3\n  import ssl: ok$").matcher(r.stdout()).find(),
                 "nix-shell put the build's python on PATH:\n" + r.stdout());
         for (String f : new String[] {"shell.nix", "configuration-snippet.nix"}) {
             Proc.Result parse = Proc.of("nix-instantiate", "--parse", ws.resolve(f).toString()).run();

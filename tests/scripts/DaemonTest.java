@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import testkit.Learner;
 import testkit.ScriptRun;
 import testkit.TinyPackage;
@@ -161,14 +163,14 @@ class DaemonTest {
     @Order(2)
     void anUntrustedLearnerIsToldWhatTheAdministratorAddsThenCopiesFromTheRoom() throws Exception {
         Path room = dir.resolve("room");
-        Proc.Result p = ScriptRun.run("Workshop", java.time.Duration.ofMinutes(5), "publish", "--room", room.toString(), "--from", ws.toString(), "--no-exercises");
+        Proc.Result p = ScriptRun.run("Workshop", Duration.ofMinutes(5), "publish", "--room", room.toString(), "--from", ws.toString(), "--no-exercises");
         assertEquals(0, p.exitCode(), ScriptRun.describe(p));
         String published = Files.readSymbolicLink(ws.resolve("result")).toString();
         RoomCache cache = new RoomCache(room);
         String key = cache.publicKey().orElseThrow().toString();
         ok("ForceDelete"); // the learner's machine does not hold it yet
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path learner = Learner.folder("daemon-room");

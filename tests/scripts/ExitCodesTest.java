@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
@@ -43,7 +44,7 @@ class ExitCodesTest {
 
     @Test
     void everyStepListsItsExitCodesAndTheChaptersTeachOnlyThose() throws IOException {
-        Map<String, List<String>> byScript = new java.util.TreeMap<>();
+        Map<String, List<String>> byScript = new TreeMap<>();
         try (var files = Files.list(ScriptRun.REPO.resolve("scripts"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String script = f.getFileName().toString().replace(".java", "");

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
-import nixpylab.nix.CurrentNixRoot;
+import nixpylab.currentnix.CurrentNixRoot;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import testkit.ScriptRun;

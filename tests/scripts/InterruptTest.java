@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import nixpylab.Proc;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class InterruptTest {
         assertTrue(running(marker), "the build reached its sleeping make");
 
         step.destroy(); // SIGTERM to the step's JVM: its shutdown hook stops its children
-        assertTrue(step.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the step ended");
+        assertTrue(step.waitFor(30, TimeUnit.SECONDS), "the step ended");
         long gone = System.currentTimeMillis() + 20_000;
         while ((running(marker) || running("nix-build") && running(ws.toString())) && System.currentTimeMillis() < gone) Thread.sleep(200);
         assertFalse(running(marker), "the builder's sleep was stopped");

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import nixpylab.Proc;
 import org.junit.jupiter.api.AfterAll;
@@ -153,7 +156,7 @@ class LauncherTest {
             Files.writeString(launcher, "#!/usr/bin/env bash\necho stand-in JBang launcher ran >&2\n"
                     + "out=$(java -classpath \"$(dirname \"$(readlink -f \"$0\")\")/jbang.jar\" dev.jbang.Main \"$@\"); rc=$?\n"
                     + "if [ $rc -eq 255 ]; then eval \"exec $out\"; fi\necho \"$out\"; exit $rc\n");
-            Files.setPosixFilePermissions(launcher, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path pinned;
             try (var jars = Files.list(Path.of(System.getenv().getOrDefault("NIXPY_JBANG_CACHE", System.getProperty("user.home") + "/.cache/nixpylab/jbang")))) {
                 pinned = jars.filter(j -> j.getFileName().toString().matches("jbang-cli-.*-all\\.jar")).findFirst().orElseThrow();
@@ -255,10 +258,10 @@ class LauncherTest {
             return s.filter(p -> {
                 try {
                     return Files.readString(p).contains("/" + jar);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return false;
                 }
-            }).max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified())).orElseThrow();
+            }).max(Comparator.comparingLong(p -> p.toFile().lastModified())).orElseThrow();
         }
     }
 }

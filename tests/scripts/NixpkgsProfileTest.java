@@ -3,8 +3,10 @@ package scripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ class NixpkgsProfileTest {
         Path tarball = cpythonTarball();
         String rev = "v" + PythonSource.versionInName(tarball.getFileName().toString()).orElseThrow();
         Path copy = sources.resolve("python-cpython-" + rev + ".tar.gz");
-        Files.copy(tarball, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(tarball, copy, StandardCopyOption.REPLACE_EXISTING);
         List<String[]> env = NixpkgsDouble.env(sources);
         Duration t = Duration.ofMinutes(30);
         String dbl = ScriptRun.REPO.resolve("tests/nixpkgs-double").toString();
@@ -69,6 +71,6 @@ class NixpkgsProfileTest {
             }
         }
         PythonSource src = new SourceLocator(cache, Duration.ofSeconds(3)).locate(null, null, "3.10.5");
-        return Path.of(java.net.URI.create(src.url()));
+        return Path.of(URI.create(src.url()));
     }
 }

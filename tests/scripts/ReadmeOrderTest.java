@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import nixpylab.Proc;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -37,10 +38,10 @@ class ReadmeOrderTest {
     }
 
     /** The store path lab/result points to, when it is a live build. */
-    static java.util.Optional<Path> labBuild() throws Exception {
+    static Optional<Path> labBuild() throws Exception {
         Path link = LAB.resolve("result");
-        if (!Files.isSymbolicLink(link) || !Files.exists(link)) return java.util.Optional.empty();
-        return java.util.Optional.of(Files.readSymbolicLink(link));
+        if (!Files.isSymbolicLink(link) || !Files.exists(link)) return Optional.empty();
+        return Optional.of(Files.readSymbolicLink(link));
     }
 
     static Path before;

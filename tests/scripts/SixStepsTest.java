@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
@@ -92,7 +93,7 @@ class SixStepsTest {
         StorePath out = StorePath.parse(r.stdout());
         assertEquals(out.path(), Files.readSymbolicLink(work.resolve("result")).toString());
         String setup = Files.readString(Path.of(out.path(), "share/Setup.local"));
-        assertEquals(SetupLocal.text(SetupLocal.select(java.util.List.of(), java.util.List.of("_tkinter")), "0.1"), setup);
+        assertEquals(SetupLocal.text(SetupLocal.select(List.of(), List.of("_tkinter")), "0.1"), setup);
         assertTrue(r.stderr().contains("Running phase") || r.stderr().contains("Phase"), r.stderr());
         assertTrue(Files.readString(work.resolve("logs").toFile().listFiles()[0].toPath()).contains("Running phase: installPhase"));
 

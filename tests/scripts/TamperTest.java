@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import nixpylab.Proc;
@@ -84,11 +86,11 @@ class TamperTest {
         }
         assertTrue(kept.stream().anyMatch(p -> p.toString().contains("nix-answers/")), "Nix's answers were kept: " + kept);
         for (Path p : kept) {
-            String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+            String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
             if (Files.isDirectory(p)) assertEquals("rwx------", mode, p.toString());
             else {
                 assertEquals("rw-------", mode, p.toString());
-                assertFalse(Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1).contains(token), "the token is in " + p);
+                assertFalse(Files.readString(p, StandardCharsets.ISO_8859_1).contains(token), "the token is in " + p);
             }
         }
     }

@@ -5,18 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.BuildTimes;
 import nixpylab.Proc;
-import nixpylab.WorkspaceState;
-import nixpylab.nix.CurrentNixRoot;
+import nixpylab.workspace.Workspace;
+import nixpylab.workspace.WorkspaceState;
+import nixpylab.currentnix.CurrentNixRoot;
 import nixpylab.room.RoomCache;
 import nixpylab.room.RoomKey;
 import nixpylab.room.WebServer;
@@ -69,7 +72,7 @@ class WorkshopRoomScaleTest {
     }
 
     static int freePort() throws Exception {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
@@ -91,7 +94,7 @@ class WorkshopRoomScaleTest {
                             "--option", "trusted-public-keys", key.toString(), "--option", "connect-timeout", "5").in(ScriptRun.REPO).onLine(l -> {}).spawn());
                 }
                 for (Process l : learners) {
-                    assertTrue(l.waitFor(T.toMinutes(), java.util.concurrent.TimeUnit.MINUTES), "a learner finished");
+                    assertTrue(l.waitFor(T.toMinutes(), TimeUnit.MINUTES), "a learner finished");
                     assertEquals(0, l.exitValue(), "every learner got CPython from the room");
                 }
                 Duration wall = Duration.ofNanos(System.nanoTime() - t0);
@@ -198,7 +201,7 @@ class WorkshopRoomScaleTest {
     /** README's lab/ when it was built by this version (its derivation carries its identity). */
     static boolean readmeLabIsPublishable(Path lab) throws Exception {
         if (!Files.isSymbolicLink(lab.resolve("result"))) return false;
-        WorkspaceState st = nixpylab.Workspace.peek(lab);
+        WorkspaceState st = Workspace.peek(lab);
         Path nix = lab.resolve(st.nixFile().orElse("none"));
         return Files.exists(nix) && Files.readString(nix).contains("workspace = \"" + st.identity() + "\";");
     }

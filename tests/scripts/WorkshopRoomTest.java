@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nixpylab.Proc;
 import org.junit.jupiter.api.AfterAll;
@@ -54,9 +57,9 @@ class WorkshopRoomTest {
         room = t.base().resolve("room");
         Proc.Result p = ScriptRun.run("Workshop", T, "publish", "--room", room.toString(), "--from", t.lab().toString(), "--no-exercises");
         assertEquals(0, p.exitCode(), ScriptRun.describe(p));
-        assertTrue(java.util.regex.Pattern.compile("signed with nixpylab-room-[0-9a-f]{8} ").matcher(p.stdout()).find(), "a key of the room's own: " + p.stdout());
+        assertTrue(Pattern.compile("signed with nixpylab-room-[0-9a-f]{8} ").matcher(p.stdout()).find(), "a key of the room's own: " + p.stdout());
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -132,7 +135,7 @@ class WorkshopRoomTest {
         String secretHalf = secret.substring(secret.indexOf(':') + 1);
         try (Stream<Path> served = Files.walk(room.resolve("cache"))) {
             for (Path f : served.filter(Files::isRegularFile).toList()) {
-                assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secretHalf), "the secret key is in " + f);
+                assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secretHalf), "the secret key is in " + f);
             }
         }
         assertTrue(Files.exists(room.resolve("cache/nixpylab-room.properties")));

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import nixpylab.Proc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -57,7 +59,7 @@ class SiteRenderTest {
     @Test
     void aLearnerCopiesPlainNixAndSeesTheVideosFileAtItsSteps() throws Exception {
         assertEquals(0, render.exitCode(), ScriptRun.describe(render));
-        try (java.util.stream.Stream<Path> pages = Files.list(base.resolve("site"))) {
+        try (Stream<Path> pages = Files.list(base.resolve("site"))) {
             for (Path p : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
                 String page = Files.readString(p);
                 assertTrue(!Pattern.compile("data-copy=\"[^\"]*--option substituters").matcher(page).find(), p + ": nothing copied turns off the learner's binary cache");
@@ -158,7 +160,7 @@ class SiteRenderTest {
                     if (page.getFileName().toString().equals("04-build.html")) {
                         Path shot = base.resolve("04-build-" + size[0] + ".png");
                         Files.write(shot, r.png());
-                        var img = javax.imageio.ImageIO.read(shot.toFile());
+                        var img = ImageIO.read(shot.toFile());
                         assertEquals(size[0], img.getWidth(), "the screenshot is as wide as the window");
                         int colours = HeadlessChromium.distinctColours(r.png());
                         assertTrue(colours > 20, "the build chapter's screenshot is not blank (" + colours + " colours)");

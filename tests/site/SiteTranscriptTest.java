@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ class SiteTranscriptTest {
         try (Stream<Path> s = Files.list(Path.of("/usr/bin"))) {
             for (Path p : s.toList()) {
                 String n = p.getFileName().toString();
-                if (!n.startsWith("nix") && !Files.exists(dir.resolve(n), java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(dir.resolve(n), p);
+                if (!n.startsWith("nix") && !Files.exists(dir.resolve(n), LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(dir.resolve(n), p);
             }
         }
         return dir;

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import nixpylab.nix.NixVersion;
 
 /** Text captured from real Nix runs, kept under tests/captures with the Nix version in the name. */
 public final class Captures {
@@ -17,10 +20,10 @@ public final class Captures {
     }
 
     /** The Nix versions whose captures are kept (tests/captures/nix-VERSION/), oldest first. */
-    public static java.util.List<String> nixVersions() {
+    public static List<String> nixVersions() {
         try (var s = Files.list(repo().resolve("tests/captures"))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("nix-") && Files.isDirectory(repo().resolve("tests/captures").resolve(n)))
-                    .map(n -> n.substring(4)).sorted(java.util.Comparator.comparing(v -> nixpylab.nix.NixVersion.parse(v).minor())).toList();
+                    .map(n -> n.substring(4)).sorted(Comparator.comparing(v -> NixVersion.parse(v).minor())).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

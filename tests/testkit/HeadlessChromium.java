@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import nixpylab.Proc;
 
 /**
@@ -89,7 +94,7 @@ public final class HeadlessChromium implements AutoCloseable {
         List<String> requests = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 30_000;
         boolean loaded = false;
-        java.util.Map<String, String> urls = new java.util.HashMap<>();
+        Map<String, String> urls = new HashMap<>();
         Pattern requestId = Pattern.compile("\"requestId\":\"([^\"]+)\"");
         Pattern url = Pattern.compile("\"request\":\\{\"url\":\"([^\"]+)\"");
         while (System.currentTimeMillis() < deadline) {
@@ -167,9 +172,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Distinct colours in a screenshot: a blank page has one or two. */
     public static int distinctColours(byte[] png) throws IOException {
-        var img = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
+        var img = ImageIO.read(new ByteArrayInputStream(png));
         if (img == null) return 0;
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 2) for (int x = 0; x < img.getWidth(); x += 2) colours.add(img.getRGB(x, y));
         return colours.size();
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nixpylab.HostSetup;
 import nixpylab.UserError;
-import nixpylab.nix.CurrentNixRoot;
+import nixpylab.currentnix.CurrentNixRoot;
 import nixpylab.nix.Nix;
 
 /** Before the tests: Nix, the build dependencies, and the host python3 the tiny package links. */

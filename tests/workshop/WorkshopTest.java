@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
@@ -32,7 +35,7 @@ class WorkshopTest {
         Path w = ScriptRun.REPO.resolve("tests/work/workshop-" + name + "-" + Long.toString(System.currentTimeMillis(), 36));
         try (var old = Files.list(ScriptRun.REPO.resolve("tests/work"))) {
             for (Path p : old.filter(p -> p.getFileName().toString().startsWith("workshop-" + name + "-")).toList()) Proc.of("rm", "-rf", p.toString()).run();
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // first run
         }
         return w;
@@ -66,7 +69,7 @@ class WorkshopTest {
         assertTrue(out.contains("There is no link called keep-hello"), out);
         assertTrue(out.contains("because of 2 roots: keep-old, result"), out);
         // the solution of exercise 5 really deleted the path, and of exercise 4 really made a root
-        assertFalse(Files.exists(w.resolve("05-safe-delete/keep-old"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(w.resolve("05-safe-delete/keep-old"), LinkOption.NOFOLLOW_LINKS));
         Proc.Result roots = Proc.of("nix-store", "-q", "--roots", Files.readSymbolicLink(w.resolve("04-named-root/keep-hello")).toString()).run();
         assertTrue(roots.stdout().contains(w.resolve("04-named-root/keep-hello").toString()), roots.stdout());
     }
@@ -274,7 +277,7 @@ class WorkshopTest {
     static List<String> byHand(String listOutput) {
         for (String line : listOutput.split("\n")) {
             if (!line.startsWith("  nix-build ")) continue;
-            List<String> words = new java.util.ArrayList<>();
+            List<String> words = new ArrayList<>();
             Matcher m = Pattern.compile("'([^']*)'|(\\S+)").matcher(line.strip());
             while (m.find()) words.add(m.group(1) != null ? m.group(1) : m.group(2));
             return words.subList(0, words.size() - 1);
@@ -283,7 +286,7 @@ class WorkshopTest {
     }
 
     static List<String> with(List<String> command, String... more) {
-        List<String> c = new java.util.ArrayList<>(command);
+        List<String> c = new ArrayList<>(command);
         c.addAll(List.of(more));
         return c;
     }

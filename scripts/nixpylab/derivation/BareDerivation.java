@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import nixpylab.NixTemplate;
 import nixpylab.nix.NixHash;
+import nixpylab.source.PythonVersion;
 
 /**
  * The bare profile's derivation file: Nix builtins only ({@code derivation} and
@@ -26,7 +27,7 @@ public record BareDerivation(String name, String workspace, String pythonVersion
 
     /** "chrism-py311" for 3.11.x: the video's naming. */
     public static String nameFor(String pythonVersion) {
-        return "chrism-py" + SetupLocal.minor(pythonVersion).replace(".", "");
+        return "chrism-py" + PythonVersion.of(pythonVersion).text().replace(".", "");
     }
 
     @Override

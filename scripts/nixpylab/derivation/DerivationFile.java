@@ -25,16 +25,4 @@ public sealed interface DerivationFile permits BareDerivation, NixpkgsDerivation
     List<String> modules();
 
     DerivationFile withModules(List<String> m);
-
-
-    /** The workspace's derivation as its state says it is (after FetchFakeHash wrote the real hash). */
-    static DerivationFile of(nixpylab.WorkspaceState st) {
-        nixpylab.source.PythonSource src = st.source().orElseThrow();
-        nixpylab.nix.NixHash hash = st.hash().orElseThrow();
-        List<String> modules = st.modules().orElse(null);
-        if (st.profile().orElseThrow() == Profile.NIXPKGS) {
-            return new NixpkgsDerivation(st.name().orElseThrow(), st.identity(), src.version(), st.rev().orElseThrow(), hash, modules, NixpkgsDerivation.BUILD_INPUTS);
-        }
-        return new BareDerivation(st.name().orElseThrow(), st.identity(), src.version(), src.url(), hash, modules);
-    }
 }

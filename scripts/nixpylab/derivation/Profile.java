@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.WorkspaceState;
 
 /** Which kind of derivation file the steps write: nixpkgs' stdenv (the video's) or builtins only. */
 public enum Profile {
@@ -31,14 +31,14 @@ public enum Profile {
      * The profile for a workspace: the one it was made with when the choice is auto (only a new
      * workspace asks Nix), else the one chosen; a workspace never mixes two.
      */
-    public static Profile forWorkspace(Choice choice, Path nixpkgs, WorkspaceState state, Path dir) {
-        if (choice == Choice.AUTO && state.profile().isPresent()) return state.profile().get();
+    public static Profile forWorkspace(Choice choice, Path nixpkgs, Optional<Profile> madeWith, Path dir) {
+        if (choice == Choice.AUTO && madeWith.isPresent()) return madeWith.get();
         Profile p = switch (choice) {
             case BARE -> BARE;
             case NIXPKGS -> NIXPKGS;
             case AUTO -> nixpkgsResolves(nixpkgs) ? NIXPKGS : BARE;
         };
-        state.profile().filter(was -> was != p).ifPresent(was -> {
+        madeWith.filter(was -> was != p).ifPresent(was -> {
             throw new UserError("The workspace " + dir + " was made with the " + was.id() + " profile, not " + p.id() + ".",
                     "Use another --workdir for the " + p.id() + " profile, or pass --profile " + was.id() + ".");
         });

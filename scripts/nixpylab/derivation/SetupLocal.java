@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nixpylab.UserError;
+import nixpylab.source.PythonVersion;
 
 /**
  * The lines of {@code Modules/Setup.local}: each names a C extension module, its source files
@@ -26,7 +27,7 @@ public final class SetupLocal {
 
     /** The module line for one module and CPython minor version (e.g. "3.10", "3.11"). */
     public static String line(String module, String pythonVersion) {
-        String minor = minor(pythonVersion);
+        String minor = PythonVersion.of(pythonVersion).text();
         boolean sqliteHasBlob = compare(minor, "3.11") >= 0;
         String sqlite = sqliteHasBlob
                 ? "_sqlite/blob.c _sqlite/connection.c _sqlite/cursor.c _sqlite/microprotocols.c _sqlite/module.c _sqlite/prepare_protocol.c _sqlite/row.c _sqlite/statement.c _sqlite/util.c"
@@ -79,12 +80,6 @@ public final class SetupLocal {
     /** The name a Python program imports, e.g. lzma for _lzma. */
     public static String importName(String module) {
         return IMPORT_NAMES.getOrDefault(module, module);
-    }
-
-    public static String minor(String version) {
-        String[] p = version.split("\\.");
-        if (p.length < 2) throw new UserError("'" + version + "' is not a Python version.", "Write it like 3.10.5 or 3.11.");
-        return p[0] + "." + p[1];
     }
 
     static int compare(String a, String b) {

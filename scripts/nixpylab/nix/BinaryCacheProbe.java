@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import nixpylab.KeptFile;
+import nixpylab.UserCache;
 
 /**
  * Whether a binary cache answers: a TCP connection to its host within 2 s, enough to tell offline
@@ -23,7 +24,7 @@ public final class BinaryCacheProbe {
     }
 
     public static BinaryCacheProbe standard() {
-        return new BinaryCacheProbe(nixpylab.UserCache.file("binary-cache-probe"));
+        return new BinaryCacheProbe(UserCache.file("binary-cache-probe"));
     }
 
     public boolean answers(String url) {

@@ -1,8 +1,12 @@
 package nixpylab.nix;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a nix-build is, from its structured log (see {@link NixLog}): the derivation building most
@@ -22,17 +26,17 @@ public final class BuildWatch {
     private int running;
     private int failed;
     private String current = "";
-    private final Map<String, String> substituted = new java.util.LinkedHashMap<>();
-    private final java.util.Set<String> built = new java.util.LinkedHashSet<>();
+    private final Map<String, String> substituted = new LinkedHashMap<>();
+    private final Set<String> built = new LinkedHashSet<>();
 
     /** The .drv paths Nix started to build (after a failed copy too: then it fell back to building). */
-    public synchronized java.util.Set<String> built() {
-        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(built));
+    public synchronized Set<String> built() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(built));
     }
 
     /** The store paths Nix substituted, each with the cache it came from, in order. */
     public synchronized Map<String, String> substituted() {
-        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(substituted));
+        return Collections.unmodifiableMap(new LinkedHashMap<>(substituted));
     }
 
     /** The progress after this event, when the event changed what there is to show. */

@@ -1,5 +1,6 @@
 package nixpylab.nix;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class HostPaths {
         try {
             Path real = p.toRealPath();
             return real.equals(p) ? p.toString() : p + "=" + real;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return p.toString();
         }
     }

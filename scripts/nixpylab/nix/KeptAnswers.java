@@ -1,11 +1,14 @@
 package nixpylab.nix;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nixpylab.KeptFile;
 import nixpylab.Proc;
@@ -56,9 +59,9 @@ final class KeptAnswers {
         for (String c : conf) sb.append(c).append(' ').append(stat(Optional.of(Path.of(c)))).append('\n');
         // NIX_CONFIG may carry access tokens: the question holds a digest of the values, never the values
         StringBuilder env = new StringBuilder();
-        System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("NIX_")).sorted(java.util.Map.Entry.comparingByKey())
+        System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("NIX_")).sorted(Map.Entry.comparingByKey())
                 .forEach(e -> env.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
-        if (env.length() > 0) sb.append("NIX_* ").append(NixHash.of(env.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).base16()).append('\n');
+        if (env.length() > 0) sb.append("NIX_* ").append(NixHash.of(env.toString().getBytes(StandardCharsets.UTF_8)).base16()).append('\n');
         return sb.toString();
     }
 
@@ -71,7 +74,7 @@ final class KeptAnswers {
         try {
             if (p.isEmpty() || !Files.exists(p.get())) return "none";
             Path real = p.get().toRealPath();
-            return real + " " + Files.size(real) + " " + Files.getLastModifiedTime(real).toMillis() + " " + Files.getLastModifiedTime(p.get(), java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis();
+            return real + " " + Files.size(real) + " " + Files.getLastModifiedTime(real).toMillis() + " " + Files.getLastModifiedTime(p.get(), LinkOption.NOFOLLOW_LINKS).toMillis();
         } catch (IOException e) {
             return "unreadable";
         }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.UserError;
 
@@ -39,7 +42,7 @@ public final class Nix {
         requireInstalled();
         NixVersion version = NixVersion.installed();
         // the store's answer and the settings do not depend on each other: ask both at once
-        java.util.concurrent.CompletableFuture<Proc.Result> store = java.util.concurrent.CompletableFuture.supplyAsync(() -> StoreAccess.query(version));
+        CompletableFuture<Proc.Result> store = CompletableFuture.supplyAsync(() -> StoreAccess.query(version));
         NixConfig config = NixConfig.read(version);
         StoreAccess access = StoreAccess.from(store.join(), config);
         List<String> notes = new ArrayList<>();
@@ -69,7 +72,7 @@ public final class Nix {
     }
 
     /** The same Nix with {@code -I nixpkgs=PATH} on every evaluating command. */
-    public Nix withNixpkgs(java.nio.file.Path nixpkgs) {
+    public Nix withNixpkgs(Path nixpkgs) {
         return new Nix(version, config, access, cacheOptions, List.of("-I", "nixpkgs=" + nixpkgs.toAbsolutePath().normalize()), sandbox, notes);
     }
 
@@ -78,7 +81,7 @@ public final class Nix {
      * sandbox, they get the host's /usr and the source folders opened, or, where this user may not
      * open them, every build command stops with the reason before Nix starts.
      */
-    public Nix withHostPaths(List<java.nio.file.Path> sourceDirs) {
+    public Nix withHostPaths(List<Path> sourceDirs) {
         HostPaths.Decision d = HostPaths.decide(config, access, sourceDirs);
         List<String> n = new ArrayList<>(notes);
         if (!(d instanceof HostPaths.Refused)) n.add(d.note());
@@ -236,7 +239,7 @@ public final class Nix {
         if (cause < 0) return firstError(stderr).orElse(stderr.strip().isEmpty() ? "no message" : lines[lines.length - 1].strip());
         String text = lines[cause].strip().substring("error:".length()).strip();
         for (int i = cause + 1; i < lines.length; i++) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*at (/[^:]+:\\d+:\\d+):?$").matcher(lines[i]);
+            Matcher m = Pattern.compile("^\\s*at (/[^:]+:\\d+:\\d+):?$").matcher(lines[i]);
             if (m.find()) return text + " (at " + m.group(1) + ")";
             if (lines[i].strip().startsWith("error:")) break;
         }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import nixpylab.Proc;
 
@@ -21,7 +23,7 @@ import nixpylab.Proc;
  */
 public final class NixBuild {
     /** The run, its stderr as a plain log would have shown it, and the paths Nix copied from a binary cache (with the cache). */
-    public record Run(Proc.Result result, List<String> plain, java.util.Map<String, String> substituted, java.util.Set<String> built) {
+    public record Run(Proc.Result result, List<String> plain, Map<String, String> substituted, Set<String> built) {
         public String plainText() {
             return String.join("\n", plain) + (plain.isEmpty() ? "" : "\n");
         }

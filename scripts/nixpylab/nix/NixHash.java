@@ -2,6 +2,7 @@ package nixpylab.nix;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -102,12 +103,12 @@ public record NixHash(byte[] digest) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NixHash h && java.util.Arrays.equals(digest, h.digest);
+        return o instanceof NixHash h && Arrays.equals(digest, h.digest);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(digest);
+        return Arrays.hashCode(digest);
     }
 
     @Override

@@ -3,6 +3,7 @@ package nixpylab.nix;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.HostSetup;
@@ -47,7 +48,7 @@ public record StoreAccess(String url, boolean daemon, boolean trusted, String us
     }
 
     /** groups: asked only when the answer depends on them (a daemon that does not say whether it trusts this user). */
-    static StoreAccess parse(String out, String user, boolean root, java.util.function.Supplier<List<String>> groups, List<String> trustedUsers) {
+    static StoreAccess parse(String out, String user, boolean root, Supplier<List<String>> groups, List<String> trustedUsers) {
         Matcher j = JSON_URL.matcher(out);
         Matcher u = URL.matcher(out);
         String url = j.find() ? j.group(1) : u.find() ? u.group(1) : "local";

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Symlinks in a folder that point into the Nix store (result links, named roots), and the ones left dangling. */
@@ -18,7 +19,7 @@ public final class StoreLinks {
     }
 
     /** The same among the links named (null: any). */
-    static List<Path> dangling(Path dir, java.util.Set<String> names) {
+    static List<Path> dangling(Path dir, Set<String> names) {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
@@ -32,7 +33,7 @@ public final class StoreLinks {
     }
 
     /** Removes the links named (the ones the workspace made) directly in {@code dir} that point to {@code target}, and returns them. */
-    public static List<Path> removeLinksTo(Path dir, java.util.Set<String> names, StorePath target) {
+    public static List<Path> removeLinksTo(Path dir, Set<String> names, StorePath target) {
         List<Path> removed = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.sorted().toList()) {
@@ -48,7 +49,7 @@ public final class StoreLinks {
     }
 
     /** Removes the dangling links among those named (the ones the workspace made) and returns them; a link someone else made stays. */
-    public static List<Path> removeDangling(Path dir, java.util.Set<String> names) {
+    public static List<Path> removeDangling(Path dir, Set<String> names) {
         List<Path> removed = new ArrayList<>();
         for (Path p : dangling(dir, names)) {
             try {

@@ -1,5 +1,6 @@
 package nixpylab.nix;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.UserError;
@@ -21,9 +22,9 @@ public record StorePath(String path) {
     }
 
     /** The first store path in a text, if any (store paths inside longer paths are cut at the name). */
-    public static java.util.Optional<StorePath> find(String text) {
+    public static Optional<StorePath> find(String text) {
         Matcher m = SHAPE.matcher(text);
-        return m.find() ? java.util.Optional.of(new StorePath(m.group())) : java.util.Optional.empty();
+        return m.find() ? Optional.of(new StorePath(m.group())) : Optional.empty();
     }
 
     public String hashPart() {

@@ -7,11 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import nixpylab.AtomicFile;
+import nixpylab.Ownership;
 import nixpylab.PropertiesText;
 import nixpylab.UserError;
 
@@ -30,8 +32,8 @@ public record Membership(String url, RoomKey key, RoomInfo info, String infoText
     /** The room recorded for a workshop folder, if it joined one. */
     public static Optional<Membership> of(Path workshopDir) {
         Path f = workshopDir.resolve(FILE);
-        if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(f)) return Optional.empty();
-        Optional<String> planted = nixpylab.Ownership.whyOthersMayWriteAny(f, f.getParent(), workshopDir.toAbsolutePath().normalize());
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(f)) return Optional.empty();
+        Optional<String> planted = Ownership.whyOthersMayWriteAny(f, f.getParent(), workshopDir.toAbsolutePath().normalize());
         if (planted.isPresent()) {
             throw new UserError("The workshop room recorded in " + f + " is not this user's alone (" + planted.get() + "), so NixPy Lab does not use it: a room another user could have written could hand you anything.",
                     "If you joined that room yourself, remove the file and join again from a folder of your own (./jbang scripts/Workshop.java join URL KEY); else remove it.");

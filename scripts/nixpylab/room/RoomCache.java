@@ -2,11 +2,14 @@ package nixpylab.room;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import nixpylab.AtomicFile;
@@ -75,7 +78,7 @@ public final class RoomCache {
             }
             String text = info.text();
             AtomicFile.write(cache().resolve(RoomInfo.FILE), text);
-            AtomicFile.write(cache().resolve(RoomInfo.FILE + RoomSignature.SUFFIX), RoomSignature.sign(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), keys().resolve("secret")) + "\n");
+            AtomicFile.write(cache().resolve(RoomInfo.FILE + RoomSignature.SUFFIX), RoomSignature.sign(text.getBytes(StandardCharsets.UTF_8), keys().resolve("secret")) + "\n");
             return new Published(key, paths, closureBytes(paths), Duration.ofNanos(System.nanoTime() - t0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,8 +91,8 @@ public final class RoomCache {
      */
     static String newKeyName() {
         byte[] b = new byte[4];
-        new java.security.SecureRandom().nextBytes(b);
-        return "nixpylab-room-" + java.util.HexFormat.of().formatHex(b);
+        new SecureRandom().nextBytes(b);
+        return "nixpylab-room-" + HexFormat.of().formatHex(b);
     }
 
     /** The compressed NAR sizes (narinfo FileSize) of the paths' closures, as this cache holds them. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.Optional;
 import java.util.Properties;
+import nixpylab.PropertiesText;
 
 /**
  * What a room's cache says about itself, next to Nix's files (nixpylab-room.properties, signed by
@@ -24,7 +25,7 @@ public record RoomInfo(String identity, String sourceFile, String python, long b
         p.setProperty("nix", nixVersion);
         p.setProperty("published", published);
         p.setProperty("source-sha256", sourceSha256);
-        return nixpylab.PropertiesText.of(p, "NixPy Lab workshop room: written by Workshop.java publish");
+        return PropertiesText.of(p, "NixPy Lab workshop room: written by Workshop.java publish");
     }
 
     public static Optional<RoomInfo> parse(String text) {

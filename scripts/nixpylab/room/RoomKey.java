@@ -1,5 +1,6 @@
 package nixpylab.room;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -51,7 +52,7 @@ public record RoomKey(String name, String base64) {
             }
             Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
             return parse(Files.readString(pub));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UserError("Cannot keep the signing key in " + keys + ": " + e.getMessage(), "Choose a room folder you can write (--room DIR).");
         }
     }

@@ -3,12 +3,14 @@ package nixpylab.room;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.AtomicFile;
@@ -108,7 +110,7 @@ public final class WebServer implements AutoCloseable {
 
     /** A port something else listens on is refused before nginx starts: otherwise a join line would point at someone else's server. */
     static void refuseTaken(String address, int port) {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(address, port));
         } catch (IOException e) {
@@ -181,7 +183,7 @@ public final class WebServer implements AutoCloseable {
         peakMemoryKb();
         Proc.of("kill", "-QUIT", Long.toString(master.pid())).timeout(Duration.ofSeconds(5)).run();
         try {
-            if (!master.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) Proc.halt(master);
+            if (!master.waitFor(5, TimeUnit.SECONDS)) Proc.halt(master);
         } catch (InterruptedException e) {
             Proc.halt(master);
             Thread.currentThread().interrupt();

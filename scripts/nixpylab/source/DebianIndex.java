@@ -2,6 +2,7 @@ package nixpylab.source;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -179,7 +180,7 @@ public final class DebianIndex {
     }
 
     private static InputStream counted(InputStream in, long[] count) {
-        return new java.io.FilterInputStream(in) {
+        return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
                 int b = super.read();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nixpylab.UserError;
 import nixpylab.nix.NixHash;
 
 /**
@@ -74,12 +75,12 @@ public sealed interface HashProvenance {
      */
     default HashProvenance require(NixHash got, String url, boolean trustFirstUse, String instead) {
         if (this instanceof Disagrees d) {
-            throw new nixpylab.UserError("Nix computed " + got.sri() + " for " + url + ", but " + d.authority() + " knows that release with " + d.theirs()
+            throw new UserError("Nix computed " + got.sri() + " for " + url + ", but " + d.authority() + " knows that release with " + d.theirs()
                     + ": these bytes are not CPython's release, " + instead + ".",
                     "Do not build it. Delete that tarball (it was altered, cut short or planted), then fetch it anew, or pass a tarball you trust with --source PATH.");
         }
         if (this instanceof Unvouched u && !trustFirstUse) {
-            throw new nixpylab.UserError("Only the download itself vouches for the hash Nix computed, " + got.sri() + " (" + u.why() + "); using it would trust whatever arrived, on first use, "
+            throw new UserError("Only the download itself vouches for the hash Nix computed, " + got.sri() + " (" + u.why() + "); using it would trust whatever arrived, on first use, "
                     + instead + ".",
                     "Check the source another way (its publisher's signature or checksum), then run again with --trust-first-use to use Nix's hash knowingly.");
         }

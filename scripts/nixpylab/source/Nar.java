@@ -1,11 +1,13 @@
 package nixpylab.source;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import nixpylab.nix.NixHash;
 
@@ -42,10 +44,10 @@ public final class Nar {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             try (DigestOutputStream d = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
-                write(tree, node, new java.io.BufferedOutputStream(d, 1 << 16));
+                write(tree, node, new BufferedOutputStream(d, 1 << 16));
             }
             return new NixHash(md.digest());
-        } catch (java.security.NoSuchAlgorithmException | IOException e) {
+        } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

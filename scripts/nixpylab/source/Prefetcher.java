@@ -1,5 +1,6 @@
 package nixpylab.source;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class Prefetcher {
             return new NixHash(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -131,9 +133,9 @@ public final class Prefetcher {
                     count[0] += len;
                 }
             };
-            Nar.write(tree, node, new java.io.BufferedOutputStream(sink, 1 << 16));
+            Nar.write(tree, node, new BufferedOutputStream(sink, 1 << 16));
             return new Counted(new NixHash(md.digest()), count[0]);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,11 +2,14 @@ package nixpylab.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,7 +21,6 @@ import java.util.stream.Stream;
 import nixpylab.HostSetup;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.derivation.SetupLocal;
 import nixpylab.nix.StorePath;
 
 /**
@@ -102,9 +104,9 @@ public final class SourceLocator {
             HttpRequest req = HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(probeTimeout).build();
             int code = client.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
             return code < 400 ? Optional.empty() : Optional.of("HTTP " + code);
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             return Optional.of("no answer within " + probeTimeout.toSeconds() + " s");
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             return Optional.of("connection refused or no route to the host");
         } catch (IOException e) {
             return Optional.of(e.getMessage() == null ? "the connection failed" : e.getMessage());
@@ -117,7 +119,7 @@ public final class SourceLocator {
     }
 
     private PythonSource fromDistribution(String wantedVersion) {
-        Optional<Path> cached = cachedOrig(SetupLocal.minor(wantedVersion));
+        Optional<Path> cached = cachedOrig(PythonVersion.of(wantedVersion).text());
         if (cached.isEmpty()) cached = cachedOrig(null);
         if (cached.isPresent()) {
             Path f = cached.get();
@@ -130,14 +132,14 @@ public final class SourceLocator {
         AptSources apt = new AptSources(cacheDir.resolve("apt"));
         apt.update();
         List<String> candidates = new ArrayList<>();
-        candidates.add("python3." + SetupLocal.minor(wantedVersion).split("\\.")[1]);
+        candidates.add(PythonVersion.of(wantedVersion).debianName());
         apt.defaultPythonSourcePackage().filter(p -> !candidates.contains(p)).ifPresent(candidates::add);
         for (String pkg : candidates) {
             Optional<Path> orig = apt.downloadOrig(pkg);
             if (orig.isPresent()) {
                 Path f = stage(orig.get());
                 String v = PythonSource.versionInName(f.getFileName().toString()).orElse(wantedVersion);
-                String note = pkg.equals(candidates.get(0)) ? "" : " (python3." + SetupLocal.minor(wantedVersion).split("\\.")[1] + " is not in this distribution, so the version follows the source)";
+                String note = pkg.equals(candidates.get(0)) ? "" : " (" + PythonVersion.of(wantedVersion).debianName() + " is not in this distribution, so the version follows the source)";
                 return new PythonSource(PythonSource.Origin.DISTRIBUTION, f.toUri().toString(), v,
                         "took the distribution's archived upstream tarball with 'apt-get source --download-only " + pkg + "'" + note);
             }
@@ -149,6 +151,18 @@ public final class SourceLocator {
     public static List<Path> cacheDirs() {
         Path mine = defaultCacheDir();
         return mine.equals(SHARED) ? List.of(SHARED) : List.of(mine, SHARED);
+    }
+
+    /**
+     * The folders a build of the source opens in Nix's sandbox: where tarballs may be found
+     * ({@link #cacheDirs}), and the folder of each file: URL given (null where none is).
+     */
+    public static List<Path> sandboxDirs(String... urls) {
+        List<Path> dirs = new ArrayList<>(cacheDirs());
+        for (String url : urls) {
+            if (url != null && url.startsWith("file:")) dirs.add(Path.of(URI.create(url)).getParent());
+        }
+        return dirs;
     }
 
     /** A distribution tarball already fetched, in this user's folder or root's, from a folder and a file only they can write. */
@@ -174,7 +188,7 @@ public final class SourceLocator {
 
     /** Makes this user's folder (rwxr-xr-x, readable by build users) or checks the one there is: its owner's alone. */
     static void prepareCacheDir(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -190,7 +204,7 @@ public final class SourceLocator {
             String name = StorePath.find(source.toString()).filter(p -> p.path().equals(source.toString()))
                     .map(StorePath::name).orElse(file.getFileName().toString());
             Path target = cacheDir.resolve(name).toAbsolutePath().normalize();
-            boolean ours = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && SourceFolder.whyUntrusted(target).isEmpty();
+            boolean ours = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && SourceFolder.whyUntrusted(target).isEmpty();
             if (!source.equals(target) && !(ours && Files.mismatch(source, target) == -1)) {
                 Path tmp = Files.createTempFile(cacheDir, ".stage", ".tmp");
                 Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +120,7 @@ public final class SourceTree implements AutoCloseable {
     private void readZip(Path archive) throws IOException {
         byte[] buf = new byte[1 << 16];
         try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
-            for (ZipArchiveEntry z : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+            for (ZipArchiveEntry z : Collections.list(zip.getEntriesInPhysicalOrder())) {
                 List<byte[]> path = split(z.getName());
                 if (path.isEmpty()) continue;
                 try (InputStream in = zip.getInputStream(z)) {
@@ -134,7 +136,7 @@ public final class SourceTree implements AutoCloseable {
         long start = spoolSize;
         int n;
         while ((n = in.read(buf)) > 0) {
-            java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(buf, 0, n);
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
             while (bb.hasRemaining()) spoolSize += spoolChannel.write(bb, spoolSize);
         }
         return new File(executable, start, spoolSize - start);
@@ -193,7 +195,7 @@ public final class SourceTree implements AutoCloseable {
     public void copyContents(File f, OutputStream out) throws IOException {
         long pos = f.offset();
         long end = f.offset() + f.size();
-        java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(1 << 16);
+        ByteBuffer bb = ByteBuffer.allocate(1 << 16);
         while (pos < end) {
             bb.clear();
             bb.limit((int) Math.min(bb.capacity(), end - pos));

@@ -1,18 +1,27 @@
 package nixpylab.steps;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import nixpylab.BuildTimes;
 import nixpylab.Proc;
-import nixpylab.Workspace;
+import nixpylab.ShellWords;
+import nixpylab.UserError;
 import nixpylab.derivation.ModuleReport;
 import nixpylab.nix.BuildWatch;
 import nixpylab.nix.GcRoot;
-import nixpylab.nix.NixBuild;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixBuild;
+import nixpylab.nix.NixExit;
 import nixpylab.nix.StorePath;
+import nixpylab.workspace.Workspace;
 
 /** Step 3: nix-build the derivation, following its phases in Nix's structured log, keeping its log, linking result. */
 public final class BuildStep {
@@ -24,7 +33,7 @@ public final class BuildStep {
     }
 
     /** copiedFrom: the binary cache Nix copied the output from instead of building it (empty when built or already there). */
-    public record Built(StorePath drv, StorePath out, boolean alreadyInStore, java.util.Optional<String> copiedFrom, List<String> command, Path log, Duration elapsed) implements Outcome {}
+    public record Built(StorePath drv, StorePath out, boolean alreadyInStore, Optional<String> copiedFrom, List<String> command, Path log, Duration elapsed) implements Outcome {}
 
     public record Failed(StorePath drv, int exitCode, List<String> tail, List<String> logCommand, List<String> command, Path log, Duration elapsed) implements Outcome {}
 
@@ -32,32 +41,32 @@ public final class BuildStep {
     private BuildStep() {}
 
     public static Outcome run(Workspace ws, Nix nix, Duration timeout, Consumer<BuildWatch.Progress> progress) {
-        Step.BUILD.requireDone(ws.state(), ws.dir());
+        Step.BUILD.requireDone(ws.state()::done, ws.dir());
         Outcome o = runFile(ws, nix, ws.nixFile(), ws.resultLink(), timeout, progress);
         if (o instanceof Built b) {
             if (!b.alreadyInStore() && b.copiedFrom().isEmpty()) BuildTimes.standard().record(b.drv().name().replaceFirst("\\.drv$", ""), b.elapsed());
             ws.state().lastOut(b.out());
-            ws.state().done(Step.BUILD, java.time.Instant.now());
+            ws.state().done(Step.BUILD, Instant.now());
             ws.save();
         }
         return o;
     }
 
     /** CPython's report on its optional modules at the end of the build's log (none for a build that did not run here, or a CPython without it). */
-    public static java.util.Optional<ModuleReport> moduleReport(Built b) {
-        if (b.alreadyInStore() || b.copiedFrom().isPresent()) return java.util.Optional.empty();
+    public static Optional<ModuleReport> moduleReport(Built b) {
+        if (b.alreadyInStore() || b.copiedFrom().isPresent()) return Optional.empty();
         try {
-            return ModuleReport.lastIn(java.nio.file.Files.readString(b.log(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return java.util.Optional.empty();
+            return ModuleReport.lastIn(Files.readString(b.log(), StandardCharsets.UTF_8));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
         }
     }
 
     /** By hand: the nix-build to type in the workspace's folder (with the options this machine needs). */
     public static ByHand.Task handTask(Workspace ws, Nix nix) {
-        Step.BUILD.requireDone(ws.state(), ws.dir());
+        Step.BUILD.requireDone(ws.state()::done, ws.dir());
         return new ByHand.Task("build the derivation with nix-build, in the workspace's folder", ws.nixFile().toString(), List.of(),
-                List.of(nixpylab.ShellWords.shown(nix.command("nix-build", ws.nixFile().getFileName().toString()))));
+                List.of(ShellWords.shown(nix.command("nix-build", ws.nixFile().getFileName().toString()))));
     }
 
     /** From Nix's records: the output of the file's derivation is in the store, and the workspace's result link is a root of it. */
@@ -65,7 +74,7 @@ public final class BuildStep {
         StorePath drv;
         try {
             drv = nix.instantiate(ws.nixFile(), null);
-        } catch (nixpylab.UserError e) {
+        } catch (UserError e) {
             return new ByHand.NotYet(e.getMessage(), "Fix the file where Nix points, then build.");
         }
         StorePath out = nix.outputOf(drv);
@@ -84,7 +93,7 @@ public final class BuildStep {
         ws.recordBuild(out, false);
         ws.state().madeLink(ws.resultLink());
         ws.state().lastOut(out);
-        ws.state().done(Step.BUILD, java.time.Instant.now());
+        ws.state().done(Step.BUILD, Instant.now());
         ws.save();
         return new ByHand.Done("Nix has " + out + " in the store, and " + link + " is its root.");
     }
@@ -97,7 +106,7 @@ public final class BuildStep {
         NixBuild.Run run = NixBuild.run(cmd, timeout, log, progress);
         Proc.Result r = run.result();
         if (!r.ok()) {
-            return new Failed(drv, r.timedOut() ? 101 : r.exitCode(), run.tail(25), List.of("nix-store", "-l", drv.path()), cmd, log, r.elapsed());
+            return new Failed(drv, r.timedOut() ? NixExit.TIMED_OUT : r.exitCode(), run.tail(25), List.of("nix-store", "-l", drv.path()), cmd, log, r.elapsed());
         }
         StorePath built = StorePath.parse(r.stdout().strip().split("\n")[0]);
         // Nix builds or copies the output exactly when it was not valid before: a build that did
@@ -112,6 +121,6 @@ public final class BuildStep {
         ws.recordBuild(built, already);
         ws.state().madeLink(link);
         ws.save();
-        return new Built(drv, built, already, copied ? java.util.Optional.of(run.substituted().get(built.path())) : java.util.Optional.empty(), cmd, log, r.elapsed());
+        return new Built(drv, built, already, copied ? Optional.of(run.substituted().get(built.path())) : Optional.empty(), cmd, log, r.elapsed());
     }
 }

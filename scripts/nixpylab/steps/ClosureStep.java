@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,7 @@ import nixpylab.AtomicFile;
 import nixpylab.NixTemplate;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.nix.BuildWatch;
 import nixpylab.nix.Nix;
 import nixpylab.nix.StorePath;
@@ -50,7 +51,7 @@ public final class ClosureStep {
     private ClosureStep() {}
 
     public static Outcome run(Workspace ws, Nix nix, Duration timeout, boolean nixCommand, Consumer<BuildWatch.Progress> progress) {
-        Step.CLOSURE.requireDone(ws.state(), ws.dir());
+        Step.CLOSURE.requireDone(ws.state()::done, ws.dir());
         StorePath python = ws.lastBuilt().orElseThrow();
         if (!nix.isValid(python)) throw new UserError(python + " is no longer in the store.", "Run ./jbang scripts/Build.java first.");
         Path file = ws.dir().resolve(FILE);
@@ -73,7 +74,7 @@ public final class ClosureStep {
             nixCmd.add(query(nix, ws, List.of("nix", "--extra-experimental-features", "nix-command", "why-depends", "--precise", link, python.path())));
             nixCmd.add(byName(query(nix, ws, List.of("nix", "--extra-experimental-features", "nix-command", "path-info", "-rsSh", link))));
         }
-        ws.state().done(Step.CLOSURE, java.time.Instant.now());
+        ws.state().done(Step.CLOSURE, Instant.now());
         ws.save();
         return new Outcome(file, b, drvRefs, outRefs, scans, buildClosure, runtimeClosure, pythonRefs, source, tree, nixCmd);
     }

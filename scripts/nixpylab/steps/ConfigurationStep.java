@@ -2,10 +2,11 @@ package nixpylab.steps;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import nixpylab.AtomicFile;
 import nixpylab.Proc;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.derivation.Profile;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixVersion;
@@ -24,7 +25,7 @@ public final class ConfigurationStep {
     private ConfigurationStep() {}
 
     public static Outcome run(Workspace ws, Nix nix) {
-        Step.CONFIGURATION.requireDone(ws.state(), ws.dir());
+        Step.CONFIGURATION.requireDone(ws.state()::done, ws.dir());
         Profile profile = ws.state().profile().orElseThrow();
         String file = ws.nixFile().getFileName().toString();
         Path shell = ws.dir().resolve("shell.nix");
@@ -53,7 +54,7 @@ public final class ConfigurationStep {
             cmd = nix.command("nix-shell", shell.toString(), "--run", "command -v python3 && python3 -c 'import ssl; print(\"import ssl: ok\")'");
             r = nix.run(Duration.ofMinutes(60), l -> {}, cmd);
         }
-        ws.state().done(Step.CONFIGURATION, java.time.Instant.now());
+        ws.state().done(Step.CONFIGURATION, Instant.now());
         ws.save();
         return new Outcome(nix.access(), nix.version(), nix.config().get("build-users-group"), nix.config().sandbox(), shell, nixos, cmd, r, shellText, snippet);
     }

@@ -1,14 +1,16 @@
 package nixpylab.steps;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nixpylab.Proc;
 import nixpylab.ShellWords;
 import nixpylab.UserError;
-import nixpylab.Workspace;
-import nixpylab.WorkspaceState;
+import nixpylab.workspace.Workspace;
+import nixpylab.workspace.WorkspaceState;
 import nixpylab.derivation.BareDerivation;
 import nixpylab.derivation.DerivationFile;
 import nixpylab.derivation.NixpkgsDerivation;
@@ -112,7 +114,7 @@ public final class FetchFakeHashStep {
         st.hash(hash);
         st.sourcePath(source);
         ws.adoptHandEdits();
-        st.done(Step.FETCH_FAKE_HASH, java.time.Instant.now());
+        st.done(Step.FETCH_FAKE_HASH, Instant.now());
         ws.save();
         return new ByHand.Done("Nix accepts the source with the hash you wrote (" + hash.sri() + "); it is in the store at " + source + ".");
     }
@@ -151,7 +153,7 @@ public final class FetchFakeHashStep {
         }
         StorePath sourcePath = StorePath.parse(p.stdout().strip());
         st.sourcePath(sourcePath);
-        st.done(Step.FETCH_FAKE_HASH, java.time.Instant.now());
+        st.done(Step.FETCH_FAKE_HASH, Instant.now());
         ws.save();
         return new Outcome(found, shown, predicted, file, failing, r, mismatch, provenance, prove, sourcePath);
     }
@@ -180,7 +182,7 @@ public final class FetchFakeHashStep {
     /** The hash Nix will want, computed before asking it: the tarball's sha256 (fetchurl) or the unpacked tree's NAR hash (fetchFromGitHub). */
     private static NixHash predict(Profile profile, Request q, PythonSource src) {
         if (profile == Profile.NIXPKGS) return predictUnpacked(q.givenFile(), src);
-        return src.url().startsWith("file:") ? Prefetcher.flat(Path.of(java.net.URI.create(src.url()))) : Prefetcher.ofUrl(src.url(), false, Duration.ofMinutes(10)).flat();
+        return src.url().startsWith("file:") ? Prefetcher.flat(Path.of(URI.create(src.url()))) : Prefetcher.ofUrl(src.url(), false, Duration.ofMinutes(10)).flat();
     }
 
     /** fetchFromGitHub checks the NAR hash of the unpacked tree; fetchzip makes a lone file executable. */

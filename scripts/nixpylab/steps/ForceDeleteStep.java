@@ -1,11 +1,14 @@
 package nixpylab.steps;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import nixpylab.Proc;
 import nixpylab.ShellWords;
-import nixpylab.Workspace;
+import nixpylab.UserError;
+import nixpylab.workspace.Workspace;
 import nixpylab.nix.GcRoot;
 import nixpylab.nix.Nix;
 import nixpylab.nix.StoreLinks;
@@ -58,7 +61,7 @@ public final class ForceDeleteStep {
             boolean ours = sp.name().startsWith(NAME_PREFIX) || sp.name().equals(ClosureStep.NAME);
             if (ours && !sp.isDerivation() && nix.isValid(sp)) out.add(sp);
         }
-        out.sort(java.util.Comparator.comparing((StorePath sp) -> !sp.name().equals(ClosureStep.NAME)));
+        out.sort(Comparator.comparing((StorePath sp) -> !sp.name().equals(ClosureStep.NAME)));
         return out;
     }
 
@@ -68,7 +71,7 @@ public final class ForceDeleteStep {
      * dryRun, nothing.
      */
     public static Outcome run(Workspace ws, Nix nix, List<StorePath> candidates, boolean dryRun) {
-        Step.FORCE_DELETE.requireDone(ws.state(), ws.dir());
+        Step.FORCE_DELETE.requireDone(ws.state()::done, ws.dir());
         List<Deletion> done = new ArrayList<>();
         if (dryRun) return new Outcome(candidates, true, done, List.of());
         for (StorePath p : candidates) {
@@ -109,7 +112,7 @@ public final class ForceDeleteStep {
         ws.state().built().removeIf(b -> !nix.isValid(b));
         List<Path> removed = StoreLinks.removeDangling(ws.dir(), ws.state().links());
         removed.forEach(ws.state()::forgetLink);
-        ws.state().done(Step.FORCE_DELETE, java.time.Instant.now());
+        ws.state().done(Step.FORCE_DELETE, Instant.now());
         ws.save();
         return new Outcome(candidates, false, done, removed);
     }
@@ -118,8 +121,8 @@ public final class ForceDeleteStep {
     public record HandDelete(ByHand.Task task, StorePath out) {}
 
     public static HandDelete handTask(Workspace ws, Nix nix) {
-        Step.FORCE_DELETE.requireDone(ws.state(), ws.dir());
-        StorePath out = ws.lastBuilt().filter(p -> ws.state().built().contains(p)).orElseThrow(() -> new nixpylab.UserError(
+        Step.FORCE_DELETE.requireDone(ws.state()::done, ws.dir());
+        StorePath out = ws.lastBuilt().filter(p -> ws.state().built().contains(p)).orElseThrow(() -> new UserError(
                 "The workspace " + ws.dir() + " has no build of its own to delete.", "Build it first: ./jbang scripts/Build.java."));
         return new HandDelete(new ByHand.Task("delete the workspace's build from the store, the way that needs no --ignore-liveness: take its root away first",
                 ws.nixFile().toString(), List.of(),
@@ -138,7 +141,7 @@ public final class ForceDeleteStep {
         }
         ws.state().built().removeIf(b -> !nix.isValid(b));
         StoreLinks.removeDangling(ws.dir(), ws.state().links()).forEach(ws.state()::forgetLink);
-        ws.state().done(Step.FORCE_DELETE, java.time.Instant.now());
+        ws.state().done(Step.FORCE_DELETE, Instant.now());
         ws.save();
         return new ByHand.Done(h.out() + " is no longer in the store.");
     }
@@ -151,7 +154,7 @@ public final class ForceDeleteStep {
         List<String> query = nix.command("nix-store", "-q", "--roots", p.path());
         Proc.Result r = nix.run(query);
         if (!r.ok()) {
-            throw new nixpylab.UserError("Nix could not say what keeps " + p + " alive (" + String.join(" ", query) + ": "
+            throw new UserError("Nix could not say what keeps " + p + " alive (" + String.join(" ", query) + ": "
                     + Nix.firstError(r.stderr()).orElse(r.timedOut() ? "timed out" : "exit " + r.exitCode()) + "), so nothing was deleted: it might be someone else's.",
                     "Run the query yourself to see why it fails; once it answers, run this step again.");
         }

@@ -9,14 +9,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import nixpylab.AtomicFile;
 import nixpylab.HostSetup;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.derivation.DerivationFile;
 import nixpylab.derivation.NixpkgsDerivation;
 import nixpylab.derivation.Profile;
+import nixpylab.nix.BuildWatch;
 import nixpylab.nix.Nix;
 import nixpylab.nix.StorePath;
 
@@ -58,8 +60,8 @@ public final class InputsStep {
         return new ArrayList<>(out);
     }
 
-    public static Outcome run(Workspace ws, Nix nix, Duration timeout, boolean prove, java.util.function.Consumer<nixpylab.nix.BuildWatch.Progress> progress) {
-        Step.INPUTS.requireDone(ws.state(), ws.dir());
+    public static Outcome run(Workspace ws, Nix nix, Duration timeout, boolean prove, Consumer<BuildWatch.Progress> progress) {
+        Step.INPUTS.requireDone(ws.state()::done, ws.dir());
         StorePath out = ws.lastBuilt().orElseThrow();
         if (!nix.isValid(out)) throw new UserError(out + " is no longer in the store.", "Run ./jbang scripts/Build.java first.");
         Profile profile = ws.state().profile().orElseThrow();
@@ -81,7 +83,7 @@ public final class InputsStep {
         List<String> proposed = proposed(profile, modules);
         if (profile != Profile.NIXPKGS || !prove) return new Outcome(profile, declared, refs, linked, proposed, null, null, null);
 
-        NixpkgsDerivation minimal = ((NixpkgsDerivation) DerivationFile.of(ws.state())).withBuildInputs(proposed);
+        NixpkgsDerivation minimal = ((NixpkgsDerivation) ws.state().derivationFile()).withBuildInputs(proposed);
         String fileName = minimal.fileName().replace(".nix", "-minimal.nix");
         Path file = ws.dir().resolve(fileName);
         AtomicFile.write(file, minimal.text().replaceFirst("^# [^\n]*\n", "# " + fileName + ": the input audit's smaller buildInputs list.\n"));

@@ -2,11 +2,12 @@ package nixpylab.steps;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nixpylab.AtomicFile;
 import nixpylab.Proc;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.nix.Nix;
 
 /**
@@ -121,7 +122,7 @@ public final class LanguageStep {
             List<String> answer = (r.ok() ? r.stdout() : r.stderr()).lines().filter(l -> !l.isBlank()).toList();
             out.add(new Lesson(rel, a.about(), a.text(), cmd, r.ok(), answer));
         }
-        ws.state().done(Step.LANGUAGE, java.time.Instant.now());
+        ws.state().done(Step.LANGUAGE, Instant.now());
         ws.save();
         return new Outcome(folder, out);
     }

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixAnswer;
 import nixpylab.nix.StorePath;
@@ -43,7 +43,7 @@ public final class NixCommandStep {
     private NixCommandStep() {}
 
     public static Outcome run(Workspace ws, Nix nix) {
-        Step.NIX_COMMAND.requireDone(ws.state(), ws.dir());
+        Step.NIX_COMMAND.requireDone(ws.state()::done, ws.dir());
         StorePath python = ws.lastBuilt().orElseThrow();
         Path hello = ws.dir().resolve(ClosureStep.LINK);
         if (!nix.isValid(python) || !Files.isSymbolicLink(hello)) {

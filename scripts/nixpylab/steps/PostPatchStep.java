@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import nixpylab.LineDiff;
 import nixpylab.Proc;
+import nixpylab.ShellWords;
 import nixpylab.UserError;
-import nixpylab.Workspace;
-import nixpylab.WorkspaceState;
+import nixpylab.workspace.Workspace;
+import nixpylab.workspace.WorkspaceState;
 import nixpylab.derivation.DerivationFile;
 import nixpylab.derivation.SetupLocal;
 import nixpylab.nix.Nix;
@@ -23,12 +24,12 @@ public final class PostPatchStep {
 
     public static Outcome run(Workspace ws, Nix nix, List<String> add, List<String> without) {
         WorkspaceState st = ws.state();
-        Step.POST_PATCH.requireDone(st, ws.dir());
+        Step.POST_PATCH.requireDone(st::done, ws.dir());
         ws.refuseHandEdits();
         List<String> modules = SetupLocal.select(add, without);
         String found = st.modules().map(m -> "a postPatch with " + String.join(", ", m) + "; rewriting it").orElse("a derivation without postPatch");
         StorePath before = nix.instantiate(ws.nixFile(), null);
-        DerivationFile drv = DerivationFile.of(st).withModules(modules);
+        DerivationFile drv = st.derivationFile().withModules(modules);
         st.modules(modules);
         ws.writeNixFile(drv.fileName(), drv.text());
         ws.save();
@@ -43,12 +44,12 @@ public final class PostPatchStep {
     /** By hand: the postPatch lines to write into the file (the toolkit's own text for them) and the command that shows the new .drv. */
     public static ByHand.Task handTask(Workspace ws, Nix nix, List<String> add, List<String> without) {
         WorkspaceState st = ws.state();
-        Step.POST_PATCH.requireDone(st, ws.dir());
-        DerivationFile plain = DerivationFile.of(st).withModules(null);
+        Step.POST_PATCH.requireDone(st::done, ws.dir());
+        DerivationFile plain = st.derivationFile().withModules(null);
         List<String> write = LineDiff.unified(plain.text(), plain.withModules(SetupLocal.select(add, without)).text(), 0).stream()
                 .filter(l -> l.startsWith("+")).map(l -> l.substring(1)).toList();
         return new ByHand.Task("give the derivation a postPatch that writes Modules/Setup.local", ws.nixFile().toString(), write,
-                List.of(nixpylab.ShellWords.shown(nix.command("nix-instantiate", ws.nixFile().getFileName().toString()))));
+                List.of(ShellWords.shown(nix.command("nix-instantiate", ws.nixFile().getFileName().toString()))));
     }
 
     /** Reads what the learner wrote from Nix's store derivation of the file: a postPatch that writes Modules/Setup.local with every module asked for. */

@@ -2,10 +2,11 @@ package nixpylab.steps;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.nix.Nix;
 import nixpylab.nix.StorePath;
 
@@ -19,7 +20,7 @@ public final class RememberStep {
     private RememberStep() {}
 
     public static Outcome add(Workspace ws, Nix nix, String name) {
-        Step.REMEMBER.requireDone(ws.state(), ws.dir());
+        Step.REMEMBER.requireDone(ws.state()::done, ws.dir());
         if (!name.matches("[A-Za-z0-9._+-]+") || name.startsWith("result")) {
             throw new UserError("'" + name + "' cannot be a root's name here.", "Use letters, digits, '.', '_', '+' and '-', and not a name starting with 'result'.");
         }
@@ -32,7 +33,7 @@ public final class RememberStep {
             throw new UserError("nix-store could not add the root " + link + ": " + Nix.firstError(r.stderr()).orElse("exit " + r.exitCode()), "Check that the workspace is writable.");
         }
         ws.state().madeLink(link);
-        ws.state().done(Step.REMEMBER, java.time.Instant.now());
+        ws.state().done(Step.REMEMBER, Instant.now());
         ws.save();
         return new Outcome(link, out, cmd);
     }

@@ -3,13 +3,17 @@ package nixpylab.steps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import nixpylab.Proc;
 import nixpylab.TreeDiff;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
+import nixpylab.nix.BuildWatch;
 import nixpylab.nix.CheckMismatch;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixBuild;
 import nixpylab.nix.StorePath;
 
 /**
@@ -31,17 +35,17 @@ public final class RepeatableStep {
 
     private RepeatableStep() {}
 
-    public static Outcome run(Workspace ws, Nix nix, Duration timeout, int limit, java.util.function.Consumer<nixpylab.nix.BuildWatch.Progress> progress) {
-        Step.REPEATABLE.requireDone(ws.state(), ws.dir());
+    public static Outcome run(Workspace ws, Nix nix, Duration timeout, int limit, Consumer<BuildWatch.Progress> progress) {
+        Step.REPEATABLE.requireDone(ws.state()::done, ws.dir());
         StorePath out = ws.lastBuilt().orElseThrow();
         if (!nix.isValid(out)) {
             throw new UserError(out + " is not in the store, so there is nothing to compare a second build with.", "Run ./jbang scripts/Build.java first.");
         }
         List<String> cmd = nix.command("nix-build", ws.nixFile().toString(), "--check", "-K", "--no-out-link");
-        nixpylab.nix.NixBuild.Run run = nixpylab.nix.NixBuild.run(cmd, timeout, ws.logDir().resolve("repeatable-check.log"), progress);
+        NixBuild.Run run = NixBuild.run(cmd, timeout, ws.logDir().resolve("repeatable-check.log"), progress);
         Proc.Result r = run.result();
         String said = run.plainText();
-        ws.state().done(Step.REPEATABLE, java.time.Instant.now());
+        ws.state().done(Step.REPEATABLE, Instant.now());
         ws.save();
         if (r.ok()) return new Repeatable(out, cmd, r.elapsed());
         CheckMismatch m = CheckMismatch.parse(said).orElseThrow(() -> new UserError(

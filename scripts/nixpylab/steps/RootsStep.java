@@ -1,9 +1,13 @@
 package nixpylab.steps;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.nix.GcRoot;
 import nixpylab.nix.Nix;
 import nixpylab.nix.StorePath;
@@ -15,7 +19,7 @@ public final class RootsStep {
     private RootsStep() {}
 
     public static Outcome run(Workspace ws, Nix nix) {
-        Step.ROOTS.requireDone(ws.state(), ws.dir());
+        Step.ROOTS.requireDone(ws.state()::done, ws.dir());
         StorePath out = ws.lastBuilt().orElseThrow();
         if (!nix.isValid(out)) {
             throw new UserError(out + " is no longer in the store (it was deleted).", "Run ./jbang scripts/Build.java to build it again.");
@@ -27,11 +31,11 @@ public final class RootsStep {
         Proc.Result a = nix.run(all);
         // of every root on the machine, those that hold this workspace's builds (another workspace's
         // link to the same path shows up here); in one order whatever order Nix printed them in
-        java.util.Set<StorePath> mine = new java.util.HashSet<>(ws.state().built());
+        Set<StorePath> mine = new HashSet<>(ws.state().built());
         mine.add(out);
-        java.util.Comparator<GcRoot> byLink = java.util.Comparator.comparing(GcRoot::link);
+        Comparator<GcRoot> byLink = Comparator.comparing(GcRoot::link);
         List<GcRoot> holding = GcRoot.parseAll(a.stdout()).stream().filter(g -> mine.contains(g.target())).sorted(byLink).toList();
-        ws.state().done(Step.ROOTS, java.time.Instant.now());
+        ws.state().done(Step.ROOTS, Instant.now());
         ws.save();
         return new Outcome(out, q, GcRoot.parseAll(r.stdout()).stream().sorted(byLink).toList(), all, holding);
     }

@@ -1,16 +1,19 @@
 package nixpylab.steps;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import nixpylab.UserError;
-import nixpylab.WorkspaceState;
+import nixpylab.workspace.RecordedStep;
 
 /**
  * The tutorial's steps, in their order: the one list that the tutorial, --from-start and the
  * prerequisite checks read. Each step is a script of the same name (scripts/Build.java), a class of
  * this package (BuildStep) and a chapter.
  */
-public enum Step {
+public enum Step implements RecordedStep {
     FETCH_FAKE_HASH("FetchFakeHash", "02-fake-hash"),
     POST_PATCH("PostPatch", "03-postpatch"),
     BUILD("Build", "04-build"),
@@ -43,6 +46,12 @@ public enum Step {
         return chapter;
     }
 
+    /** How a workspace records that it was done: done.build. */
+    @Override
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** The whole tutorial: the steps in order, with the build run again after the forced delete, then the test. */
     public static List<Step> tutorial() {
         return List.of(FETCH_FAKE_HASH, POST_PATCH, BUILD, ROOTS, FORCE_DELETE, BUILD, TEST_PYTHON);
@@ -69,9 +78,9 @@ public enum Step {
     }
 
     /** Refuses to run this step before the ones it needs, naming the first script to run. */
-    public void requireDone(WorkspaceState state, java.nio.file.Path workspace) {
+    public void requireDone(Predicate<Step> done, Path workspace) {
         for (Step s : needs()) {
-            if (!state.done(s)) {
+            if (!done.test(s)) {
                 throw new UserError("This step needs the " + s.script() + " step first; the workspace " + workspace + " has not been through it.",
                         "Run ./jbang scripts/" + s.script() + ".java (or add --from-start to this step to run everything before it).");
             }

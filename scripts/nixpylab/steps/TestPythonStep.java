@@ -3,6 +3,7 @@ package nixpylab.steps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.derivation.SetupLocal;
 import nixpylab.nix.Nix;
 import nixpylab.nix.StorePath;
@@ -31,7 +32,7 @@ public final class TestPythonStep {
     private TestPythonStep() {}
 
     public static Outcome run(Workspace ws, Nix nix) {
-        Step.TEST_PYTHON.requireDone(ws.state(), ws.dir());
+        Step.TEST_PYTHON.requireDone(ws.state()::done, ws.dir());
         StorePath out = ws.lastBuilt().orElseThrow();
         // whether the output is still valid is asked while the imports run: the answer decides only what is said
         CompletableFuture<Boolean> valid = CompletableFuture.supplyAsync(() -> nix.isValid(out));
@@ -43,7 +44,7 @@ public final class TestPythonStep {
             throw e;
         }
         if (!valid.join()) throw gone(out);
-        ws.state().done(Step.TEST_PYTHON, java.time.Instant.now());
+        ws.state().done(Step.TEST_PYTHON, Instant.now());
         ws.save();
         return o;
     }

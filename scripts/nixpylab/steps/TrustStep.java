@@ -10,7 +10,7 @@ import java.util.Optional;
 import nixpylab.AtomicFile;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import nixpylab.Workspace;
+import nixpylab.workspace.Workspace;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixAnswer;
 import nixpylab.nix.StoreAccess;
@@ -36,7 +36,7 @@ public final class TrustStep {
     private TrustStep() {}
 
     public static Outcome run(Workspace ws, Nix nix) {
-        Step.TRUST.requireDone(ws.state(), ws.dir());
+        Step.TRUST.requireDone(ws.state()::done, ws.dir());
         StoreAccess access = nix.access();
         AtomicFile.write(ws.dir().resolve(NOTE), "Added to the Nix store by NixPy Lab's Trust step, run as " + access.user() + ".\n");
         NixAnswer add = ask(ws, nix.command("nix-store", "--add", NOTE));

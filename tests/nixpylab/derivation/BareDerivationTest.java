@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import nixpylab.NixTemplate;
 import nixpylab.Proc;
 import nixpylab.nix.NixHash;
 import org.junit.jupiter.api.Tag;
@@ -40,7 +41,7 @@ class BareDerivationTest {
 
     @Test
     void quotesStringsSoNixCannotInterpolate() {
-        assertEquals("\"a\\\"b\\\\c\\${d}\"", nixpylab.NixTemplate.quote("a\"b\\c${d}"));
+        assertEquals("\"a\\\"b\\\\c\\${d}\"", NixTemplate.quote("a\"b\\c${d}"));
     }
 
     @Tag("nix")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import nixpylab.nix.BuildProgress;
 import nixpylab.nix.NixHash;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class DerivationTemplateTest {
         String t = Files.readString(Captures.repo().resolve("scripts/nixpylab/derivation/bare.nix"));
         for (String phase : List.of("unpackPhase", "patchPhase", "configurePhase", "buildPhase", "installPhase")) {
             assertTrue(t.contains("echo \"" + BuildProgress.PHASE_MARK + phase + "\""), phase);
-            assertEquals(java.util.Optional.of(phase), BuildProgress.phase(BuildProgress.PHASE_MARK + phase));
+            assertEquals(Optional.of(phase), BuildProgress.phase(BuildProgress.PHASE_MARK + phase));
         }
     }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -161,10 +163,10 @@ class NixOutputTest {
     void theStructuredLogSaysWhichDerivationBuildsItsPhaseAndTheCounts(String v) {
         String log = Captures.of(v, "build-internal-json.stderr");
         BuildWatch watch = new BuildWatch();
-        List<BuildWatch.Progress> seen = new java.util.ArrayList<>();
+        List<BuildWatch.Progress> seen = new ArrayList<>();
         StringBuilder plain = new StringBuilder();
         for (String line : log.split("\n")) {
-            java.util.Optional<NixLog.Event> e = NixLog.parse(line);
+            Optional<NixLog.Event> e = NixLog.parse(line);
             assertTrue(e.isPresent() || !line.startsWith("@nix "), "every @nix line is an event: " + line);
             e.ifPresent(ev -> {
                 watch.accept(ev).ifPresent(seen::add);

@@ -3,6 +3,7 @@ package nixpylab.nix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class StoreDerivationTest {
 
     @Test
     void aFixedOutputNamesTheHashItsBytesMustHave(@TempDir Path dir) throws Exception {
-        byte[] bytes = "the bytes Nix must find\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = "the bytes Nix must find\n".getBytes(StandardCharsets.UTF_8);
         NixHash h = NixHash.of(bytes);
         Path file = dir.resolve("fixed.nix");
         Files.writeString(file, "derivation { name = \"fixed-output-test\"; system = builtins.currentSystem; builder = \"/bin/sh\";"

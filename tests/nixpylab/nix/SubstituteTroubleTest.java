@@ -3,6 +3,7 @@ package nixpylab.nix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -10,7 +11,7 @@ import testkit.Captures;
 
 /** Why Nix did not take a path from a room's cache, read from real runs of both versions (Capture.java's subst-* scenarios). */
 class SubstituteTroubleTest {
-    static java.util.List<String> versions() {
+    static List<String> versions() {
         return Captures.nixVersions();
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,7 +56,7 @@ class MembershipTest {
         RoomKey a = RoomKey.ensurePair(dir.resolve("a"), "nixpylab-room-aaaaaaaa");
         RoomKey b = RoomKey.ensurePair(dir.resolve("b"), "nixpylab-room-bbbbbbbb");
         String text = info().text();
-        String sig = RoomSignature.sign(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), dir.resolve("a/secret"));
+        String sig = RoomSignature.sign(text.getBytes(StandardCharsets.UTF_8), dir.resolve("a/secret"));
         assertTrue(sig.startsWith("nixpylab-room-aaaaaaaa:"), sig);
         assertTrue(RoomSignature.verifies(text, sig, a));
         assertFalse(RoomSignature.verifies(text, sig, b), "another room's key");
@@ -69,7 +70,7 @@ class MembershipTest {
     void aLearnersRecordIsReadOnlyWhenItIsTheirsAndSigned(@TempDir Path dir) throws Exception {
         RoomKey key = RoomKey.ensurePair(dir.resolve("keys"), "nixpylab-room-cccccccc");
         String text = info().text();
-        String sig = RoomSignature.sign(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), dir.resolve("keys/secret"));
+        String sig = RoomSignature.sign(text.getBytes(StandardCharsets.UTF_8), dir.resolve("keys/secret"));
         Path workshop = Files.createDirectories(dir.resolve("workshop"));
         record("http://127.0.0.1:8417", key, text, sig, workshop);
         Membership m = Membership.of(workshop).orElseThrow();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import nixpylab.UserError;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class RoomKeyTest {
     @Test
     void whatLearnersPasteByMistakeIsRefusedSayingWhatAKeyLooksLike() {
         for (String wrong : new String[] {"WQMyIgIB6UrRmPV7WyTLMINEWTnb4fFKzkCmgstD0jo=", "nixpylab-room-vm-1:WQMyIgIB6UrRmPV7WyTLMINEWTnb4fFKzk",
-                "nixpylab-room-vm-1:" + java.util.Base64.getEncoder().encodeToString(new byte[64]), "http://127.0.0.1:8417", "nixpylab-room-vm-1:not base64!"}) {
+                "nixpylab-room-vm-1:" + Base64.getEncoder().encodeToString(new byte[64]), "http://127.0.0.1:8417", "nixpylab-room-vm-1:not base64!"}) {
             UserError e = assertThrows(UserError.class, () -> RoomKey.parse(wrong), wrong);
             assertTrue(e.getMessage().contains("NAME:BASE64 of 32 bytes"), e.getMessage());
         }

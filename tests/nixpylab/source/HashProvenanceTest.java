@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import nixpylab.nix.NixHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,7 @@ class HashProvenanceTest {
         Files.writeString(lists.resolve("mirror_debian_dists_bookworm_InRelease"), "Suite: stable\nSHA256:\n " + "00".repeat(32) + " 10 main/source/Sources\n");
         Files.writeString(lists.resolve("mirror_debian_dists_bookworm_main_source_Sources"),
                 "Package: python3.11\nVersion: 3.11.2-6\nChecksums-Sha256:\n " + PY3112_TGZ + " 26437858 python3.11_3.11.2.orig.tar.gz\n");
-        assertEquals(java.util.Optional.empty(), DebianIndex.find(lists, "python3.11_3.11.2.orig.tar.gz"), "no signature, no vouching");
+        assertEquals(Optional.empty(), DebianIndex.find(lists, "python3.11_3.11.2.orig.tar.gz"), "no signature, no vouching");
     }
 
     /** On a machine where apt fetched CPython's source (the tutorial does), the real signed index vouches for it and contradicts other bytes. */

@@ -3,6 +3,7 @@ package nixpylab.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import nixpylab.UserError;
@@ -34,7 +35,7 @@ class NarTest {
         Path a = Archives.tar(temp.resolve("order.tar"), Archives.edgeCases(), "none", TarArchiveOutputStream.LONGFILE_POSIX);
         try (SourceTree t = SourceTree.read(a)) {
             SourceTree.Dir pkg = (SourceTree.Dir) t.topLevel().values().iterator().next();
-            List<String> names = pkg.entries().keySet().stream().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)).toList();
+            List<String> names = pkg.entries().keySet().stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
             assertEquals("B-upper", names.get(0));
             assertEquals("\uD83D\uDE00-emoji", names.get(names.size() - 1), names.toString());
             assertEquals("\uFF21-fullwidth", names.get(names.size() - 2), names.toString());

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import nixpylab.Proc;
@@ -30,8 +32,8 @@ class PrefetcherTest {
     /** Archives must be readable by the nixbld user that runs builtin fetches: keep them in /var/tmp. */
     static Path shared(Path temp) throws Exception {
         Path d = Files.createDirectories(Path.of("/var/tmp/nixpylab-test-archives").resolve(temp.getFileName()));
-        Files.setPosixFilePermissions(d.getParent(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(d.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
         return d;
     }
 
@@ -100,7 +102,7 @@ class PrefetcherTest {
         assertTrue(s.topIsFile());
         Path f = temp.resolve("lone-exec");
         Files.writeString(f, "alone\n");
-        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertEquals(nix("nix-hash", "--type", "sha256", "--base32", f.toString()), s.fetchzipHash().base32());
     }
 
@@ -116,7 +118,7 @@ class PrefetcherTest {
         if (tarball == null) {
             Path ws = Files.createTempDirectory("nixpylab-prefetch-ws");
             PythonSource src = new SourceLocator(cache, Duration.ofSeconds(3)).locate(null, null, "3.10.5");
-            tarball = Path.of(java.net.URI.create(src.url()).getPath());
+            tarball = Path.of(URI.create(src.url()).getPath());
             if (!Files.exists(tarball)) return; // upstream URL: only reachable with network
             Files.deleteIfExists(ws);
         }

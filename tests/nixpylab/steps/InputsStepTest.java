@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import nixpylab.Proc;
@@ -41,7 +42,7 @@ class InputAuditTest {
         Path sources = Files.createDirectories(Path.of("/var/tmp/nixpylab-test-double"));
         String version = tiny.version();
         Path tarball = tiny.tarball();
-        Files.copy(tarball, sources.resolve("python-cpython-v" + version + ".tar.gz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(tarball, sources.resolve("python-cpython-v" + version + ".tar.gz"), StandardCopyOption.REPLACE_EXISTING);
         List<String[]> env = NixpkgsDouble.env(sources);
         Path ws = base.resolve("lab");
         Duration t = Duration.ofMinutes(3);

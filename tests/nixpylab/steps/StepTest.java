@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import nixpylab.UserError;
-import nixpylab.WorkspaceState;
+import nixpylab.workspace.WorkspaceState;
 import org.junit.jupiter.api.Test;
 import testkit.Captures;
 
@@ -42,10 +43,10 @@ class StepTest {
     @Test
     void aStepBeforeItsPredecessorIsRefusedNamingTheScriptToRun() {
         WorkspaceState st = new WorkspaceState();
-        UserError e = assertThrows(UserError.class, () -> Step.BUILD.requireDone(st, Path.of("lab")));
+        UserError e = assertThrows(UserError.class, () -> Step.BUILD.requireDone(st::done, Path.of("lab")));
         assertTrue(e.getMessage().contains("needs the FetchFakeHash step first"), e.getMessage());
-        st.done(Step.FETCH_FAKE_HASH, java.time.Instant.now());
-        e = assertThrows(UserError.class, () -> Step.BUILD.requireDone(st, Path.of("lab")));
+        st.done(Step.FETCH_FAKE_HASH, Instant.now());
+        e = assertThrows(UserError.class, () -> Step.BUILD.requireDone(st::done, Path.of("lab")));
         assertTrue(e.next().contains("./jbang scripts/PostPatch.java"), e.next());
     }
 }

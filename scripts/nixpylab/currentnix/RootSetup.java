@@ -1,10 +1,11 @@
-package nixpylab.nix;
+package nixpylab.currentnix;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,85 +18,25 @@ import java.util.function.Consumer;
 import nixpylab.AtomicFile;
 import nixpylab.HostSetup;
 import nixpylab.Proc;
+import nixpylab.PropertiesText;
 import nixpylab.UserError;
 import nixpylab.source.AptSources;
-import nixpylab.source.SourceLocator;
 
 /**
- * A second, current Nix on this machine, as learners have it: a Debian sid root (under
- * /var/lib/nixpylab/sid) with sid's nix-bin, its default sandbox on and no fallback, made only from
- * Debian's packages. The steps run inside it with {@code --nix current}: in a private mount
- * namespace the root is bind-mounted onto itself (without that, Nix cannot make its sandbox there),
- * /proc, /dev and /sys are mounted, the repository and the Maven repository appear at their own
- * paths, and the command runs under {@code chroot}.
- * <p>
- * Set-up is made in a sibling folder ({@code sid.partial}) and renamed into place only when every
- * part is done: an interrupted set-up is redone, never used half-made. Its build users get user
- * ids free on the host too: two Nix installations whose build users share a uid kill each
- * other's builds (Nix kills every process of a build user before it starts a build).
+ * Makes the current Nix's root: debootstrap's minimal sid with nix-bin, the packages the steps
+ * need, build users whose ids are free on the host too, and nix.conf; in {@code sid.partial},
+ * renamed into place when every part is done.
  */
-public final class CurrentNixRoot {
-    /** Set inside the root: the steps know they run on the current Nix, not the host's. */
-    public static final String INSIDE = "NIXPY_NIX";
-    public static final String DEFAULT_HOME = "/var/lib/nixpylab";
-    static final String MARKER = "etc/nixpylab-root.properties";
+final class RootSetup {
     static final long NEEDED_BYTES = 4L * 1024 * 1024 * 1024;
     static final int BUILD_USERS = 10;
 
-    /** What the root holds, from its marker file. */
-    public record Status(Path dir, String nixVersion, String javaVersion, String madeAt, int buildUidBase) {}
+    private final CurrentNixRoot root;
 
-    /** A folder of the host that appears at a path inside the root. */
-    public record Bind(Path source, Path target) {}
-
-    private final Path home;
-
-    public CurrentNixRoot(Path home) {
-        this.home = home;
+    RootSetup(CurrentNixRoot root) {
+        this.root = root;
     }
 
-    public static CurrentNixRoot standard() {
-        String env = System.getenv("NIXPY_ROOTS");
-        return new CurrentNixRoot(Path.of(env != null && !env.isBlank() ? env : DEFAULT_HOME));
-    }
-
-    public Path dir() {
-        return home.resolve("sid");
-    }
-
-    Path partial() {
-        return home.resolve("sid.partial");
-    }
-
-    Path packageCache() {
-        return home.resolve("debootstrap-cache");
-    }
-
-    /** True in a process that runs inside the root. */
-    public static boolean inside() {
-        return "current".equals(System.getenv(INSIDE));
-    }
-
-    public Optional<Status> status() {
-        Path marker = dir().resolve(MARKER);
-        if (!Files.isRegularFile(marker)) return Optional.empty();
-        Properties p = new Properties();
-        try {
-            p.load(new java.io.StringReader(Files.readString(marker)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Optional.of(new Status(dir(), p.getProperty("nixVersion", "?"), p.getProperty("javaVersion", "?"), p.getProperty("madeAt", "?"),
-                Integer.parseInt(p.getProperty("buildUidBase", "0"))));
-    }
-
-    /** The root, or a clear error saying how to make it. */
-    public Status require() {
-        return status().orElseThrow(() -> new UserError("The current Nix is not set up on this machine (no Debian sid root in " + dir() + ").",
-                "Run as root: ./jbang scripts/CurrentNix.java setup (once; about 3 minutes and 2.2 GB from Debian's archive)."));
-    }
-
-    // ---- set-up ----
 
     /** Debian packages the steps, the tests and the bare profile's builds need inside the root. */
     static List<String> packages() {
@@ -105,11 +46,11 @@ public final class CurrentNixRoot {
     }
 
     /** Makes the root unless it is there; says each part as it goes. Idempotent; a half-made root is redone. */
-    public Status setup(Consumer<String> progress) {
-        Optional<Status> done = status();
+    CurrentNixRoot.Status make(Consumer<String> progress) {
+        Optional<CurrentNixRoot.Status> done = root.status();
         if (done.isPresent()) return done.get();
         preflight();
-        Path work = partial();
+        Path work = root.partial();
         debootstrap(work, progress);
         progress.accept("finishing the packages debootstrap left unconfigured, then installing Java, Maven and the build dependencies");
         installPackages(work, progress);
@@ -118,12 +59,12 @@ public final class CurrentNixRoot {
         configureNix(work, base);
         writeMarker(work, base);
         try {
-            Files.move(work, dir(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(work, root.dir(), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Status s = status().orElseThrow();
-        progress.accept("ready: Nix " + s.nixVersion() + " in " + dir());
+        CurrentNixRoot.Status s = root.status().orElseThrow();
+        progress.accept("ready: Nix " + s.nixVersion() + " in " + root.dir());
         return s;
     }
 
@@ -137,10 +78,10 @@ public final class CurrentNixRoot {
             run(Duration.ofMinutes(10), "rm", "-rf", "--one-file-system", work.toString());
         }
         mkdirs(work);
-        mkdirs(packageCache());
-        progress.accept("debootstrap: Debian sid, minimal, with nix-bin (packages cached in " + packageCache() + ")");
+        mkdirs(root.packageCache());
+        progress.accept("debootstrap: Debian sid, minimal, with nix-bin (packages cached in " + root.packageCache() + ")");
         // debootstrap stops configuring on libdbd-sqlite3-perl (an ABI dependency it does not resolve); apt-get -f install finishes it
-        Proc.Result d = Proc.of("debootstrap", "--variant=minbase", "--include=nix-bin,ca-certificates", "--cache-dir=" + packageCache(), "sid", work.toString(), mirror)
+        Proc.Result d = Proc.of("debootstrap", "--variant=minbase", "--include=nix-bin,ca-certificates", "--cache-dir=" + root.packageCache(), "sid", work.toString(), mirror)
                 .timeout(Duration.ofMinutes(30)).run();
         if (!Files.isRegularFile(work.resolve("usr/bin/dpkg"))) {
             throw new UserError("debootstrap could not make the sid root (exit " + d.exitCode() + "): " + d.lastErrorLine(),
@@ -186,7 +127,7 @@ public final class CurrentNixRoot {
         marker.setProperty("javaVersion", inPartial(work, Duration.ofMinutes(1), "java", "-version").stderr().lines().findFirst().orElse("?"));
         marker.setProperty("madeAt", Instant.now().toString());
         marker.setProperty("buildUidBase", Integer.toString(base));
-        AtomicFile.write(work.resolve(MARKER), nixpylab.PropertiesText.of(marker, "NixPy Lab's current-Nix root; made by scripts/CurrentNix.java setup"));
+        AtomicFile.write(work.resolve(CurrentNixRoot.MARKER), PropertiesText.of(marker, "NixPy Lab's current-Nix root; made by scripts/CurrentNix.java setup"));
     }
 
     private void preflight() {
@@ -200,11 +141,11 @@ public final class CurrentNixRoot {
                         "Run as root: apt-get install -y " + ("debootstrap".equals(tool) ? "debootstrap" : "util-linux coreutils mount") + ", then run this again.");
             }
         }
-        mkdirs(home);
+        mkdirs(root.home());
         try {
-            long free = Files.getFileStore(home).getUsableSpace();
+            long free = Files.getFileStore(root.home()).getUsableSpace();
             if (free < NEEDED_BYTES) {
-                throw new UserError(String.format("The current Nix's root needs about %.1f GB in %s, and only %.1f GB are free.", NEEDED_BYTES / 1e9, home, free / 1e9),
+                throw new UserError(String.format("The current Nix's root needs about %.1f GB in %s, and only %.1f GB are free.", NEEDED_BYTES / 1e9, root.home(), free / 1e9),
                         "Free some space there, or point NIXPY_ROOTS at a file system with room, then run this again.");
             }
         } catch (IOException e) {
@@ -221,7 +162,7 @@ public final class CurrentNixRoot {
         Path real = work.resolve("usr/sbin/start-stop-daemon.REAL");
         if (Files.exists(real)) {
             try {
-                Files.move(real, work.resolve("usr/sbin/start-stop-daemon"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(real, work.resolve("usr/sbin/start-stop-daemon"), StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -296,7 +237,7 @@ public final class CurrentNixRoot {
     private Proc.Result inPartial(Path work, Duration timeout, String... command) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("DEBIAN_FRONTEND", "noninteractive");
-        return Proc.of(enterCommand(work, "root", List.of(), env, List.of(command))).timeout(timeout).run();
+        return Proc.of(RootEntry.command(work, "root", List.of(), env, List.of(command))).timeout(timeout).run();
     }
 
     private static void requireOk(Proc.Result r, String what) {
@@ -306,100 +247,16 @@ public final class CurrentNixRoot {
         }
     }
 
-    private static void run(Duration timeout, String... command) {
+    static void run(Duration timeout, String... command) {
         Proc.Result r = Proc.of(command).timeout(timeout).run();
         if (!r.ok()) throw new UserError(String.join(" ", command) + " failed: " + r.lastErrorLine(), "Fix what it says, then run this again.");
     }
 
-    private static void mkdirs(Path p) {
+    static void mkdirs(Path p) {
         try {
             Files.createDirectories(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public void remove() {
-        run(Duration.ofMinutes(10), "rm", "-rf", "--one-file-system", dir().toString(), partial().toString());
-    }
-
-    // ---- entering ----
-
-    /**
-     * The command that runs {@code command} inside a root as {@code user}, with only {@code env}
-     * (plus PATH, HOME, LANG and the marker that says it runs inside) in its environment. The mounts
-     * live in a private mount namespace and go away with the command.
-     */
-    public static List<String> enterCommand(Path root, String user, List<Bind> binds, Map<String, String> env, List<String> command) {
-        List<String> cmd = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "--",
-                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"), CurrentNixRoot.class.getName(), root.toString(), user));
-        for (Bind b : binds) cmd.addAll(List.of("--bind", b.source().toString(), b.target().toString()));
-        cmd.add("--");
-        cmd.addAll(List.of("/usr/bin/env", "-i", "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8",
-                "HOME=" + ("root".equals(user) ? "/root" : "/home/" + user), "USER=" + user, INSIDE + "=current"));
-        for (Map.Entry<String, String> e : env.entrySet()) cmd.add(e.getKey() + "=" + e.getValue());
-        cmd.addAll(command);
-        return cmd;
-    }
-
-    /** Runs a command inside the root on this terminal and returns its exit code. */
-    public int runInside(Path repo, Path cwd, String user, Map<String, String> env, List<String> command) {
-        Status s = require();
-        List<String> inner = new ArrayList<>(List.of("/usr/bin/env", "--chdir=" + cwd));
-        inner.addAll(command);
-        return Proc.of(enterCommand(s.dir(), user, standardBinds(repo), env, inner)).timeout(Duration.ofHours(6)).runInherited();
-    }
-
-    /** The repository at its own path, the host's Maven repository (no second download), and the shared tarball folder. */
-    public static List<Bind> standardBinds(Path repo) {
-        List<Bind> b = new ArrayList<>();
-        b.add(new Bind(repo, repo));
-        Path m2 = Path.of(System.getProperty("user.home"), ".m2/repository");
-        if (Files.isDirectory(m2)) b.add(new Bind(m2, Path.of("/root/.m2/repository")));
-        Path sources = SourceLocator.defaultCacheDir();
-        if (Files.isDirectory(sources)) b.add(new Bind(sources, sources));
-        return b;
-    }
-
-    /**
-     * Inside the private mount namespace that unshare made: mounts, then chroot. Arguments: ROOT
-     * USER [--bind SOURCE TARGET]… -- COMMAND…
-     */
-    public static void main(String[] args) {
-        Path root = Path.of(args[0]);
-        String user = args[1];
-        int i = 2;
-        List<Bind> binds = new ArrayList<>();
-        while (!args[i].equals("--")) {
-            binds.add(new Bind(Path.of(args[i + 1]), Path.of(args[i + 2])));
-            i += 3;
-        }
-        List<String> command = List.of(args).subList(i + 1, args.length);
-        try {
-            // Nix makes its sandbox by pivoting into a new root; that needs the root to be a mount point
-            mount("--bind", root.toString(), root.toString());
-            mount("-t", "proc", "proc", root.resolve("proc").toString());
-            mount("--rbind", "/dev", root.resolve("dev").toString());
-            mount("-t", "sysfs", "sysfs", root.resolve("sys").toString());
-            for (Bind b : binds) {
-                Path target = root.resolve(b.target().toString().substring(1));
-                Files.createDirectories(target);
-                mount("--bind", b.source().toString(), target.toString());
-            }
-        } catch (IOException | UserError e) {
-            System.err.println("error: could not prepare the current Nix's root: " + e.getMessage());
-            System.exit(125);
-        }
-        String group = "root".equals(user) ? "root" : user;
-        List<String> chroot = new ArrayList<>(List.of("chroot", "--userspec=" + user + ":" + group, root.toString()));
-        chroot.addAll(command);
-        System.exit(Proc.of(chroot).timeout(Duration.ofHours(6)).runInherited());
-    }
-
-    private static void mount(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("mount"));
-        cmd.addAll(List.of(args));
-        Proc.Result r = Proc.of(cmd).timeout(Duration.ofSeconds(30)).run();
-        if (!r.ok()) throw new UserError("mount " + String.join(" ", args) + ": " + r.lastErrorLine(), "Run as root.");
     }
 }

@@ -1,4 +1,4 @@
-package nixpylab;
+package nixpylab.workspace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import nixpylab.nix.CurrentNixRoot;
+import nixpylab.AtomicFile;
+import nixpylab.LockedFolder;
+import nixpylab.UserError;
+import nixpylab.currentnix.CurrentNixRoot;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
 

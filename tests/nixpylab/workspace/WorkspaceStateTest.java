@@ -1,4 +1,4 @@
-package nixpylab;
+package nixpylab.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

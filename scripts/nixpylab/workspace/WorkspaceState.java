@@ -1,21 +1,27 @@
-package nixpylab;
+package nixpylab.workspace;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import nixpylab.derivation.BareDerivation;
+import nixpylab.derivation.DerivationFile;
+import nixpylab.derivation.NixpkgsDerivation;
 import nixpylab.derivation.Profile;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
 import nixpylab.source.PythonSource;
-import nixpylab.steps.Step;
 
 /**
  * What a tutorial workspace remembers between steps, typed. {@link Workspace} is its one owner: it
@@ -39,8 +45,8 @@ public final class WorkspaceState {
     private final List<StorePath> built = new ArrayList<>();
     private final List<StorePath> foreign = new ArrayList<>();
     private StorePath lastOut;
-    private final java.util.TreeSet<String> links = new java.util.TreeSet<>();
-    private final Map<Step, Instant> done = new EnumMap<>(Step.class);
+    private final TreeSet<String> links = new TreeSet<>();
+    private final Map<String, Instant> done = new TreeMap<>();
     private int handTutorialAt;
 
     /** A workspace nothing has been written into yet. */
@@ -61,7 +67,7 @@ public final class WorkspaceState {
         if (identity == null) {
             byte[] b = new byte[4];
             new SecureRandom().nextBytes(b);
-            identity = java.util.HexFormat.of().formatHex(b);
+            identity = HexFormat.of().formatHex(b);
         }
         return identity;
     }
@@ -181,8 +187,8 @@ public final class WorkspaceState {
     }
 
     /** The names of the links into the store that the steps made in the workspace (result, a named root): the only ones ForceDelete removes. */
-    public java.util.SortedSet<String> links() {
-        return java.util.Collections.unmodifiableSortedSet(links);
+    public SortedSet<String> links() {
+        return Collections.unmodifiableSortedSet(links);
     }
 
     public void madeLink(Path link) {
@@ -193,15 +199,26 @@ public final class WorkspaceState {
         links.remove(link.getFileName().toString());
     }
 
-    public boolean done(Step s) {
-        return done.containsKey(s);
+    /** The workspace's derivation as this state says it is (after FetchFakeHash wrote the real hash). */
+    public DerivationFile derivationFile() {
+        PythonSource src = source().orElseThrow();
+        NixHash hash = hash().orElseThrow();
+        List<String> modules = modules().orElse(null);
+        if (profile().orElseThrow() == Profile.NIXPKGS) {
+            return new NixpkgsDerivation(name().orElseThrow(), identity(), src.version(), rev().orElseThrow(), hash, modules, NixpkgsDerivation.BUILD_INPUTS);
+        }
+        return new BareDerivation(name().orElseThrow(), identity(), src.version(), src.url(), hash, modules);
     }
 
-    public void done(Step s, Instant when) {
-        done.put(s, when);
+    public boolean done(RecordedStep s) {
+        return done.containsKey(s.key());
     }
 
-    /** How many of {@link Step#tutorial()}'s steps a tutorial run by hand has finished here: where the next one goes on. */
+    public void done(RecordedStep s, Instant when) {
+        done.put(s.key(), when);
+    }
+
+    /** How many of the tutorial's steps a tutorial run by hand has finished here: where the next one goes on. */
     public int handTutorialAt() {
         return handTutorialAt;
     }
@@ -237,7 +254,7 @@ public final class WorkspaceState {
         put(p, "lastOut", lastOut == null ? null : lastOut.path());
         put(p, "links", links.isEmpty() ? null : String.join(",", links));
         put(p, "handTutorialAt", handTutorialAt == 0 ? null : Integer.toString(handTutorialAt));
-        for (Map.Entry<Step, Instant> e : done.entrySet()) put(p, "done." + e.getKey().name().toLowerCase(Locale.ROOT), e.getValue().toString());
+        for (Map.Entry<String, Instant> e : done.entrySet()) put(p, "done." + e.getKey(), e.getValue().toString());
         return p;
     }
 
@@ -265,9 +282,8 @@ public final class WorkspaceState {
         s.lastOut = p.getProperty("lastOut") == null ? null : new StorePath(p.getProperty("lastOut"));
         s.links.addAll(list(p.getProperty("links", "")));
         s.handTutorialAt = p.getProperty("handTutorialAt", "0").matches("[0-9]{1,2}") ? Integer.parseInt(p.getProperty("handTutorialAt", "0")) : 0;
-        for (Step step : Step.values()) {
-            String when = p.getProperty("done." + step.name().toLowerCase(Locale.ROOT));
-            if (when != null) s.done.put(step, Instant.parse(when));
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("done.")) s.done.put(name.substring("done.".length()), Instant.parse(p.getProperty(name)));
         }
         return s;
     }
