@@ -58,6 +58,10 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import testkit.HostOnly;
+import testkit.OnNix;
+import testkit.Room;
+import testkit.Slow;
 
 /**
  * Runs NixPy Lab's tests: installs what they need (root on Debian), then unit and integration tests
@@ -169,9 +173,9 @@ public class RunTests {
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage("nixpylab"), selectPackage("workshop"), selectPackage("site"), selectPackage("scripts"), selectPackage("testkit"))
                 .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
-        if (unitOnly) b.filters(TagFilter.excludeTags("nix", "slow"));
-        b.filters(roomPhase ? TagFilter.includeTags("room") : TagFilter.excludeTags("room"));
-        if (inside) b.filters(TagFilter.excludeTags("host"));
+        if (unitOnly) b.filters(TagFilter.excludeTags(OnNix.TAG, Slow.TAG));
+        b.filters(roomPhase ? TagFilter.includeTags(Room.TAG) : TagFilter.excludeTags(Room.TAG));
+        if (inside) b.filters(TagFilter.excludeTags(HostOnly.TAG));
         if (only != null) b.filters(ClassNameFilter.includeClassNamePatterns(only));
         LauncherDiscoveryRequest request = b.build();
         Launcher launcher = LauncherFactory.create();

@@ -6,31 +6,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import nixpylab.AtomicFile;
 import nixpylab.LockedFolder;
-import nixpylab.NixTemplate;
 import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
 import nixpylab.source.HashProvenance;
-import nixpylab.source.PythonSource;
-import nixpylab.source.PythonVersion;
-import nixpylab.source.SourceLocator;
 
 /**
  * A learner's workshop folder (default ./workshop): one folder per exercise with its starting
@@ -53,6 +46,11 @@ public final class WorkshopFolder {
         public void close() {
             lock.close();
         }
+    }
+
+    /** The exercises' files as this folder fills them (its source, its nonce), remembering what it found in its progress. */
+    private ExerciseTemplate template(Held h) {
+        return new ExerciseTemplate(nix, sourceChoice, h.progress(), h::save);
     }
 
     private Held hold() {
@@ -135,7 +133,7 @@ public final class WorkshopFolder {
         deleteTree(partial);
         try {
             for (String f : Exercise.filesUnder(e.startDir())) {
-                AtomicFile.write(partial.resolve(f), filled(h, e.startDir().resolve(f), partial));
+                AtomicFile.write(partial.resolve(f), template(h).filled(e.startDir().resolve(f), partial));
             }
             Files.createDirectories(partial);
             Files.move(partial, dir);
@@ -216,7 +214,7 @@ public final class WorkshopFolder {
         try (Held h = hold()) {
             prepare(h, e);
             for (String f : Exercise.filesUnder(e.startDir())) {
-                String want = filled(h, e.startDir().resolve(f), folder(e));
+                String want = template(h).filled(e.startDir().resolve(f), folder(e));
                 Path have = folder(e).resolve(f);
                 if (!Files.isRegularFile(have) || !Files.readString(have, StandardCharsets.UTF_8).equals(want)) return false;
             }
@@ -245,10 +243,10 @@ public final class WorkshopFolder {
             prepare(h, e);
             Path dir = folder(e);
             for (String f : Exercise.filesUnder(e.solutionDir())) {
-                AtomicFile.write(dir.resolve(f), filled(h, e.solutionDir().resolve(f), dir));
+                AtomicFile.write(dir.resolve(f), template(h).filled(e.solutionDir().resolve(f), dir));
             }
             for (List<String> words : e.solutionCommands()) {
-                List<String> cmd = words.stream().map(w -> fill(w, h, dir)).toList();
+                List<String> cmd = words.stream().map(w -> template(h).fill(w, dir)).toList();
                 Proc.Result r = runCommand(dir, cmd);
                 if (!r.ok()) {
                     throw new UserError("The reference solution of exercise " + e.number() + " failed: '" + String.join(" ", cmd) + "' exited with " + r.exitCode() + ": " + r.lastErrorLine(),
@@ -320,65 +318,6 @@ public final class WorkshopFolder {
     private Proc.Result runCommand(Path dir, List<String> cmd) {
         List<String> full = cmd.get(0).startsWith("nix-") ? nix.command(cmd.toArray(String[]::new)) : cmd;
         return Proc.of(full).in(dir).timeout(Duration.ofMinutes(30)).run();
-    }
-
-    /** An exercise file with its placeholders filled for the folder {@code dir}. */
-    private String filled(Held h, Path file, Path dir) throws IOException {
-        return fill(Files.readString(file, StandardCharsets.UTF_8), h, dir);
-    }
-
-    private String fill(String text, Held h, Path dir) {
-        return fill(text, key -> value(h, key, dir));
-    }
-
-    /** An exercise's text with its placeholders filled; an unknown one is the exercise's mistake, said as such. */
-    static String fill(String text, Function<String, String> values) {
-        return NixTemplate.fill(text, values, name -> new UserError("The exercise files use @" + name + "@, which the workshop does not know.",
-                "Fix the exercise: the placeholders are @sourceUrl@, @sourceHash@, @pythonVersion@, @pythonMinor@, @nonce@ and @out:FILE@."));
-    }
-
-    /** The value of a placeholder on this machine, found (and remembered) the first time it is needed. */
-    private String value(Held h, String key, Path dir) {
-        if (key.startsWith("out:")) {
-            StorePath drv = nix.instantiate(dir.resolve(key.substring(4)), null);
-            return nix.outputOf(drv).path();
-        }
-        switch (key) {
-            case "nonce":
-                if (h.progress().nonce().isEmpty()) {
-                    byte[] b = new byte[4];
-                    new SecureRandom().nextBytes(b);
-                    h.progress().nonce(HexFormat.of().formatHex(b));
-                }
-                return h.progress().nonce().get();
-            case "sourceUrl", "sourceHash", "pythonVersion", "pythonMinor":
-                WorkshopProgress.Source src = locateSource(h);
-                return switch (key) {
-                    case "sourceUrl" -> src.url();
-                    case "sourceHash" -> src.hash();
-                    case "pythonVersion" -> src.version();
-                    default -> PythonVersion.of(src.version()).text();
-                };
-            default:
-                return null;
-        }
-    }
-
-    private WorkshopProgress.Source locateSource(Held h) {
-        if (h.progress().source().isPresent()) return h.progress().source().get();
-        PythonSource src = new SourceLocator(SourceLocator.defaultCacheDir(), Duration.ofSeconds(3))
-                .locate(sourceChoice.file(), sourceChoice.url(), PythonSource.DEFAULT_VERSION);
-        Proc.Result r = Proc.of(nix.command("nix-prefetch-url", src.url())).timeout(Duration.ofMinutes(10)).run();
-        if (!r.ok()) {
-            throw new UserError("Nix could not fetch the CPython source at " + src.url() + ": " + r.lastErrorLine(),
-                    "Give the workshop a tarball on this machine with --source FILE (or a reachable --source-url).");
-        }
-        String[] lines = r.stdout().strip().split("\n");
-        NixHash hash = NixHash.parse(lines[lines.length - 1]);
-        HashProvenance.of(src, hash, sourceChoice.witnesses()).require(hash, src.url(), sourceChoice.trustFirstUse(), "so the exercises do not use it");
-        h.progress().source(new WorkshopProgress.Source(src.url(), hash.sri(), src.version()));
-        h.save();
-        return h.progress().source().get();
     }
 
     static void deleteTree(Path dir) {

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.HostOnly;
 import testkit.ScriptRun;
 
 /**
@@ -29,7 +29,7 @@ import testkit.ScriptRun;
  * scripts print, only Proc starts processes, no cycle between packages, no java.… name in full).
  * Each rule is also tried on the wrong code people write, so that a rule that cannot fail is noticed.
  */
-@Tag("host")
+@HostOnly
 class ArchitectureTest {
     static final Path SCRIPTS = ScriptRun.REPO.resolve("scripts");
     static final Path PAGE = ScriptRun.REPO.resolve("ARCHITECTURE.adoc");

@@ -12,13 +12,13 @@ import java.util.List;
 import nixpylab.Proc;
 import nixpylab.workspace.Workspace;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
 /** Every mistake a user can make ends with "error: …" and "next: …", a non-zero exit, no stack trace and no half-edited file. */
-@Tag("nix")
+@OnNix
 class BadInputTest {
     static Path base;
     static Path tarball;

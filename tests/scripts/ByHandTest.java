@@ -15,9 +15,9 @@ import nixpylab.ShellWords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
@@ -27,7 +27,7 @@ import testkit.TinyWorkspace;
  * without a byte of their file changed; a learner who stops goes on with the same command.
  * Input ends at once here (no terminal), so each run checks once and stops, as "q" would.
  */
-@Tag("nix")
+@OnNix
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ByHandTest {
     static final Duration T = Duration.ofMinutes(3);

@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.nix.NixConfig;
 import nixpylab.nix.NixVersion;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
 /** Who builds, and a shell.nix that really depends on the build (nix-shell runs its python). */
-@Tag("nix")
+@OnNix
 class ConfigurationTest {
     @Test
     void reportsBuildUsersAndAShellThatUsesTheBuild() throws Exception {

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import testkit.Learner;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyPackage;
 
@@ -36,7 +36,7 @@ import testkit.TinyPackage;
  * untrusted user is first stopped before any build, with the nix.conf line to ask for; the test
  * then does what that message says, as an administrator would, and the steps work.
  */
-@Tag("nix")
+@OnNix
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonTest {
     static final Path SOCKET = Path.of("/nix/var/nix/daemon-socket/socket");

@@ -14,15 +14,16 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import site.Chapters;
 import site.RunBlock;
+import testkit.HostOnly;
 import testkit.ScriptRun;
+import testkit.Slow;
 
 /** Every step's --help lists its exit codes, and every exit code a chapter teaches is one its step lists. */
-@Tag("slow")
-@Tag("host") // --help does not depend on which Nix runs
+@Slow
+@HostOnly // --help does not depend on which Nix runs
 class ExitCodesTest {
     static final Duration T = Duration.ofMinutes(3);
     static final Pattern CODE = Pattern.compile("(?m)^\\s+(\\d+|other)\\s{2,}\\S");

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.currentnix.CurrentNixRoot;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import testkit.ScriptRun;
+import testkit.Slow;
 
 /**
  * README's first command: the whole tutorial on the bare profile, building real CPython twice
@@ -22,7 +22,7 @@ import testkit.ScriptRun;
  * builds are not paid again. Otherwise (on the current Nix, or a lab/ built before) it runs the
  * tutorial itself in tests/work/full-tutorial.
  */
-@Tag("slow")
+@Slow
 class FullTutorialTest {
     @Test
     void realCpythonImportsEveryModule() throws Exception {

@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import nixpylab.Proc;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.Processes;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
 /** Interrupting a step (SIGTERM, as Ctrl-C's cousin) stops nix-build and the build under it. */
-@Tag("nix")
+@OnNix
 class InterruptTest {
     @Test
     void stoppingBuildStopsNixBuildAndTheBuilder() throws Exception {

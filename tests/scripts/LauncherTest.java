@@ -15,17 +15,18 @@ import java.util.List;
 import nixpylab.Proc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.HostOnly;
 import testkit.ScriptRun;
+import testkit.Slow;
 
 /**
  * ./jbang keeps JBang's answer (the java command to run) and runs it directly while nothing it
  * depends on changed: a changed script, a changed //SOURCES file (even of the same size), a jar
  * removed from JBang's cache, a compile error: each goes back to JBang, and nothing stale runs.
  */
-@Tag("slow")
-@Tag("host") // the launcher does not depend on which Nix runs
+@Slow
+@HostOnly // the launcher does not depend on which Nix runs
 class LauncherTest {
     static final Path PROBE = ScriptRun.REPO.resolve("tests/launcher-probe-" + ProcessHandle.current().pid());
 

@@ -14,17 +14,18 @@ import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.source.PythonSource;
 import nixpylab.source.SourceLocator;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.HostOnly;
 import testkit.NixpkgsDouble;
 import testkit.ScriptRun;
+import testkit.Slow;
 
 /**
  * The nixpkgs profile's file, run by the same six steps against tests/nixpkgs-double (a test
  * double of nixpkgs: the real one cannot be had here), building real CPython.
  */
-@Tag("slow")
-@Tag("host")
+@Slow
+@HostOnly
 class NixpkgsProfileTest {
     @Test
     void sixStepsOnTheVideosFileWithRealCpython() throws Exception {

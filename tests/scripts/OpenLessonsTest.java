@@ -13,13 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.nix.StorePath;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
 /** Chapter 10's steps on real Nix: Closure on the tiny package (whose python3 is the host's), and Language. */
-@Tag("nix")
+@OnNix
 class OpenLessonsTest {
     static final Duration T = Duration.ofMinutes(3);
 

@@ -9,13 +9,14 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.HostOnly;
 import testkit.ScriptRun;
+import testkit.Slow;
 
 /** Runs last: after every other test (other tutorials, the site, the workshop), README's first command's CPython is still there and works. */
-@Tag("slow")
-@Tag("host")
+@Slow
+@HostOnly
 @Order(Integer.MAX_VALUE)
 class ReadmeOrderLastTest {
     @Test

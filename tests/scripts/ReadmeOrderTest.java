@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import nixpylab.Proc;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.HostOnly;
 import testkit.ScriptRun;
+import testkit.Slow;
 
 /**
  * README's two commands in the order it gives them: the tutorial first, in lab/, then the tests.
@@ -21,8 +22,8 @@ import testkit.ScriptRun;
  * README writes it. Every other test then runs with that CPython in the store, as a learner's
  * machine has it; {@link ReadmeOrderLastTest} checks at the end that none of them touched it.
  */
-@Tag("slow")
-@Tag("host")
+@Slow
+@HostOnly
 @Order(1)
 class ReadmeOrderTest {
     static final Path LAB = ScriptRun.REPO.resolve("lab");

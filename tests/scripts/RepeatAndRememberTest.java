@@ -10,13 +10,13 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.nix.StorePath;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
 /** The closing chapter's steps on real Nix, with the tiny package: repeatable or not, and a named root. */
-@Tag("nix")
+@OnNix
 class RepeatAndRememberTest {
     static final Duration T = Duration.ofMinutes(3);
 

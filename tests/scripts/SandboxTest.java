@@ -13,8 +13,8 @@ import nixpylab.nix.NixConfig;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.NixVersion;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
@@ -23,7 +23,7 @@ import testkit.TinyWorkspace;
  * NIX_CONFIG; sid's 2.34 has it on already, with no fallback): a sandboxed builder does not see the
  * host's /usr, and the bare profile opens it, says so, and builds, without harming the host.
  */
-@Tag("nix")
+@OnNix
 class SandboxTest {
     static final Duration T = Duration.ofMinutes(3);
     static final String SANDBOX_ON = "sandbox = true\nsandbox-fallback = false";

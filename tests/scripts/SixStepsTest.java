@@ -19,14 +19,14 @@ import nixpylab.nix.StorePath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
 /** The six step scripts, in order, on one workspace, with a tiny real derivation (seconds, real Nix). */
-@Tag("nix")
+@OnNix
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SixStepsTest {
     static Path work;

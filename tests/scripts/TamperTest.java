@@ -13,8 +13,9 @@ import java.util.List;
 import nixpylab.Proc;
 import nixpylab.nix.NixHash;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.HostOnly;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
@@ -24,7 +25,7 @@ import testkit.TinyWorkspace;
  * token in NIX_CONFIG that must never reach the cache, a room planted next to a workspace. Each
  * ends in a refusal that says why, and nothing is written, built or kept that should not be.
  */
-@Tag("nix")
+@OnNix
 class TamperTest {
     static final Duration T = Duration.ofMinutes(3);
     static Path base;
@@ -73,7 +74,7 @@ class TamperTest {
 
     /** A GitHub token in NIX_CONFIG (what nix config show then prints as access-tokens) never reaches a file of the cache; its files are the user's alone. */
     @Test
-    @Tag("host") // the toolkit's own cache folder, whatever Nix
+    @HostOnly // the toolkit's own cache folder, whatever Nix
     void aTokenInNixConfigNeverReachesTheCache() throws Exception {
         Path cache = Files.createDirectories(base.resolve("xdg-cache"));
         String token = "ghp_NixPyLabTamperTest" + ProcessHandle.current().pid();

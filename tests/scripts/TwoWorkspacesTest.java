@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
@@ -24,7 +24,7 @@ import testkit.TinyWorkspace;
  * workspace from the same source gets its own output path, so its build, forced delete and rebuild
  * are its own; a copied workspace shares the first one's file and path, and its steps say so.
  */
-@Tag("nix")
+@OnNix
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoWorkspacesTest {
     static final Duration T = Duration.ofMinutes(3);

@@ -17,19 +17,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.BuildTimes;
 import nixpylab.Proc;
-import nixpylab.workspace.Workspace;
-import nixpylab.workspace.WorkspaceState;
 import nixpylab.currentnix.CurrentNixRoot;
 import nixpylab.room.RoomCache;
 import nixpylab.room.RoomKey;
 import nixpylab.room.WebServer;
+import nixpylab.workspace.Workspace;
+import nixpylab.workspace.WorkspaceState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import testkit.OnNix;
+import testkit.Room;
 import testkit.ScriptRun;
+import testkit.Slow;
 
 /**
  * The tutorial's real CPython from a room: published from README's own lab/ (built by its first
@@ -40,9 +42,9 @@ import testkit.ScriptRun;
  * served, next to the time a build takes. Then one learner with no source tarball runs the
  * tutorial's steps and TestPython on the copy, and a transfer cut short midway is said as such.
  */
-@Tag("nix")
-@Tag("room")
-@Tag("slow")
+@OnNix
+@Room
+@Slow
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkshopRoomScaleTest {
     static final Duration T = Duration.ofMinutes(30);

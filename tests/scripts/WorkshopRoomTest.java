@@ -23,9 +23,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import testkit.OnNix;
+import testkit.Room;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
@@ -36,8 +37,8 @@ import testkit.TinyWorkspace;
  * instead of building. Then the faults: an altered NAR, a key that did not sign it, a server that
  * does not answer, and a learner who requires the room.
  */
-@Tag("nix")
-@Tag("room")
+@OnNix
+@Room
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkshopRoomTest {
     static final Duration T = Duration.ofMinutes(5);

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import nixpylab.Proc;
 import nixpylab.nix.NixVersion;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.ScriptRun;
 
 /**
@@ -17,7 +17,7 @@ import testkit.ScriptRun;
  * differ only in volatile parts. (The whole check, CPython builds included, is
  * {@code ./jbang scripts/Site.java --check}; README says how long it takes.)
  */
-@Tag("nix")
+@OnNix
 class SiteDriftTest {
     @Test
     void theFirstChaptersOutputHasNotDrifted() {

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import nixpylab.Proc;
 import nixpylab.nix.NixVersion;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import testkit.Learner;
+import testkit.OnNix;
 import testkit.ScriptRun;
 
 /**
@@ -23,7 +23,7 @@ import testkit.ScriptRun;
  * daemon, Site says which command starts one and records nothing; with one (started here and
  * stopped again), the transcript is the learner's run through it, and the page says so.
  */
-@Tag("nix")
+@OnNix
 class SiteLearnerBlockTest {
     static final Path SOCKET = Path.of("/nix/var/nix/daemon-socket/socket");
 

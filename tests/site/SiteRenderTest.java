@@ -14,16 +14,16 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import nixpylab.Proc;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import testkit.HeadlessChromium;
+import testkit.HostOnly;
 import testkit.ScriptRun;
 
 /**
  * The real chapters rendered from the transcripts committed next to them (no step runs, no Nix
  * needed), then every page checked in headless Chromium.
  */
-@Tag("host")
+@HostOnly
 class SiteRenderTest {
     static Path base;
     static Proc.Result render;

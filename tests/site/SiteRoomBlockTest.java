@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nixpylab.Proc;
 import nixpylab.nix.NixVersion;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
@@ -27,7 +27,7 @@ import testkit.TinyWorkspace;
  * room, the recorder serves it with nginx on the loopback for that block alone, the block joins
  * with the URL and key the server printed, and the server is gone afterwards.
  */
-@Tag("nix")
+@OnNix
 class SiteRoomBlockTest {
     static final Duration T = Duration.ofMinutes(10);
 

@@ -19,9 +19,9 @@ import nixpylab.nix.NixVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
@@ -30,7 +30,7 @@ import testkit.TinyWorkspace;
  * chapters and read back (without Nix), a changed block re-run with its chain, a transcript edited
  * by hand refused, and --check telling the same, the merely volatile and the changed apart.
  */
-@Tag("nix")
+@OnNix
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SiteTranscriptTest {
     static Path base;

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The page checker catches what the site test relies on it to catch. */
-@Tag("nix")
-@Tag("host")
+@OnNix
+@HostOnly
 public class HeadlessChromiumTest {
     @Test
     void reportsMissingAssetsConsoleErrorsAndBlankPages(@TempDir Path dir) throws Exception {

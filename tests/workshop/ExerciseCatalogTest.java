@@ -77,8 +77,8 @@ class ExerciseCatalogTest {
     @Test
     void placeholdersAreFilledAndUnknownOnesRefused() {
         Map<String, String> v = Map.of("sourceUrl", "file:///x.tgz", "out:old.nix", "/nix/store/abc-old");
-        assertEquals("url = \"file:///x.tgz\"; p = /nix/store/abc-old; a@b.c", WorkshopFolder.fill("url = \"@sourceUrl@\"; p = @out:old.nix@; a@b.c", v::get));
-        UserError e = assertThrows(UserError.class, () -> WorkshopFolder.fill("@nope@", v::get));
+        assertEquals("url = \"file:///x.tgz\"; p = /nix/store/abc-old; a@b.c", ExerciseTemplate.fill("url = \"@sourceUrl@\"; p = @out:old.nix@; a@b.c", v::get));
+        UserError e = assertThrows(UserError.class, () -> ExerciseTemplate.fill("@nope@", v::get));
         assertTrue(e.getMessage().contains("@nope@"), e.getMessage());
     }
 

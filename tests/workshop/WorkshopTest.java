@@ -19,13 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.AtomicFile;
 import nixpylab.Proc;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.Processes;
 import testkit.ScriptRun;
 
 /** The workshop as learners and instructors use it, on real Nix, through ./jbang scripts/Workshop.java. */
-@Tag("nix")
+@OnNix
 class WorkshopTest {
     /**
      * A new folder each run: Nix remembers every link path it registered as a root, so a plain
@@ -81,7 +81,7 @@ class WorkshopTest {
             for (Path dir : List.of(e.startDir(), e.solutionDir())) {
                 for (String f : workshop.Exercise.filesUnder(dir)) {
                     if (!f.endsWith(".nix")) continue;
-                    String text = WorkshopFolder.fill(Files.readString(dir.resolve(f)), k -> switch (k) {
+                    String text = ExerciseTemplate.fill(Files.readString(dir.resolve(f)), k -> switch (k) {
                         case "sourceUrl" -> "file:///var/tmp/x.tar.gz";
                         case "sourceHash" -> "sha256-JBHHS9pbvPzdr0Ux9m0a3HPyR/UprumBsClROu/b+Ek=";
                         case "pythonVersion" -> "3.11.2";

@@ -10,8 +10,8 @@ import java.util.function.UnaryOperator;
 import nixpylab.Proc;
 import nixpylab.nix.NixHash;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.OnNix;
 import testkit.ScriptRun;
 
 /**
@@ -19,7 +19,7 @@ import testkit.ScriptRun;
  * refused by the check, with a message that says what is still wrong. None of these needs a
  * CPython build (the wrong answers to exercise 2 are the quick ones a shortcut-taker would try).
  */
-@Tag("nix")
+@OnNix
 class WrongAnswersTest {
     static Path w;
 

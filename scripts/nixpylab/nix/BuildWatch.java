@@ -26,6 +26,7 @@ public final class BuildWatch {
     private int running;
     private int failed;
     private String current = "";
+    private int unparsed;
     private final Map<String, String> substituted = new LinkedHashMap<>();
     private final Set<String> built = new LinkedHashSet<>();
 
@@ -39,56 +40,65 @@ public final class BuildWatch {
         return Collections.unmodifiableMap(new LinkedHashMap<>(substituted));
     }
 
+    /** How many lines looked like events and could not be read (Nix's format changed, or a line was cut). */
+    public synchronized int unparsed() {
+        return unparsed;
+    }
+
     /** The progress after this event, when the event changed what there is to show. */
-    public Optional<Progress> accept(NixLog.Event e) {
-        if (e instanceof NixLog.Started s) {
-            if (s.type() == NixLog.ACT_BUILDS) {
+    public synchronized Optional<Progress> accept(NixLog.Event e) {
+        if (e instanceof NixLog.Started s) return started(s);
+        if (e instanceof NixLog.Progress p && p.id() == buildsActivity) {
+            done = p.done();
+            expected = p.expected();
+            running = p.running();
+            failed = p.failed();
+            return Optional.of(progress());
+        }
+        if (e instanceof NixLog.PhaseSet p) return phase(p.id(), Optional.of(p.phase()));
+        if (e instanceof NixLog.LogLine l) return phase(l.id(), BuildProgress.phase(l.line()));
+        if (e instanceof NixLog.Stopped s) building.remove(s.id());
+        if (e instanceof NixLog.Unparsed) unparsed++;
+        return Optional.empty();
+    }
+
+    private Optional<Progress> started(NixLog.Started s) {
+        switch (s.activity()) {
+            case BUILDS -> {
                 buildsActivity = s.id();
                 return Optional.empty();
             }
-            if (s.type() == NixLog.ACT_SUBSTITUTE && s.fields().size() >= 2) {
-                String path = String.valueOf(s.fields().get(0));
-                substituted.put(path, String.valueOf(s.fields().get(1)));
-                current = StorePath.parse(path).name();
-                phases.put(current, "copying from " + s.fields().get(1));
+            case SUBSTITUTE -> {
+                if (s.subject().isEmpty() || s.from().isEmpty()) return Optional.empty();
+                substituted.put(s.subject(), s.from());
+                current = StorePath.parse(s.subject()).name();
+                phases.put(current, "copying from " + s.from());
                 return Optional.of(progress());
             }
-            if (s.type() == NixLog.ACT_BUILD && !s.fields().isEmpty()) {
-                String drv = String.valueOf(s.fields().get(0));
-                built.add(drv);
-                current = drv.substring(drv.lastIndexOf('/') + 1).replaceFirst("^[0-9a-z]{32}-", "").replaceFirst("\\.drv$", "");
+            case BUILD -> {
+                if (s.subject().isEmpty()) return Optional.empty();
+                built.add(s.subject());
+                current = s.subject().substring(s.subject().lastIndexOf('/') + 1).replaceFirst("^[0-9a-z]{32}-", "").replaceFirst("\\.drv$", "");
                 building.put(s.id(), current);
                 phases.put(current, "starting");
                 return Optional.of(progress());
             }
-        } else if (e instanceof NixLog.Result r) {
-            if (r.id() == buildsActivity && r.type() == NixLog.RES_PROGRESS && r.fields().size() >= 4) {
-                done = number(r.fields().get(0));
-                expected = number(r.fields().get(1));
-                running = number(r.fields().get(2));
-                failed = number(r.fields().get(3));
-                return Optional.of(progress());
+            default -> {
+                return Optional.empty();
             }
-            String drv = building.get(r.id());
-            if (drv == null || r.fields().isEmpty()) return Optional.empty();
-            Optional<String> phase = r.type() == NixLog.RES_SET_PHASE ? Optional.of(String.valueOf(r.fields().get(0)))
-                    : r.type() == NixLog.RES_BUILD_LOG_LINE ? BuildProgress.phase(String.valueOf(r.fields().get(0))) : Optional.empty();
-            if (phase.isPresent() && !phase.get().equals(phases.get(drv))) {
-                phases.put(drv, phase.get());
-                current = drv;
-                return Optional.of(progress());
-            }
-        } else if (e instanceof NixLog.Stopped s) {
-            building.remove(s.id());
         }
-        return Optional.empty();
     }
 
-    public Progress progress() {
+    /** A build's phase, when this result names a new one. */
+    private Optional<Progress> phase(long id, Optional<String> phase) {
+        String drv = building.get(id);
+        if (drv == null || phase.isEmpty() || phase.get().equals(phases.get(drv))) return Optional.empty();
+        phases.put(drv, phase.get());
+        current = drv;
+        return Optional.of(progress());
+    }
+
+    public synchronized Progress progress() {
         return new Progress(current, phases.getOrDefault(current, "starting"), done, expected, running, failed);
-    }
-
-    private static int number(Object o) {
-        return o instanceof Number n ? n.intValue() : 0;
     }
 }

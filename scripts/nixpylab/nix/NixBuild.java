@@ -54,9 +54,7 @@ public final class NixBuild {
                 Proc.Result r = p.onLine(line -> {
                     if (!line.stderr()) return;
                     List<String> lines = NixLog.parse(line.text()).map(e -> {
-                        synchronized (watch) {
-                            watch.accept(e).ifPresent(progress);
-                        }
+                        watch.accept(e).ifPresent(progress);
                         return NixLog.plainLines(e);
                     }).orElse(List.of(line.text()));
                     plain.addAll(lines);

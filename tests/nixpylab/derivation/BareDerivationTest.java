@@ -11,9 +11,9 @@ import java.util.List;
 import nixpylab.NixTemplate;
 import nixpylab.Proc;
 import nixpylab.nix.NixHash;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testkit.OnNix;
 
 class BareDerivationTest {
     static final BareDerivation FAKE = new BareDerivation("chrism-py311", "0123abcd", "3.11.2",
@@ -44,7 +44,7 @@ class BareDerivationTest {
         assertEquals("\"a\\\"b\\\\c\\${d}\"", NixTemplate.quote("a\"b\\c${d}"));
     }
 
-    @Tag("nix")
+    @OnNix
     @Test
     void generatedFilesParseWithNix(@TempDir Path dir) throws Exception {
         for (BareDerivation d : List.of(FAKE, FAKE.withModules(SetupLocal.VIDEO_MODULES), FAKE.withHash(NixHash.parse("0".repeat(63) + "1")))) {
@@ -57,7 +57,7 @@ class BareDerivationTest {
     }
 
     /** The postPatch text is what the shell sees: Nix strips the common indentation of '' strings. */
-    @Tag("nix")
+    @OnNix
     @Test
     void postPatchEvaluatesToTheSetupLocalHereDocument(@TempDir Path dir) throws Exception {
         BareDerivation d = FAKE.withModules(List.of("zlib", "_bz2"));

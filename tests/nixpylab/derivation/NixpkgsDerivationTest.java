@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import nixpylab.Proc;
 import nixpylab.nix.NixHash;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testkit.OnNix;
 import testkit.ScriptRun;
 
 class NixpkgsDerivationTest {
@@ -58,7 +58,7 @@ class NixpkgsDerivationTest {
         }
     }
 
-    @Tag("nix")
+    @OnNix
     @Test
     void parsesAndEvaluatesAgainstTheNixpkgsDouble(@TempDir Path dir) throws Exception {
         NixpkgsDerivation d = NixpkgsDerivation.of("0123abcd", "3.11.2", null).withModules(List.of("zlib", "_bz2"));

@@ -168,6 +168,7 @@ class NixOutputTest {
         for (String line : log.split("\n")) {
             Optional<NixLog.Event> e = NixLog.parse(line);
             assertTrue(e.isPresent() || !line.startsWith("@nix "), "every @nix line is an event: " + line);
+            assertFalse(e.isPresent() && e.get() instanceof NixLog.Unparsed, "and one this reader reads: " + line);
             e.ifPresent(ev -> {
                 watch.accept(ev).ifPresent(seen::add);
                 for (String l : NixLog.plainLines(ev)) plain.append(l).append('\n');
@@ -176,11 +177,31 @@ class NixOutputTest {
         List<String> phases = seen.stream().filter(p -> p.derivation().startsWith("capture-phased-") && !p.derivation().contains("-dep-")).map(BuildWatch.Progress::phase).distinct().toList();
         assertEquals(List.of("starting", "unpackPhase", "buildPhase", "installPhase"), phases, seen.toString());
         assertTrue(seen.stream().anyMatch(p -> p.derivation().startsWith("capture-phased-dep-") && p.phase().equals("buildPhase")), "the dependency built first");
+        assertEquals(0, watch.unparsed());
         BuildWatch.Progress last = watch.progress();
         assertEquals(2, last.done(), "both built: " + last);
         assertTrue(last.expected() >= 2, "2.8 expects 2; 2.34 counts 3 for the same two builds: " + last);
         assertTrue(plain.toString().contains("compiling\n"), "the builder's own lines come back as a plain log would show them");
         assertTrue(plain.toString().contains("these 2 derivations will be built:"), plain.toString());
+    }
+
+    /** Each event typed as what it is; a line that starts as one and cannot be read is kept as it came, and counted. */
+    @Test
+    void eventsAreTypedAndAnUnreadableOneIsKeptAndCounted() {
+        NixLog.Event build = NixLog.parse("@nix {\"action\":\"start\",\"id\":7,\"level\":3,\"type\":105,\"text\":\"building '/nix/store/0123456789abcdfghijklmnpqrsvwxyz-x.drv'\",\"fields\":[\"/nix/store/0123456789abcdfghijklmnpqrsvwxyz-x.drv\",\"\",1,1]}").orElseThrow();
+        assertEquals(new NixLog.Started(7, NixLog.Activity.BUILD, "building '/nix/store/0123456789abcdfghijklmnpqrsvwxyz-x.drv'", "/nix/store/0123456789abcdfghijklmnpqrsvwxyz-x.drv", ""), build);
+        assertEquals(new NixLog.Progress(3, 1, 2, 1, 0), NixLog.parse("@nix {\"action\":\"result\",\"id\":3,\"type\":105,\"fields\":[1,2,1,0]}").orElseThrow());
+        assertEquals(new NixLog.OtherResult(3, 105), NixLog.parse("@nix {\"action\":\"result\",\"id\":3,\"type\":105,\"fields\":[1]}").orElseThrow(), "progress with too few numbers is not progress");
+        assertEquals(Optional.empty(), NixLog.parse("these 2 paths will be built:"), "a plain line is no event");
+        BuildWatch watch = new BuildWatch();
+        for (String cut : List.of("@nix {\"action\":\"start\",\"id\":7,\"ty", "@nix [1,2]", "@nix {\"action\":\"begin\"}")) {
+            NixLog.Event e = NixLog.parse(cut).orElseThrow();
+            assertEquals(new NixLog.Unparsed(cut), e, cut);
+            assertEquals(List.of(cut), NixLog.plainLines(e), "kept in the plain log as it came");
+            assertEquals(Optional.empty(), watch.accept(e));
+        }
+        assertEquals(3, watch.unparsed());
+        assertEquals(Optional.of("x"), watch.accept(build).map(BuildWatch.Progress::derivation));
     }
 
     /** The plain log a structured log stands for: Nix's messages without their colours. */

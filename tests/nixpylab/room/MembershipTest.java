@@ -13,9 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import nixpylab.PropertiesText;
 import nixpylab.UserError;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testkit.OnNix;
 
 /**
  * A room's description is the room's only under its key's signature, and a learner's record of the
@@ -51,7 +51,7 @@ class MembershipTest {
 
     /** Signed with the key Nix made, checked with its public half; another room's key, an altered byte, a renamed key: each refused. */
     @Test
-    @Tag("nix")
+    @OnNix
     void aDescriptionIsTheRoomsOnlyUnderItsKeysSignature(@TempDir Path dir) throws Exception {
         RoomKey a = RoomKey.ensurePair(dir.resolve("a"), "nixpylab-room-aaaaaaaa");
         RoomKey b = RoomKey.ensurePair(dir.resolve("b"), "nixpylab-room-bbbbbbbb");
@@ -66,7 +66,7 @@ class MembershipTest {
     }
 
     @Test
-    @Tag("nix")
+    @OnNix
     void aLearnersRecordIsReadOnlyWhenItIsTheirsAndSigned(@TempDir Path dir) throws Exception {
         RoomKey key = RoomKey.ensurePair(dir.resolve("keys"), "nixpylab-room-cccccccc");
         String text = info().text();

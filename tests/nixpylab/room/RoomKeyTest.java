@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import nixpylab.UserError;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testkit.OnNix;
 
 class RoomKeyTest {
     @Test
@@ -32,7 +32,7 @@ class RoomKeyTest {
     }
 
     @Test
-    @Tag("nix")
+    @OnNix
     void nixMakesThePairAndTheSecretHalfIsTheOwnersAlone(@TempDir Path dir) throws Exception {
         RoomKey k = RoomKey.ensurePair(dir.resolve("keys"), "test-room-1");
         assertEquals("test-room-1", k.name());

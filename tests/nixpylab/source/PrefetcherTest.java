@@ -12,15 +12,16 @@ import java.time.Duration;
 import java.util.List;
 import nixpylab.Proc;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import testkit.Archives;
+import testkit.OnNix;
+import testkit.Slow;
 
 /** The toolkit's hashes against real Nix's, on archives built here with every awkward case. */
-@Tag("nix")
+@OnNix
 class PrefetcherTest {
     static String nix(String... cmd) {
         Proc.Result r = Proc.of(cmd).timeout(Duration.ofMinutes(2)).run();
@@ -107,7 +108,7 @@ class PrefetcherTest {
     }
 
     /** The CPython tarball the tutorial builds: the same as nix-prefetch-url --unpack. */
-    @Tag("slow")
+    @Slow
     @Test
     void cpythonSourceTarball() throws Exception {
         Path cache = SourceLocator.defaultCacheDir();

@@ -11,15 +11,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import nixpylab.Proc;
 import nixpylab.UserError;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import testkit.HostOnly;
 
 /**
  * A tarball another user put in a folder of tarballs is never taken, whatever its name promises
  * (the planted python3.11_3.11.99 of the security reading); a folder open to others is closed when
  * it is this user's, refused when it is another's.
  */
-@Tag("host") // needs root, to play the other user (nobody)
+@HostOnly // needs root, to play the other user (nobody)
 class SourceFolderTest {
     @Test
     void aTarballAnotherUserPlantedIsNeverTaken() throws Exception {

@@ -12,9 +12,9 @@ import nixpylab.Proc;
 import nixpylab.derivation.NixpkgsDerivation;
 import nixpylab.derivation.Profile;
 import nixpylab.derivation.SetupLocal;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import testkit.NixpkgsDouble;
+import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
 
@@ -34,7 +34,7 @@ class InputAuditTest {
     }
 
     /** The nixpkgs profile on the tiny package through the nixpkgs test double: audit, then build with the smaller list. */
-    @Tag("nix")
+    @OnNix
     @Test
     void auditProvesTheSmallerListByBuildingWithIt() throws Exception {
         TinyWorkspace tiny = TinyWorkspace.fresh("input-audit", 5);
