@@ -68,7 +68,7 @@ public final class RoomView {
                 + " on the instructor's machine with Nix " + m.info().nixVersion() + ", and its source " + m.info().sourceFile());
         out.println("from now on the tutorial's steps (in the lab/ next to this workshop folder) and the workshop's checks ask it before building"
                 + (m.require() ? "; the tutorial's build stops rather than build what the cache should hold (--require)" : "")
-                + "; by hand, pass Nix --option substituters " + m.url() + " --option extra-trusted-public-keys " + m.key() + " --option fallback " + (m.require() ? "false" : "true"));
+                + "; by hand, pass Nix --option extra-substituters " + m.url() + " --option extra-trusted-public-keys " + m.key() + " --option connect-timeout 5 --option fallback " + (m.require() ? "false" : "true"));
         if (untrusted) {
             out.println("but: the Nix daemon does not trust " + user + " to add a binary cache. Ask an administrator to add to /etc/nix/nix.conf");
             out.println("  extra-trusted-substituters = " + m.url());

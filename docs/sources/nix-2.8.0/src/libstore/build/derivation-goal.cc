@@ -1,6 +1,8 @@
-// source: src/libstore/build/derivation-goal.cc of Nix 2.8.0, lines 293-297
-// upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/build/derivation-goal.cc#L293-L297
+// source: src/libstore/build/derivation-goal.cc of Nix 2.8.0, lines 291-297
+// upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/build/derivation-goal.cc#L291-L297
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
+
+    assert(drv->type().isPure());
 
     if (nrFailed > 0 && nrFailed > nrNoSubstituters + nrIncompleteClosure && !settings.tryFallback) {
         done(BuildResult::TransientFailure, {},
