@@ -30,7 +30,6 @@ import testkit.TinyWorkspace;
 @OnNix
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ByHandTest {
-    static final Duration T = Duration.ofMinutes(3);
     static Path work;
     static Path file;
     static List<String> postPatchLines;
@@ -53,12 +52,12 @@ class ByHandTest {
     @Order(0)
     void theHashIsCopiedFromNixsGotLineByHand() throws Exception {
         String source = tiny.tarball().toString();
-        Proc.Result first = step("FetchFakeHash", "--by-hand", "--source", source, "--trust-first-use");
+        Proc.Result first = ScriptRun.step(work, "FetchFakeHash", "--by-hand", "--source", source, "--trust-first-use");
         String fake = Files.readString(file);
         assertStoppedUnchanged(first, fake, "still has the fake hash");
         List<String> nixBuild = typed(first).get(1);
         assertEquals("nix-build", nixBuild.get(0), first.stderr());
-        Proc.Result failing = Proc.of(nixBuild).in(work).timeout(T).run();
+        Proc.Result failing = Proc.of(nixBuild).in(work).timeout(ScriptRun.STEP).run();
         Matcher got = Pattern.compile("got:\\s+(sha256-[A-Za-z0-9+/]{43}=)").matcher(failing.stderr());
         assertTrue(got.find(), "the learner reads the hash off Nix's error: " + failing.stderr());
         String fakeHash = "sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
@@ -70,24 +69,18 @@ class ByHandTest {
         for (String wrong : List.of(typo, real.substring(0, 20) + real.substring(21))) {
             String mine = fake.replace(fakeHash, wrong);
             Files.writeString(file, mine);
-            Proc.Result r = step("FetchFakeHash", "--by-hand", "--source", source, "--trust-first-use");
+            Proc.Result r = ScriptRun.step(work, "FetchFakeHash", "--by-hand", "--source", source, "--trust-first-use");
             assertStoppedUnchanged(r, mine, wrong.equals(typo) ? "but the file declares " + typo : "Nix could not");
         }
         String right = fake.replace(fakeHash, real);
         Files.writeString(file, right);
         // the right hash, but a made-up tarball nobody vouches for: not done without --trust-first-use
-        Proc.Result unvouched = step("FetchFakeHash", "--by-hand", "--source", source);
+        Proc.Result unvouched = ScriptRun.step(work, "FetchFakeHash", "--by-hand", "--source", source);
         assertStoppedUnchanged(unvouched, right, "--trust-first-use");
-        Proc.Result done = step("FetchFakeHash", "--by-hand", "--source", source, "--trust-first-use");
+        Proc.Result done = ScriptRun.step(work, "FetchFakeHash", "--by-hand", "--source", source, "--trust-first-use");
         assertEquals(0, done.exitCode(), ScriptRun.describe(done));
         assertTrue(done.stderr().contains("Nix accepts the source with the hash you wrote (" + real + ")"), done.stderr());
         assertEquals(right, Files.readString(file));
-    }
-
-    static Proc.Result step(String script, String... args) {
-        List<String> all = new ArrayList<>(List.of("--workdir", work.toString()));
-        all.addAll(List.of(args));
-        return ScriptRun.run(script, T, all.toArray(String[]::new));
     }
 
     /** The file with these lines put in before its closing brace, as a learner pastes them. */
@@ -107,7 +100,7 @@ class ByHandTest {
     @Order(1)
     void postPatchSaysWhatToWriteAndWaits() throws Exception {
         String before = Files.readString(file);
-        Proc.Result r = step("PostPatch", "--by-hand", "--without", "_tkinter");
+        Proc.Result r = ScriptRun.step(work, "PostPatch", "--by-hand", "--without", "_tkinter");
         assertStoppedUnchanged(r, before, "has no postPatch: the file does not set one yet");
         assertTrue(r.stderr().contains("by hand: give the derivation a postPatch"), r.stderr());
         postPatchLines = new ArrayList<>();
@@ -127,16 +120,16 @@ class ByHandTest {
         // a postPatch that writes the modules somewhere else
         String elsewhere = withLines(clean, List.of("  postPatch = ''", "    echo 'zlib zlibmodule.c -lz' > Setup.local", "  '';"));
         Files.writeString(file, elsewhere);
-        assertStoppedUnchanged(step("PostPatch", "--by-hand", "--without", "_tkinter"), elsewhere, "does not write Modules/Setup.local");
+        assertStoppedUnchanged(ScriptRun.step(work, "PostPatch", "--by-hand", "--without", "_tkinter"), elsewhere, "does not write Modules/Setup.local");
         // the right place, one module forgotten
         List<String> noLzma = postPatchLines.stream().filter(l -> !l.strip().startsWith("_lzma ")).toList();
         String forgot = withLines(clean, noLzma);
         Files.writeString(file, forgot);
-        assertStoppedUnchanged(step("PostPatch", "--by-hand", "--without", "_tkinter"), forgot, "without a line for _lzma");
+        assertStoppedUnchanged(ScriptRun.step(work, "PostPatch", "--by-hand", "--without", "_tkinter"), forgot, "without a line for _lzma");
         // a file Nix cannot read: Nix's own words
         String broken = withLines(clean, List.of("  postPatch = ''"));
         Files.writeString(file, broken);
-        assertStoppedUnchanged(step("PostPatch", "--by-hand", "--without", "_tkinter"), broken, "Nix could not evaluate");
+        assertStoppedUnchanged(ScriptRun.step(work, "PostPatch", "--by-hand", "--without", "_tkinter"), broken, "Nix could not evaluate");
         Files.writeString(file, clean);
     }
 
@@ -145,18 +138,18 @@ class ByHandTest {
     void theRightPostPatchIsFoundDoneByNixAndLaterStepsWorkFromIt() throws Exception {
         String mine = withLines(Files.readString(file), postPatchLines);
         Files.writeString(file, mine);
-        Proc.Result r = step("PostPatch", "--by-hand", "--without", "_tkinter");
+        Proc.Result r = ScriptRun.step(work, "PostPatch", "--by-hand", "--without", "_tkinter");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stderr().contains("done already, by hand: Nix's derivation /nix/store/"), r.stderr());
         assertEquals(mine, Files.readString(file), "the learner's own file stays");
-        Proc.Result again = step("PostPatch", "--by-hand", "--without", "_tkinter");
+        Proc.Result again = ScriptRun.step(work, "PostPatch", "--by-hand", "--without", "_tkinter");
         assertEquals(0, again.exitCode(), "a learner who comes back finds it done: " + ScriptRun.describe(again));
     }
 
     @Test
     @Order(4)
     void buildByHandWantsTheOutputInTheStoreAndTheWorkspacesResultAsItsRoot() throws Exception {
-        Proc.Result r = step("Build", "--by-hand");
+        Proc.Result r = ScriptRun.step(work, "Build", "--by-hand");
         assertEquals(3, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stderr().contains("is not in the store"), r.stderr());
         List<String> nixBuild = new ArrayList<>(typed(r).get(1));
@@ -165,18 +158,18 @@ class ByHandTest {
         Path elsewhere = Files.createTempDirectory(work.getParent(), "elsewhere");
         List<String> there = new ArrayList<>(nixBuild);
         there.set(there.size() - 1, file.toString());
-        Proc.Result built = Proc.of(there).in(elsewhere).timeout(T).run();
+        Proc.Result built = Proc.of(there).in(elsewhere).timeout(ScriptRun.STEP).run();
         assertEquals(0, built.exitCode(), ScriptRun.describe(built));
-        Proc.Result notMine = step("Build", "--by-hand");
+        Proc.Result notMine = ScriptRun.step(work, "Build", "--by-hand");
         assertEquals(3, notMine.exitCode(), ScriptRun.describe(notMine));
         assertTrue(notMine.stderr().contains("is not one of its roots") && notMine.stderr().contains(elsewhere.resolve("result").toString()), notMine.stderr());
         Files.delete(elsewhere.resolve("result"));
-        Proc.Result mine = Proc.of(nixBuild).in(work).timeout(T).run();
+        Proc.Result mine = Proc.of(nixBuild).in(work).timeout(ScriptRun.STEP).run();
         assertEquals(0, mine.exitCode(), ScriptRun.describe(mine));
-        Proc.Result done = step("Build", "--by-hand");
+        Proc.Result done = ScriptRun.step(work, "Build", "--by-hand");
         assertEquals(0, done.exitCode(), ScriptRun.describe(done));
         assertTrue(done.stderr().contains("is its root"), done.stderr());
-        Proc.Result roots = step("Roots");
+        Proc.Result roots = ScriptRun.step(work, "Roots");
         assertEquals(0, roots.exitCode(), "the next step goes on from the learner's build: " + ScriptRun.describe(roots));
     }
 
@@ -192,7 +185,7 @@ class ByHandTest {
         assertTrue(first.stderr().contains("still has the fake hash") && first.stderr().contains("run ./jbang scripts/Tutorial.java --by-hand again"), first.stderr());
         assertTrue(Pattern.compile("FetchFakeHash\\s+stopped").matcher(first.stderr()).find(), first.stderr());
         // the learner copies the hash Nix reports, and comes back
-        Matcher got = Pattern.compile("got:\\s+(sha256-[A-Za-z0-9+/]{43}=)").matcher(Proc.of(typed(first).get(1)).in(lab).timeout(T).run().stderr());
+        Matcher got = Pattern.compile("got:\\s+(sha256-[A-Za-z0-9+/]{43}=)").matcher(Proc.of(typed(first).get(1)).in(lab).timeout(ScriptRun.STEP).run().stderr());
         assertTrue(got.find());
         Files.writeString(nix, Files.readString(nix).replace("sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", got.group(1)));
         Proc.Result second = ScriptRun.run("Tutorial", Duration.ofMinutes(5), args.toArray(String[]::new));
@@ -209,7 +202,7 @@ class ByHandTest {
     @Order(5)
     void deleteByHandWantsThePathGoneFromTheStoreAndNamesWhatStillHoldsIt() throws Exception {
         Path out = Files.readSymbolicLink(work.resolve("result"));
-        Proc.Result r = step("ForceDelete", "--by-hand");
+        Proc.Result r = ScriptRun.step(work, "ForceDelete", "--by-hand");
         assertEquals(3, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stderr().contains("is still in the store: Nix's roots for it are " + work.resolve("result")), r.stderr());
         List<List<String>> typed = typed(r);
@@ -217,15 +210,15 @@ class ByHandTest {
         assertEquals("nix-store", delete.get(0));
         assertEquals(List.of("--delete", out.toString()), delete.subList(delete.size() - 2, delete.size()));
         // the plain delete first, as the video did: Nix refuses while result holds it
-        Proc.Result refused = Proc.of(delete).in(work).timeout(T).run();
+        Proc.Result refused = Proc.of(delete).in(work).timeout(ScriptRun.STEP).run();
         assertTrue(refused.exitCode() != 0 && refused.stderr().contains("still alive"), ScriptRun.describe(refused));
         Files.delete(work.resolve("result"));
-        Proc.Result rootless = step("ForceDelete", "--by-hand");
+        Proc.Result rootless = ScriptRun.step(work, "ForceDelete", "--by-hand");
         assertEquals(3, rootless.exitCode(), ScriptRun.describe(rootless));
         assertTrue(rootless.stderr().contains("no root holds it any more"), rootless.stderr());
-        Proc.Result deleted = Proc.of(delete).in(work).timeout(T).run();
+        Proc.Result deleted = Proc.of(delete).in(work).timeout(ScriptRun.STEP).run();
         assertEquals(0, deleted.exitCode(), ScriptRun.describe(deleted));
-        Proc.Result done = step("ForceDelete", "--by-hand");
+        Proc.Result done = ScriptRun.step(work, "ForceDelete", "--by-hand");
         assertEquals(0, done.exitCode(), ScriptRun.describe(done));
         assertTrue(done.stderr().contains("is no longer in the store"), done.stderr());
         assertTrue(!Files.exists(out), "Nix deleted it");

@@ -102,11 +102,7 @@ class DaemonTest {
     }
 
     static Proc.Result step(String script, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--workdir";
-        all[1] = "lab";
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Learner.step(dir, env, script, all);
+        return Learner.step(dir, env, script, ScriptRun.inWorkspace("lab", args));
     }
 
     @Test

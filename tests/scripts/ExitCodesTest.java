@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,12 @@ import testkit.Slow;
 @Slow
 @HostOnly // --help does not depend on which Nix runs
 class ExitCodesTest {
-    static final Duration T = Duration.ofMinutes(3);
     static final Pattern CODE = Pattern.compile("(?m)^\\s+(\\d+|other)\\s{2,}\\S");
 
     static List<String> listedCodes(String script, String... sub) {
         List<String> args = new ArrayList<>(List.of(sub));
         args.add("--help");
-        Proc.Result r = ScriptRun.run(script, T, args.toArray(String[]::new));
+        Proc.Result r = ScriptRun.run(script, ScriptRun.STEP, args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         String help = r.stdout();
         int at = help.indexOf("Exit codes:");

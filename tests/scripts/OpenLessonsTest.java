@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,17 +20,16 @@ import testkit.TinyWorkspace;
 /** Chapter 10's steps on real Nix: Closure on the tiny package (whose python3 is the host's), and Language. */
 @OnNix
 class OpenLessonsTest {
-    static final Duration T = Duration.ofMinutes(3);
 
     @Test
     void closureTellsWhatTheBuildNeedsFromWhatTheOutputNeeds() throws Exception {
         TinyWorkspace t = TinyWorkspace.fresh("closure", 4, "0", false, 0);
         Path ws = t.lab();
-        Proc.Result b = ScriptRun.run("Build", T, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
+        Proc.Result b = ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
         StorePath python = StorePath.find(Files.readSymbolicLink(ws.resolve("result")).toString()).orElseThrow();
 
-        Proc.Result r = ScriptRun.run("Closure", T, "--workdir", ws.toString(), "--nix-command");
+        Proc.Result r = ScriptRun.run("Closure", ScriptRun.STEP, "--workdir", ws.toString(), "--nix-command");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         StorePath hello = StorePath.find(Files.readSymbolicLink(ws.resolve("result-hello")).toString()).orElseThrow();
         // Nix's own record, not the step's words: the output refers to the python that built it, not to the greeting
@@ -42,7 +40,7 @@ class OpenLessonsTest {
         assertTrue(r.stdout().contains("is in the build's closure, not the runtime one"), r.stdout());
         assertTrue(r.stdout().contains("bin/hello:"), "why-depends --precise names the file: " + r.stdout());
 
-        Proc.Result d = ScriptRun.run("ForceDelete", T, "--workdir", ws.toString());
+        Proc.Result d = ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
         assertEquals(0, d.exitCode(), ScriptRun.describe(d));
         assertFalse(Files.exists(Path.of(hello.path())), "hello-py is this workspace's build, so ForceDelete removes it too");
     }
@@ -50,7 +48,7 @@ class OpenLessonsTest {
     @Test
     void closureBeforeAnyBuildSaysWhichStepComesFirst() throws Exception {
         Path ws = Files.createTempDirectory(Path.of("/var/tmp"), "nixpylab-closure-early-");
-        Proc.Result r = ScriptRun.run("Closure", T, "--workdir", ws.resolve("lab").toString());
+        Proc.Result r = ScriptRun.run("Closure", ScriptRun.STEP, "--workdir", ws.resolve("lab").toString());
         assertNotEquals(0, r.exitCode());
         assertTrue(r.stderr().contains("needs the FetchFakeHash step first"), r.stderr());
         assertFalse(r.stderr().contains("Exception"), r.stderr());
@@ -60,7 +58,7 @@ class OpenLessonsTest {
     @Test
     void languageAsksNixAndShowsItsAnswersAndRefusals() throws Exception {
         Path ws = Files.createTempDirectory(Path.of("/var/tmp"), "nixpylab-language-");
-        Proc.Result r = ScriptRun.run("Language", T, "--workdir", ws.resolve("lab").toString());
+        Proc.Result r = ScriptRun.run("Language", ScriptRun.STEP, "--workdir", ws.resolve("lab").toString());
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         String all = r.stdout() + r.stderr();
         assertTrue(all.contains("video-as-written.nix:14:3"), "the video's file stops at the stray '': " + all);
@@ -79,15 +77,15 @@ class OpenLessonsTest {
     void theNixCommandDoesEachStepsWorkBesideTheClassicOne() throws Exception {
         TinyWorkspace t = TinyWorkspace.fresh("nix-command", 4, "0", false, 0);
         Path ws = t.lab();
-        assertEquals(0, ScriptRun.run("Build", T, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use").exitCode());
+        assertEquals(0, ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use").exitCode());
         String python = Files.readSymbolicLink(ws.resolve("result")).toString();
-        Proc.Result early = ScriptRun.run("NixCommand", T, "--workdir", ws.toString());
+        Proc.Result early = ScriptRun.run("NixCommand", ScriptRun.STEP, "--workdir", ws.toString());
         assertNotEquals(0, early.exitCode(), "Closure comes first: " + ScriptRun.describe(early));
         assertTrue(early.stderr().contains("Closure"), early.stderr());
-        assertEquals(0, ScriptRun.run("Closure", T, "--workdir", ws.toString()).exitCode());
+        assertEquals(0, ScriptRun.run("Closure", ScriptRun.STEP, "--workdir", ws.toString()).exitCode());
         String hello = Files.readSymbolicLink(ws.resolve("result-hello")).toString();
 
-        Proc.Result r = ScriptRun.run("NixCommand", T, "--workdir", ws.toString());
+        Proc.Result r = ScriptRun.run("NixCommand", ScriptRun.STEP, "--workdir", ws.toString());
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         String all = r.stdout() + r.stderr();
         String file = t.nixFileName();
@@ -106,14 +104,14 @@ class OpenLessonsTest {
         assertEquals(hello, Files.readSymbolicLink(ws.resolve("result-hello")).toString());
         String roots = Proc.of("nix-store", "--option", "substituters", "", "--query", "--roots", hello).run().stdout();
         assertTrue(roots.contains(ws.resolve("result-hello") + " -> " + hello), roots);
-        assertEquals(0, ScriptRun.run("ForceDelete", T, "--workdir", ws.toString()).exitCode());
+        assertEquals(0, ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString()).exitCode());
     }
 
     /** Whoever runs it (here root, directly on the store): a file added, kept, refused while alive, deleted ignoring liveness, and gone in Nix's database. */
     @Test
     void trustAddsAFileAndDeletesItAgainTouchingNothingElse() throws Exception {
         Path ws = Files.createTempDirectory(Path.of("/var/tmp"), "nixpylab-trust-");
-        Proc.Result r = ScriptRun.run("Trust", T, "--workdir", ws.resolve("lab").toString());
+        Proc.Result r = ScriptRun.run("Trust", ScriptRun.STEP, "--workdir", ws.resolve("lab").toString());
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         String all = r.stdout() + r.stderr();
         Matcher m = Pattern.compile("(?m)^(/nix/store/[0-9a-z]{32}-trust-note\\.txt)$").matcher(r.stdout());

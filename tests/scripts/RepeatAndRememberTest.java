@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
 import nixpylab.nix.StorePath;
@@ -18,13 +17,12 @@ import testkit.TinyWorkspace;
 /** The closing chapter's steps on real Nix, with the tiny package: repeatable or not, and a named root. */
 @OnNix
 class RepeatAndRememberTest {
-    static final Duration T = Duration.ofMinutes(3);
 
     static Path built(String name, boolean nondeterministic) throws Exception {
         TinyWorkspace t = TinyWorkspace.fresh("repeat-" + name, 4, nondeterministic ? "1" : "0", nondeterministic, 0);
         Path tarball = t.tarball();
         Path ws = t.lab();
-        Proc.Result b = ScriptRun.run("Build", T, "--workdir", ws.toString(), "--from-start", "--source", tarball.toString(), "--trust-first-use");
+        Proc.Result b = ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", tarball.toString(), "--trust-first-use");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
         return ws;
     }
@@ -32,48 +30,48 @@ class RepeatAndRememberTest {
     @Test
     void aDeterministicBuildIsReportedRepeatable() throws Exception {
         Path ws = built("same", false);
-        Proc.Result r = ScriptRun.run("Repeatable", T, "--workdir", ws.toString());
+        Proc.Result r = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString());
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stdout().contains("repeatable: the second build is bit for bit the same"), r.stdout());
         assertTrue(r.stderr().contains("--check"), r.stderr());
-        ScriptRun.run("ForceDelete", T, "--workdir", ws.toString());
+        ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
     }
 
     @Test
     void aTimestampMakesTheBuildDifferAndTheStepSaysWhere() throws Exception {
         Path ws = built("differs", true);
-        Proc.Result r = ScriptRun.run("Repeatable", T, "--workdir", ws.toString());
+        Proc.Result r = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString());
         assertEquals(104, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stderr().contains("may not be deterministic"), r.stderr());
         assertTrue(Pattern.compile("(?m)^  contents\\s+share/built-at\\n      line 1: \\d+ \\| \\d+$").matcher(r.stdout()).find(), r.stdout());
         assertFalse(r.stdout().contains("share/Setup.local"), "only the timestamp differs");
         StorePath out = StorePath.find(Files.readSymbolicLink(ws.resolve("result")).toString()).orElseThrow();
         assertFalse(Files.exists(Path.of(out.path() + ".check")), "the second result is cleaned up");
-        ScriptRun.run("ForceDelete", T, "--workdir", ws.toString());
+        ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
     }
 
     @Test
     void aNamedRootIsShownByRootsAndCleanedByForceDelete() throws Exception {
         Path ws = built("named", false);
-        Proc.Result r = ScriptRun.run("Remember", T, "--workdir", ws.toString(), "--name", "my-python");
+        Proc.Result r = ScriptRun.run("Remember", ScriptRun.STEP, "--workdir", ws.toString(), "--name", "my-python");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         Path link = ws.resolve("my-python");
         assertTrue(Files.isSymbolicLink(link));
         StorePath out = StorePath.find(Files.readSymbolicLink(link).toString()).orElseThrow();
-        Proc.Result roots = ScriptRun.run("Roots", T, "--workdir", ws.toString());
+        Proc.Result roots = ScriptRun.run("Roots", ScriptRun.STEP, "--workdir", ws.toString());
         assertTrue(roots.stdout().contains(ScriptRun.shown(link) + " -> " + out), roots.stdout());
 
         Files.delete(ws.resolve("result"));
         Proc.Result plain = Proc.of("nix-store", "--option", "substituters", "", "--delete", out.path()).run();
         assertTrue(plain.stderr().contains("since it is still alive"), "the named root alone keeps it alive: " + plain.stderr());
 
-        Proc.Result d = ScriptRun.run("ForceDelete", T, "--workdir", ws.toString());
+        Proc.Result d = ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
         assertEquals(0, d.exitCode(), ScriptRun.describe(d));
         assertFalse(Files.exists(Path.of(out.path())));
         assertFalse(Files.isSymbolicLink(link), "the dangling named root is removed");
         assertTrue(d.stderr().contains("removed the dangling link " + ScriptRun.shown(link)), d.stderr());
 
-        Proc.Result bad = ScriptRun.run("Remember", T, "--workdir", ws.toString(), "--name", "../escape");
+        Proc.Result bad = ScriptRun.run("Remember", ScriptRun.STEP, "--workdir", ws.toString(), "--name", "../escape");
         assertTrue(bad.exitCode() != 0 && bad.stderr().contains("error: "), ScriptRun.describe(bad));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nixpylab.Proc;
@@ -25,7 +24,6 @@ import testkit.TinyWorkspace;
  */
 @OnNix
 class SandboxTest {
-    static final Duration T = Duration.ofMinutes(3);
     static final String SANDBOX_ON = "sandbox = true\nsandbox-fallback = false";
     static Path base;
     static TinyWorkspace tiny;
@@ -47,7 +45,7 @@ class SandboxTest {
         if (config.list("sandbox-paths").stream().noneMatch(e -> e.startsWith("/bin/sh="))) {
             cmd.addAll(List.of("--option", "sandbox-paths", "/bin/sh=" + Path.of("/bin/sh").toRealPath() + " /lib64=" + Path.of("/lib64").toRealPath() + " /lib=" + Path.of("/lib").toRealPath()));
         }
-        Proc.Result r = Proc.of(cmd).env("NIX_CONFIG", SANDBOX_ON).timeout(T).run();
+        Proc.Result r = Proc.of(cmd).env("NIX_CONFIG", SANDBOX_ON).timeout(ScriptRun.STEP).run();
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("hidden", Files.readString(Path.of(r.stdout().strip())).strip(), "the builder could not see /usr/bin/gcc");
     }
@@ -62,13 +60,13 @@ class SandboxTest {
         for (String[] step : new String[][] {{"FetchFakeHash", "--source", tarball.toString(), "--trust-first-use"}, {"PostPatch", "--without", "_tkinter"}, {"Build"}, {"TestPython"}}) {
             List<String> args = new ArrayList<>(List.of(step).subList(1, step.length));
             args.addAll(List.of("--workdir", ws.toString()));
-            Proc.Result r = ScriptRun.run(step[0], T, env, args.toArray(String[]::new));
+            Proc.Result r = ScriptRun.run(step[0], ScriptRun.STEP, env, args.toArray(String[]::new));
             assertEquals(0, r.exitCode(), ScriptRun.describe(r));
             assertTrue(r.stderr().contains("the build sandbox is on; this build opens /usr "), "it says what it opens:\n" + r.stderr());
             assertTrue(r.stderr().contains("inputs Nix does not track"), "and why:\n" + r.stderr());
             if (step[0].equals("Build")) assertTrue(r.stderr().contains("--option extra-sandbox-paths '/usr "), "the command shows it:\n" + r.stderr());
         }
         assertEquals(shellBefore, NixHash.of(Files.readAllBytes(shell)).sri(), shell + " (the host's /bin/sh) is untouched by the sandbox's mounts");
-        ScriptRun.run("ForceDelete", T, env, "--workdir", ws.toString());
+        ScriptRun.run("ForceDelete", ScriptRun.STEP, env, "--workdir", ws.toString());
     }
 }

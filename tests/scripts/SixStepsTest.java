@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,21 +30,12 @@ import testkit.TinyWorkspace;
 class SixStepsTest {
     static Path work;
     static Path tarball;
-    static final Duration T = Duration.ofMinutes(3);
 
     @BeforeAll
     static void setUp() throws Exception {
         TinyWorkspace t = TinyWorkspace.fresh("six-steps", 1);
         work = t.lab();
         tarball = t.tarball();
-    }
-
-    static Proc.Result step(String script, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--workdir";
-        all[1] = work.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return ScriptRun.run(script, T, all);
     }
 
     static String only(Pattern p, String text) {
@@ -57,7 +47,7 @@ class SixStepsTest {
     @Test
     @Order(1)
     void fetchReadsTheRealHashFromNixsErrorAndWritesItBack() throws Exception {
-        Proc.Result r = step("FetchFakeHash", "--source", tarball.toString(), "--trust-first-use", "--predict");
+        Proc.Result r = ScriptRun.step(work, "FetchFakeHash", "--source", tarball.toString(), "--trust-first-use", "--predict");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stderr().contains("specified: sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="), r.stderr());
         assertTrue(r.stderr().contains("profile bare)"), "auto picks bare where <nixpkgs> does not resolve");
@@ -75,7 +65,7 @@ class SixStepsTest {
     @Test
     @Order(2)
     void postPatchAddsSetupLocalAndChangesTheDrv() throws Exception {
-        Proc.Result r = step("PostPatch", "--without", "_tkinter");
+        Proc.Result r = ScriptRun.step(work, "PostPatch", "--without", "_tkinter");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         String before = only(Pattern.compile("before: (\\S+)"), r.stderr());
         String after = only(Pattern.compile("after:  (\\S+)"), r.stderr());
@@ -88,7 +78,7 @@ class SixStepsTest {
     @Test
     @Order(3)
     void buildLinksResultAndThePatchReachedTheBuild() throws Exception {
-        Proc.Result r = step("Build");
+        Proc.Result r = ScriptRun.step(work, "Build");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         StorePath out = StorePath.parse(r.stdout());
         assertEquals(out.path(), Files.readSymbolicLink(work.resolve("result")).toString());
@@ -97,7 +87,7 @@ class SixStepsTest {
         assertTrue(r.stderr().contains("Running phase") || r.stderr().contains("Phase"), r.stderr());
         assertTrue(Files.readString(work.resolve("logs").toFile().listFiles()[0].toPath()).contains("Running phase: installPhase"));
 
-        Proc.Result again = step("Build");
+        Proc.Result again = ScriptRun.step(work, "Build");
         assertEquals(0, again.exitCode(), ScriptRun.describe(again));
         assertEquals(out.path(), again.stdout().strip());
         long ms = Long.parseLong(only(Pattern.compile("already in the store: nothing to build \\((\\d+) ms\\)"), again.stderr()));
@@ -120,13 +110,13 @@ class SixStepsTest {
     /** A step as the tutorial runs it: stdout and stderr in one stream, and the file of notes already said. */
     static Proc.Result tutorialStep(Path notesSaid, String script) {
         return Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", ScriptRun.REPO.resolve("scripts/" + script + ".java").toString(), "--workdir", work.toString())
-                .in(ScriptRun.REPO).timeout(T).env("NIXPY_SOURCES", ScriptRun.TEST_SOURCES).env(terminal.Lab.NOTES_SAID_FILE, notesSaid.toString()).oneStream().run();
+                .in(ScriptRun.REPO).timeout(ScriptRun.STEP).env("NIXPY_SOURCES", ScriptRun.TEST_SOURCES).env(terminal.Lab.NOTES_SAID_FILE, notesSaid.toString()).oneStream().run();
     }
 
     @Test
     @Order(4)
     void rootsNameTheResultLink() {
-        Proc.Result r = step("Roots");
+        Proc.Result r = ScriptRun.step(work, "Roots");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stdout().contains(ScriptRun.shown(work.resolve("result")) + " -> /nix/store/"), r.stdout());
         assertTrue(r.stderr().contains("the symlink nix-build left behind"), r.stderr());
@@ -140,7 +130,7 @@ class SixStepsTest {
         Proc.Result root = Proc.of("nix-store", "--option", "substituters", "", "-r", out.path(), "--add-root", other.toString(), "--indirect").run();
         assertEquals(0, root.exitCode(), root.stderr());
         try {
-            Proc.Result r = step("ForceDelete");
+            Proc.Result r = ScriptRun.step(work, "ForceDelete");
             assertEquals(1, r.exitCode(), ScriptRun.describe(r));
             assertTrue(r.stderr().contains("also kept alive by a root outside this workspace (" + ScriptRun.shown(other) + ")"), r.stderr());
             assertTrue(Files.exists(Path.of(out.path())), "still in the store");
@@ -154,12 +144,12 @@ class SixStepsTest {
     @Order(6)
     void forceDeleteIsRefusedWhileAliveThenDeletesAndCleansTheLink() throws Exception {
         StorePath out = StorePath.find(Files.readSymbolicLink(work.resolve("result")).toString()).orElseThrow();
-        Proc.Result dry = step("ForceDelete", "--dry-run");
+        Proc.Result dry = ScriptRun.step(work, "ForceDelete", "--dry-run");
         assertEquals(0, dry.exitCode(), ScriptRun.describe(dry));
         assertTrue(dry.stderr().contains("  " + out), dry.stderr());
         assertTrue(Files.exists(Path.of(out.path())), "--dry-run deletes nothing");
 
-        Proc.Result r = step("ForceDelete");
+        Proc.Result r = ScriptRun.step(work, "ForceDelete");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         assertTrue(r.stderr().contains("since it is still alive"), r.stderr());
         assertTrue(r.stderr().contains("--ignore-liveness"), r.stderr());
@@ -167,7 +157,7 @@ class SixStepsTest {
         assertFalse(Files.isSymbolicLink(work.resolve("result")), "the dangling result link is removed");
         assertTrue(r.stdout().contains("deleted " + out));
 
-        Proc.Result t = step("TestPython");
+        Proc.Result t = ScriptRun.step(work, "TestPython");
         assertEquals(1, t.exitCode(), ScriptRun.describe(t));
         assertTrue(t.stderr().contains("no longer in the store") || t.stderr().contains("needs the Build step"), t.stderr());
     }
@@ -175,9 +165,9 @@ class SixStepsTest {
     @Test
     @Order(7)
     void rebuildThenImportEachModule() {
-        Proc.Result b = step("Build");
+        Proc.Result b = ScriptRun.step(work, "Build");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
-        Proc.Result r = step("TestPython");
+        Proc.Result r = ScriptRun.step(work, "TestPython");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         for (String m : new String[] {"zlib", "readline", "lzma", "sqlite3", "curses", "bz2", "ctypes", "hashlib", "ssl"}) {
             assertTrue(Pattern.compile("(?m)^" + m + "\\s+ok\\b").matcher(r.stdout()).find(), m + " in\n" + r.stdout());
@@ -189,11 +179,11 @@ class SixStepsTest {
     @Order(8)
     void aFailedImportFailsTheStep() {
         // the host python has no _tkinter module unless python3-tk is installed: add it and expect the row to say so
-        Proc.Result p = step("PostPatch");
+        Proc.Result p = ScriptRun.step(work, "PostPatch");
         assertEquals(0, p.exitCode(), ScriptRun.describe(p));
-        Proc.Result b = step("Build");
+        Proc.Result b = ScriptRun.step(work, "Build");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
-        Proc.Result r = step("TestPython");
+        Proc.Result r = ScriptRun.step(work, "TestPython");
         boolean hostHasTk = Proc.of("/usr/bin/python3", "-c", "import tkinter").run().ok();
         assertEquals(hostHasTk ? 0 : 1, r.exitCode(), ScriptRun.describe(r));
         if (!hostHasTk) assertTrue(Pattern.compile("(?m)^tkinter\\s+failed\\s+\\S+").matcher(r.stdout()).find(), r.stdout());
@@ -202,7 +192,7 @@ class SixStepsTest {
     @Test
     @Order(9)
     void forceDeleteRemovesEveryOlderBuildOfThisWorkspaceOnly() throws Exception {
-        Proc.Result r = step("ForceDelete");
+        Proc.Result r = ScriptRun.step(work, "ForceDelete");
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         long deleted = r.stdout().lines().filter(l -> l.startsWith("deleted ")).count();
         assertEquals(2, deleted, "the build without _tkinter and the one with it:\n" + r.stdout());

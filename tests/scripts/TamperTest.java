@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import nixpylab.Proc;
 import nixpylab.nix.NixHash;
@@ -27,7 +26,6 @@ import testkit.TinyWorkspace;
  */
 @OnNix
 class TamperTest {
-    static final Duration T = Duration.ofMinutes(3);
     static Path base;
     static Path tarball;
 
@@ -42,7 +40,7 @@ class TamperTest {
     @Test
     void aHashNobodyVouchesForIsNotWrittenBack() throws Exception {
         Path ws = base.resolve("unvouched");
-        Proc.Result r = ScriptRun.run("FetchFakeHash", T, "--workdir", ws.toString(), "--source", tarball.toString());
+        Proc.Result r = ScriptRun.run("FetchFakeHash", ScriptRun.STEP, "--workdir", ws.toString(), "--source", tarball.toString());
         BadInputTest.assertCleanError(r, "Only the download itself vouches for the hash Nix computed");
         assertTrue(r.stderr().contains("--trust-first-use"), "says how to go on knowingly:\n" + r.stderr());
         assertTrue(r.stderr().contains(NixHash.of(Files.readAllBytes(tarball)).sri()), "names the hash Nix computed:\n" + r.stderr());
@@ -51,7 +49,7 @@ class TamperTest {
                 assertTrue(Files.readString(nix).contains(NixHash.fake().sri()), "the file keeps the fake hash: " + nix);
             }
         }
-        Proc.Result knowingly = ScriptRun.run("FetchFakeHash", T, "--workdir", ws.toString(), "--source", tarball.toString(), "--trust-first-use");
+        Proc.Result knowingly = ScriptRun.run("FetchFakeHash", ScriptRun.STEP, "--workdir", ws.toString(), "--source", tarball.toString(), "--trust-first-use");
         assertEquals(0, knowingly.exitCode(), ScriptRun.describe(knowingly));
         assertTrue(knowingly.stderr().contains("vouched for by nobody but the download: written on first use, as asked"), knowingly.stderr());
     }
@@ -63,7 +61,7 @@ class TamperTest {
         Path impostor = Files.copy(tarball, dir.resolve("Python-3.10.5.tar.xz"));
         Proc.of("chmod", "a+rX", dir.toString(), impostor.toString()).run();
         Path ws = base.resolve("impostor-lab");
-        Proc.Result r = ScriptRun.run("FetchFakeHash", T, "--workdir", ws.toString(), "--source", impostor.toString(), "--trust-first-use");
+        Proc.Result r = ScriptRun.run("FetchFakeHash", ScriptRun.STEP, "--workdir", ws.toString(), "--source", impostor.toString(), "--trust-first-use");
         BadInputTest.assertCleanError(r, "these bytes are not CPython's release");
         assertTrue(r.stderr().contains("8437efd5b106ef0a75aabfbf23d880625120a73a86a22ade4d2e2e68d7b74486"), "names what the release's sha256 is:\n" + r.stderr());
         assertTrue(r.stderr().contains("pyenv"), "names who says so:\n" + r.stderr());
@@ -79,7 +77,7 @@ class TamperTest {
         Path cache = Files.createDirectories(base.resolve("xdg-cache"));
         String token = "ghp_NixPyLabTamperTest" + ProcessHandle.current().pid();
         Proc.Result r = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Workshop.java", "list", "--workdir", base.resolve("token-workshop").toString())
-                .in(ScriptRun.REPO).env("XDG_CACHE_HOME", cache.toString()).env("NIX_CONFIG", "access-tokens = github.com=" + token).timeout(T).run();
+                .in(ScriptRun.REPO).env("XDG_CACHE_HOME", cache.toString()).env("NIX_CONFIG", "access-tokens = github.com=" + token).timeout(ScriptRun.STEP).run();
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         List<Path> kept;
         try (var walk = Files.walk(cache.resolve("nixpylab"))) {
@@ -104,7 +102,7 @@ class TamperTest {
         Path room = Files.createDirectories(base.resolve("planted/workshop/.nixpylab"));
         Files.writeString(room.resolve("room.properties"), "url=http\\://127.0.0.1\\:9/?trusted\\=1\nkey=evil-1\\:" + "A".repeat(43) + "=\ninfo=identity\\=0a1b2c3d\n");
         Proc.of("chown", "-R", testkit.Learner.NAME, base.resolve("planted/workshop").toString()).run();
-        Proc.Result r = ScriptRun.run("FetchFakeHash", T, "--workdir", ws.toString(), "--source", tarball.toString(), "--trust-first-use");
+        Proc.Result r = ScriptRun.run("FetchFakeHash", ScriptRun.STEP, "--workdir", ws.toString(), "--source", tarball.toString(), "--trust-first-use");
         BadInputTest.assertCleanError(r, "is not this user's alone");
         assertTrue(r.stderr().contains("belongs to " + testkit.Learner.NAME), r.stderr());
         assertFalse(r.stderr().contains("$ nix-build"), "nothing was built:\n" + r.stderr());

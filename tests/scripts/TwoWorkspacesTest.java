@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import nixpylab.Proc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,6 @@ import testkit.TinyWorkspace;
 @OnNix
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoWorkspacesTest {
-    static final Duration T = Duration.ofMinutes(3);
     static Path base;
     static Path first;
     static Path second;
@@ -47,20 +45,11 @@ class TwoWorkspacesTest {
     @AfterAll
     static void deleteTheBuilds() throws Exception {
         Files.deleteIfExists(copy.resolve("result"));
-        for (Path ws : new Path[] {second, first}) ScriptRun.run("ForceDelete", T, "--workdir", ws.toString());
-    }
-
-    static Proc.Result step(Path ws, String script, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--workdir";
-        all[1] = ws.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        Proc.Result r = ScriptRun.run(script, T, all);
-        return r;
+        for (Path ws : new Path[] {second, first}) ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
     }
 
     static Proc.Result ok(Path ws, String script, String... args) {
-        Proc.Result r = step(ws, script, args);
+        Proc.Result r = ScriptRun.step(ws, script, args);
         assertEquals(0, r.exitCode(), ScriptRun.describe(r));
         return r;
     }
@@ -98,8 +87,8 @@ class TwoWorkspacesTest {
         assertFalse(Files.exists(Path.of(mine)), "its build is gone");
         assertTrue(Files.exists(Path.of(theirs)), "the first workspace's build is untouched");
         assertEquals(theirs, result(first));
-        assertEquals(1, step(second, "TestPython").exitCode(), "nothing to test in the second workspace");
-        assertEquals(0, step(first, "TestPython").exitCode(), "the first one still works");
+        assertEquals(1, ScriptRun.step(second, "TestPython").exitCode(), "nothing to test in the second workspace");
+        assertEquals(0, ScriptRun.step(first, "TestPython").exitCode(), "the first one still works");
         Proc.Result again = ok(second, "Build");
         assertTrue(again.stderr().contains("built in "), again.stderr());
         assertEquals(mine, result(second), "the same file builds the same path again");
@@ -115,7 +104,7 @@ class TwoWorkspacesTest {
         Proc.Result b = ok(copy, "Build");
         assertTrue(b.stderr().contains("already in the store: nothing to build"), b.stderr());
         assertEquals(theirs, b.stdout().strip());
-        Proc.Result d = step(copy, "ForceDelete");
+        Proc.Result d = ScriptRun.step(copy, "ForceDelete");
         assertEquals(1, d.exitCode(), ScriptRun.describe(d));
         assertTrue(d.stderr().contains("also kept alive by a root outside this workspace (" + ScriptRun.shown(first.resolve("result")) + ")"), d.stderr());
         assertTrue(Files.exists(Path.of(theirs)), "the first workspace's build is untouched");

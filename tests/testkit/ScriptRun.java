@@ -10,6 +10,8 @@ import nixpylab.Proc;
 public final class ScriptRun {
     public static final Path REPO = Captures.repo();
     public static final String TEST_SOURCES = "/var/tmp/nixpylab-test-sources";
+    /** Long enough for any step on the tiny package (TinyPackage), whose builds take seconds. */
+    public static final Duration STEP = Duration.ofMinutes(3);
 
     private ScriptRun() {}
 
@@ -23,6 +25,18 @@ public final class ScriptRun {
         Proc p = Proc.of(cmd).in(REPO).timeout(timeout).env("NIXPY_SOURCES", TEST_SOURCES);
         for (String[] e : env) p.env(e[0], e[1]);
         return p.run();
+    }
+
+    /** A step in a workspace of the test's own: {@code --workdir WORKSPACE}, then the step's own arguments, within {@link #STEP}. */
+    public static Proc.Result step(Path workspace, String script, String... args) {
+        return run(script, STEP, inWorkspace(workspace.toString(), args));
+    }
+
+    /** {@code --workdir WORKSPACE} and then the arguments, as a step takes them. */
+    public static String[] inWorkspace(String workspace, String... args) {
+        List<String> all = new ArrayList<>(List.of("--workdir", workspace));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
     }
 
     /** A path as the steps print it when run from the repository, as ScriptRun runs them: relative to it. */
