@@ -48,7 +48,7 @@ plain_nix_command() (
   "${nixc[@]}" build "${nixopt[@]}" -f hello-py.nix -o result-hello --json
   "${nixc[@]}" build "${nixopt[@]}" -f hello-py.nix --rebuild --no-link
   nix-build "${nixopt[@]}" hello-py.nix --check --no-out-link
-  "${nixc[@]}" log ./result | tail -n 5
+  "${nixc[@]}" log "${nixopt[@]}" ./result | tail -n 5
   nix-store --read-log ./result | tail -n 5
 )
 # Trust's work by hand: a file added, kept by a root, a restricted setting passed, a plain and a forced delete, then the safe one
