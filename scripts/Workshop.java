@@ -39,14 +39,6 @@ public class Workshop implements Callable<Integer> {
         return new ListCmd().call();
     }
 
-    /**
-     * The exercises folder given with --exercises, or else the repository's: never one that merely
-     * happens to sit in the current folder, whose set-up commands would then run.
-     */
-    static Path inRepository(Path exercises) {
-        return exercises != null ? exercises : Cli.repository().resolve("exercises");
-    }
-
     static class Options {
         @Option(names = "--workdir", description = "The learner's workshop folder (default: workshop; with check --solutions: build/workshop-solutions).")
         Path workdir;
@@ -58,7 +50,7 @@ public class Workshop implements Callable<Integer> {
         SourceOptions sources = new SourceOptions();
 
         WorkshopFolder open(String defaultDir) {
-            Catalog c = Catalog.load(inRepository(exercises));
+            Catalog c = Catalog.load(Cli.exercises(exercises));
             Path dir = workdir == null ? Path.of(defaultDir) : workdir;
             Optional<Membership> room = Membership.of(dir);
             Nix nix = Nix.detect().withHostPaths(SourceLocator.sandboxDirs(sources.sourceUrl));

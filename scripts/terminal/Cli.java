@@ -87,6 +87,14 @@ public final class Cli {
         }
     }
 
+    /**
+     * The exercises folder given with --exercises, or else the repository's: never one that merely
+     * happens to sit in the current folder, whose set-up commands would then run.
+     */
+    public static Path exercises(Path given) {
+        return given != null ? given : repository().resolve("exercises");
+    }
+
     /** The repository a command runs in: the folder at or above the current one that holds ./jbang and scripts/. */
     public static Path repository(Path from) {
         for (Path p = from; p != null; p = p.getParent()) {

@@ -74,7 +74,7 @@ public final class RoomCommands {
             Path tarball = Publication.verifiedTarball(st.sourcePath().orElseThrow());
             RoomCache rc = new RoomCache(room);
             List<StorePath> paths = new ArrayList<>(List.of(st.lastOut().orElseThrow(), st.sourcePath().orElseThrow()));
-            Path exercisesDir = exercises != null ? exercises : Cli.repository().resolve("exercises");
+            Path exercisesDir = Cli.exercises(exercises);
             List<WorkshopFolder.StartingBuild> starts = List.of();
             if (!noExercises && Files.isDirectory(exercisesDir)) {
                 System.out.println("building the exercises' starting files in " + Cli.path(rc.dir().resolve("workshop")) + " (what every learner's first check builds)");
