@@ -1,4 +1,4 @@
-// source: src/libstore/daemon.cc of Nix 2.8.0, lines 70-74, 246-250, 526-530, 699-703
+// source: src/libstore/daemon.cc of Nix 2.8.0, lines 70-74, 212-216, 246-250, 526-530, 699-703
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/daemon.cc#L70-L74
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -7,6 +7,12 @@
         if (lvl > verbosity) return;
 
         StringSink buf;
+[…]
+                if (name != res.name && res.aliases.count(name) == 0)
+                    return false;
+                StringSet trusted = settings.trustedSubstituters;
+                for (auto & s : settings.substituters.get())
+                    trusted.insert(s);
 […]
                     ;
                 else
