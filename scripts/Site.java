@@ -7,6 +7,7 @@
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import site.SiteRenderer;
 import site.StepRecorder;
 import site.TranscriptStore;
 import terminal.Cli;
+import terminal.NixChoice;
 
 @Command(name = "Site", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = {"Renders chapters/*.adoc into build/site/ from the transcripts recorded next to them (chapters/transcripts/), with no Nix needed;",
+        description = {"Renders the chapters into the tutorial site.",
+                "Renders chapters/*.adoc into build/site/ from the transcripts recorded next to them (chapters/transcripts/), with no Nix needed;",
                 "a block whose inputs changed, or that has no transcript, runs (with its workspace's chain) on this machine's Nix and is recorded.",
                 "--check runs every block again and compares it with its transcript, telling drift from noise."},
         exitCodeList = {"0:Rendered (or, with --check, every block the same or different only in volatile parts).",
@@ -56,8 +59,8 @@ public class Site implements Callable<Integer> {
     @Option(names = "--claims", description = "Print the claims ledger (docs/claims.adoc): each file's factual sentences, how many carry evidence, and each sentence or mark that fails.")
     boolean claims;
 
-    @Option(names = "--nix", paramLabel = "host|current", description = "Run blocks on this machine's Nix (default) or the current one (scripts/CurrentNix.java).")
-    String nix;
+    @Mixin
+    NixChoice nix;
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new Site(), args));

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import terminal.Cli;
 import terminal.Keys;
+import terminal.NixChoice;
 import terminal.RoomCommands;
 import terminal.SourceOptions;
 import terminal.WorkshopView;
@@ -30,6 +31,9 @@ import workshop.WorkshopFolder;
         subcommands = {Workshop.ListCmd.class, Workshop.CheckCmd.class, Workshop.HintCmd.class, Workshop.ResetCmd.class, Workshop.WatchCmd.class,
                 RoomCommands.Publish.class, RoomCommands.Serve.class, RoomCommands.Join.class, RoomCommands.Leave.class})
 public class Workshop implements Callable<Integer> {
+    @Mixin
+    NixChoice nix;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new Workshop(), args));
     }
@@ -54,7 +58,7 @@ public class Workshop implements Callable<Integer> {
             Path dir = workdir == null ? Path.of(defaultDir) : workdir;
             Optional<Membership> room = Membership.of(dir);
             Nix nix = Nix.detect().withHostPaths(SourceLocator.sandboxDirs(sources.sourceUrl));
-            if (room.isPresent()) nix = nix.withSubstituter(room.get().url(), room.get().key().toString(), false);
+            if (room.isPresent()) nix = room.get().forExercises(nix);
             String url = sources.sourceUrl == null && sources.source == null ? room.map(Membership::sourceUrl).orElse(null) : sources.sourceUrl;
             List<HashProvenance.Witness> witnesses = room.map(m -> List.of(new HashProvenance.Witness(m.sourceUrl(),
                     "the workshop room " + m.url() + " (its description signed by " + m.key().name() + ")", m.info().sourceSha256()))).orElse(List.of());

@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import testkit.HostOnly;
 import testkit.OnNix;
 import testkit.Room;
@@ -72,21 +76,30 @@ import testkit.Slow;
  * (only the workshop room's tests, which need both).
  * Ends with the line "N passed, N failed", the sum over both.
  */
-public class RunTests {
+@Command(name = "RunTests", mixinStandardHelpOptions = true, version = terminal.Cli.VERSION,
+        description = "The tests, on this machine's Nix and on the current one.")
+public class RunTests implements Callable<Integer> {
+    @Option(names = "--unit", description = "Skip the tests tagged slow or nix.")
+    boolean unitOnly;
+
+    @Option(names = "--host-only", description = "Only this machine's Nix.")
+    boolean hostOnly;
+
+    @Option(names = "--room-only", description = "Only the workshop room's tests (they need both Nix versions).")
+    boolean roomOnly;
+
+    @Option(names = "--only", paramLabel = "REGEX", description = "Only the test classes whose names match.")
+    String only;
+
+    @Mixin
+    terminal.NixChoice nix;
+
     public static void main(String[] args) {
-        Optional<Integer> relaunched = terminal.Cli.onCurrentNix("tests/RunTests.java", args);
-        if (relaunched.isPresent()) System.exit(relaunched.get());
-        boolean unitOnly = false;
-        boolean hostOnly = false;
-        boolean roomOnly = false;
-        String only = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--unit")) unitOnly = true;
-            else if (args[i].equals("--host-only")) hostOnly = true;
-            else if (args[i].equals("--room-only")) roomOnly = true;
-            else if (args[i].equals("--only")) only = args[++i];
-            else if (args[i].equals("--nix")) i++; // host, or current (handled above)
-        }
+        System.exit(terminal.Cli.execute(new RunTests(), "tests/RunTests.java", args));
+    }
+
+    @Override
+    public Integer call() {
         boolean inside = CurrentNixRoot.inside();
         if (!unitOnly) {
             try {
@@ -94,19 +107,19 @@ public class RunTests {
             } catch (UserError e) {
                 terminal.Cli.printError(System.err, e);
                 System.out.println("0 passed, 1 failed");
-                System.exit(1);
+                return 1;
             }
         }
         long t0 = System.nanoTime();
         if (roomOnly) {
             long[] room = run(false, only, false, true);
             System.out.println(room[0] + " passed, " + room[1] + " failed");
-            System.exit(room[1] == 0 ? 0 : 1);
+            return room[1] == 0 ? 0 : 1;
         }
         long[] host = run(unitOnly, only, inside, false);
         if (inside || hostOnly || unitOnly) {
             System.out.println(host[0] + " passed, " + host[1] + " failed");
-            System.exit(host[1] == 0 ? 0 : 1);
+            return host[1] == 0 ? 0 : 1;
         }
         System.out.println("   (this machine's Nix " + NixVersion.installed() + ": " + host[0] + " passed, " + host[1] + " failed in "
                 + Math.round((System.nanoTime() - t0) / 1e9) + " s)");
@@ -118,7 +131,7 @@ public class RunTests {
         System.out.println("   (the workshop room: " + room[0] + " passed, " + room[1] + " failed in " + Math.round((System.nanoTime() - t1) / 1e9) + " s)");
         long passed = host[0] + current[0] + room[0], failed = host[1] + current[1] + room[1];
         System.out.println(passed + " passed, " + failed + " failed");
-        System.exit(failed == 0 ? 0 : 1);
+        return failed == 0 ? 0 : 1;
     }
 
     /** The same tests, but those tagged host, inside the current Nix's root (set up first when missing); its summary is read back. */

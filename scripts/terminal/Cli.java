@@ -18,6 +18,7 @@ import nixpylab.ShellWords;
 import nixpylab.UserError;
 import nixpylab.currentnix.CurrentNixRoot;
 import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /** Runs a step command: user errors become two lines (what, next) and exit 1; bugs keep their stack trace. */
 public final class Cli {
@@ -27,11 +28,15 @@ public final class Cli {
 
 
     public static int execute(Object command, String[] args) {
-        Optional<Integer> elsewhere = onCurrentNix("scripts/" + command.getClass().getSimpleName() + ".java", args);
-        if (elsewhere.isPresent()) return elsewhere.get();
+        return execute(command, "scripts/" + command.getClass().getSimpleName() + ".java", args);
+    }
+
+    /** Runs a command from this repository's file {@code script} (its path from the repository's folder, for --nix current). */
+    public static int execute(Object command, String script, String[] args) {
         if (System.getenv(OutputMarks.TAG_STDERR) != null) System.setErr(new PrintStream(new MarkedLines(System.out), true, StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
         exitCodeHeadings(cl);
+        cl.setExecutionStrategy(parsed -> onCurrentNix(script, parsed).orElseGet(() -> new CommandLine.RunLast().execute(parsed)));
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
             PrintStream err = c.getErr() == null ? System.err : new PrintStream(System.err);
             if (ex instanceof UserError u) {
@@ -55,18 +60,17 @@ public final class Cli {
     }
 
     /**
-     * {@code --nix current}: runs the same script with the same arguments inside the current Nix's
-     * root and returns its exit code. Empty on the host's Nix (the default) and inside the root.
+     * {@code --nix current} (parsed by picocli, on the command or a subcommand): runs the same script
+     * with the same arguments inside the current Nix's root and returns its exit code. Empty on the
+     * host's Nix (the default) and inside the root, where the option has nothing left to do.
      */
-    public static Optional<Integer> onCurrentNix(String script, String[] args) {
-        List<String> rest = new ArrayList<>();
-        String nix = "host";
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--nix") && i + 1 < args.length) nix = args[++i];
-            else if (args[i].startsWith("--nix=")) nix = args[i].substring(6);
-            else rest.add(args[i]);
+    private static Optional<Integer> onCurrentNix(String script, ParseResult parsed) {
+        boolean current = false;
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            current |= p.matchedOptionValue(NixChoice.NAME, NixChoice.Where.host) == NixChoice.Where.current;
         }
-        if (!nix.equals("current") || CurrentNixRoot.inside()) return Optional.empty();
+        if (!current || CurrentNixRoot.inside()) return Optional.empty();
+        List<String> rest = parsed.originalArgs();
         try {
             Path cwd = Path.of("").toAbsolutePath();
             Path repo = repository(cwd);

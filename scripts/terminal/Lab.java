@@ -71,7 +71,7 @@ public final class Lab implements AutoCloseable {
                 if (o.sources.source == null && o.sources.sourceUrl == null) o.sources.sourceUrl = room.get().sourceUrl();
             }
             Nix nix = nixFor(st, o);
-            Lab lab = new Lab(step, ws, room.map(m -> nix.withSubstituter(m.url(), m.key().toString(), m.require())).orElse(nix));
+            Lab lab = new Lab(step, ws, room.map(m -> m.forSteps(nix)).orElse(nix));
             lab.header();
             return lab;
         } catch (RuntimeException e) {

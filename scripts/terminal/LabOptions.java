@@ -7,10 +7,16 @@ import java.util.List;
 import nixpylab.derivation.Profile;
 import nixpylab.source.PythonSource;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every step takes, so that --from-start and the tutorial can run the other steps with the same choices. */
 public class LabOptions {
+    @Spec(Spec.Target.SELF)
+    CommandSpec self;
+
     @Option(names = "--workdir", description = "Workspace directory (default: ${DEFAULT-VALUE}).", defaultValue = "lab")
     public Path workdir;
 
@@ -41,22 +47,28 @@ public class LabOptions {
     @Option(names = "--build-timeout", paramLabel = "MINUTES", description = "Give up on a build after this long (default: ${DEFAULT-VALUE}).", defaultValue = "60")
     public int buildTimeoutMinutes;
 
-    @Option(names = "--nix", paramLabel = "host|current", description = "The Nix to run on: this machine's (default) or the current one (scripts/CurrentNix.java).")
-    public String nix;
+    @Mixin
+    public NixChoice nix = new NixChoice();
 
     public Duration buildTimeout() {
         return Duration.ofMinutes(buildTimeoutMinutes);
     }
 
-    /** These options again as arguments, for the other step scripts this one runs (--from-start, the tutorial). */
+    /**
+     * The options given on this command line again, as picocli parsed them, for the other step
+     * scripts this one runs (--from-start, the tutorial): all of this class's but --from-start itself
+     * and --nix (those scripts run where this one already runs).
+     */
     public List<String> asArgs() {
-        List<String> a = new ArrayList<>(List.of("--workdir", workdir.toString(), "--profile", profile.toString(), "--build-timeout", Integer.toString(buildTimeoutMinutes)));
-        a.addAll(sources.asArgs());
-        if (pythonVersion != null) a.addAll(List.of("--python-version", pythonVersion));
-        if (nixpkgs != null) a.addAll(List.of("--nixpkgs", nixpkgs.toString()));
-        if (rev != null) a.addAll(List.of("--rev", rev));
-        for (String m : modules) a.addAll(List.of("--module", m));
-        for (String m : without) a.addAll(List.of("--without", m));
+        List<String> a = new ArrayList<>();
+        for (OptionSpec o : self.options()) {
+            String name = o.longestName();
+            if (name.equals("--from-start") || name.equals(NixChoice.NAME)) continue;
+            for (String value : o.originalStringValues()) {
+                a.add(name);
+                if (o.arity().max() > 0) a.add(value);
+            }
+        }
         return a;
     }
 }

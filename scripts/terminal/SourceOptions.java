@@ -1,8 +1,6 @@
 package terminal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where CPython's source comes from, and whether a hash only the download vouches for is written: for the steps and the workshop alike. */
@@ -15,13 +13,4 @@ public class SourceOptions {
 
     @Option(names = "--trust-first-use", description = "Write the source hash Nix computed even when nothing but the download vouches for it (fetchFromGitHub, an unknown tarball).")
     public boolean trustFirstUse;
-
-    /** These options again as arguments, for the scripts a step runs in its turn. */
-    List<String> asArgs() {
-        List<String> a = new ArrayList<>();
-        if (source != null) a.addAll(List.of("--source", source.toString()));
-        if (sourceUrl != null) a.addAll(List.of("--source-url", sourceUrl));
-        if (trustFirstUse) a.add("--trust-first-use");
-        return a;
-    }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import nixpylab.Proc;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixConfig;
@@ -17,6 +17,9 @@ import nixpylab.nix.StorePath;
 import nixpylab.room.RoomCache;
 import nixpylab.room.RoomInfo;
 import nixpylab.room.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Captures what the installed Nix prints in the situations the toolkit reads, into
@@ -24,20 +27,29 @@ import nixpylab.room.WebServer;
  * {@code ./jbang tests/captures/Capture.java} (this machine's Nix) and with {@code --nix current}.
  * The derivations are tiny (a /bin/sh builder and shell built-ins), so it takes seconds.
  */
-public class Capture {
+@Command(name = "Capture", mixinStandardHelpOptions = true, version = terminal.Cli.VERSION,
+        description = "Captures what the installed Nix prints where the toolkit reads it, for the parser tests.")
+public class Capture implements Callable<Integer> {
+    @Option(names = "--into", paramLabel = "DIR", description = "Somewhere else than tests/captures/nix-VERSION (two runs side by side are the pairs the normalisation rules are tested on).")
+    Path into;
+
+    @Mixin
+    terminal.NixChoice nix;
+
     static Path out;
     static Path work;
     static final Duration T = Duration.ofMinutes(2);
     static final List<String> NO_CACHE = List.of("--option", "substituters", "");
 
-    public static void main(String[] args) throws Exception {
-        var inside = terminal.Cli.onCurrentNix("tests/captures/Capture.java", args);
-        if (inside.isPresent()) System.exit(inside.get());
+    public static void main(String[] args) {
+        System.exit(terminal.Cli.execute(new Capture(), "tests/captures/Capture.java", args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         NixVersion v = NixVersion.installed();
         Path repo = terminal.Cli.repository(Path.of("").toAbsolutePath());
-        // --into DIR: somewhere else (two runs side by side are the pairs the normalisation rules are tested on)
-        int into = Arrays.asList(args).indexOf("--into");
-        out = into >= 0 ? Path.of(args[into + 1]).toAbsolutePath() : repo.resolve("tests/captures/nix-" + v.text());
+        out = into != null ? into.toAbsolutePath() : repo.resolve("tests/captures/nix-" + v.text());
         Files.createDirectories(out);
         work = Files.createTempDirectory(Path.of("/var/tmp"), "nixpylab-capture-");
         Proc.of("chmod", "755", work.toString()).run();
@@ -118,6 +130,7 @@ public class Capture {
         }
         Proc.of("rm", "-rf", work.toString()).run();
         System.out.println("captured Nix " + v + " into " + out);
+        return 0;
     }
 
     /**

@@ -16,6 +16,7 @@ import nixpylab.AtomicFile;
 import nixpylab.Ownership;
 import nixpylab.PropertiesText;
 import nixpylab.UserError;
+import nixpylab.nix.Nix;
 
 /**
  * A learner's place in a workshop room: the instructor's cache (its URL and public key), what the
@@ -106,6 +107,16 @@ public record Membership(String url, RoomKey key, RoomInfo info, String infoText
         } catch (IOException e) {
             throw new UserError("Cannot remove " + workshopDir.resolve(FILE) + ": " + e.getMessage(), "Remove it by hand.");
         }
+    }
+
+    /** Nix for the tutorial's steps: the room's cache asked first, and required when the learner joined with --require. */
+    public Nix forSteps(Nix nix) {
+        return nix.withSubstituter(url, key.toString(), require);
+    }
+
+    /** Nix for the workshop's exercises: the room's cache asked first but never required, since an exercise's builds are the learner's own. */
+    public Nix forExercises(Nix nix) {
+        return nix.withSubstituter(url, key.toString(), false);
     }
 
     /** The source tarball as the room serves it. */
