@@ -18,21 +18,14 @@
 //SOURCES ../scripts/site/OrdinaryUser.java
 //SOURCES ../scripts/site/RoomServing.java
 //FILES site/redactions.tsv=../scripts/site/redactions.tsv
-//SOURCES testkit/*.java
-//SOURCES nixpylab/*.java
-//SOURCES nixpylab/nix/*.java
-//SOURCES nixpylab/workspace/*.java
-//SOURCES nixpylab/source/*.java
-//SOURCES nixpylab/derivation/*.java
-//SOURCES nixpylab/steps/*.java
-//SOURCES nixpylab/room/*.java
-//SOURCES workshop/*.java
-//SOURCES site/*.java
-//SOURCES scripts/*.java
+//SOURCES **/*.java
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nixpylab.HostSetup;
 import nixpylab.Proc;
 import nixpylab.UserError;
@@ -170,6 +164,35 @@ public class RunTests implements Callable<Integer> {
         }
     }
 
+    /**
+     * The test packages: each folder under tests/ whose Java files say they are in the package of
+     * its name (found here, so a new folder of tests needs nothing added; tests/captures' script and
+     * tests/work's leftovers are not packages).
+     */
+    static List<String> testPackages(Path tests) {
+        List<String> packages = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(tests)) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                String name = folder.getFileName().toString();
+                try (Stream<Path> files = Files.walk(folder)) {
+                    boolean declared = files.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> declares(f, name));
+                    if (declared) packages.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return packages;
+    }
+
+    private static boolean declares(Path javaFile, String pkg) {
+        try {
+            return Pattern.compile("(?m)^package " + Pattern.quote(pkg) + "(\\.[\\w.]+)?;").matcher(Files.readString(javaFile)).find();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** "Class > test()", or "Class > test [args]" for one case of a parameterized test. */
     static String label(org.junit.platform.launcher.TestPlan plan, TestIdentifier id) {
         List<String> names = new ArrayList<>();
@@ -184,7 +207,7 @@ public class RunTests implements Callable<Integer> {
     static long[] run(boolean unitOnly, String only, boolean inside, boolean roomPhase) {
         // classes in @Order: README's first command first (ReadmeOrderTest), its check last
         LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("nixpylab"), selectPackage("workshop"), selectPackage("site"), selectPackage("scripts"), selectPackage("testkit"))
+                .selectors(testPackages(testkit.ScriptRun.REPO.resolve("tests")).stream().map(p -> selectPackage(p)).toList())
                 .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
         if (unitOnly) b.filters(TagFilter.excludeTags(OnNix.TAG, Slow.TAG));
         b.filters(roomPhase ? TagFilter.includeTags(Room.TAG) : TagFilter.excludeTags(Room.TAG));

@@ -24,7 +24,7 @@ class BadInputTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("bad-input", 2);
+        TinyWorkspace t = TinyWorkspace.fresh("bad-input");
         base = t.base();
         tarball = t.tarball();
     }

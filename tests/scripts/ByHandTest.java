@@ -38,7 +38,7 @@ class ByHandTest {
 
     @BeforeAll
     static void emptyWorkspace() {
-        tiny = TinyWorkspace.fresh("by-hand", 1);
+        tiny = TinyWorkspace.fresh("by-hand");
         work = tiny.lab();
         file = work.resolve(tiny.nixFileName());
     }
@@ -176,7 +176,7 @@ class ByHandTest {
     @Test
     @Order(6)
     void theTutorialByHandStopsWhereTheLearnerStopsAndGoesOnFromThere() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("by-hand-tutorial", 2);
+        TinyWorkspace t = TinyWorkspace.fresh("by-hand-tutorial");
         Path lab = t.lab();
         Path nix = lab.resolve(t.nixFileName());
         List<String> args = List.of("--by-hand", "--workdir", lab.toString(), "--source", t.tarball().toString(), "--trust-first-use");

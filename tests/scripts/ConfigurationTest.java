@@ -21,7 +21,7 @@ import testkit.TinyWorkspace;
 class ConfigurationTest {
     @Test
     void reportsBuildUsersAndAShellThatUsesTheBuild() throws Exception {
-        TinyWorkspace tiny = TinyWorkspace.fresh("configuration", 6);
+        TinyWorkspace tiny = TinyWorkspace.fresh("configuration");
         Path tarball = tiny.tarball();
         Path ws = tiny.lab();
         Duration t = Duration.ofMinutes(3);

@@ -28,6 +28,7 @@ import testkit.Learner;
 import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyPackage;
+import testkit.TinyWorkspace;
 
 /**
  * The six steps as learners run them on a multi-user Nix: an ordinary user (not root, not trusted)
@@ -67,7 +68,7 @@ class DaemonTest {
         restartDaemon();
         ws = dir.resolve("lab");
         Path src = Files.createDirectories(dir.resolve("src"));
-        tarball = TinyPackage.create(src, "0.8." + ProcessHandle.current().pid());
+        tarball = TinyPackage.create(src, TinyWorkspace.version("daemon"));
         Proc.of("chmod", "-R", "a+rX", src.toString()).run();
         env = List.of("NIXPY_SOURCES=" + dir.resolve("sources"), "NIX_CONF_DIR=" + confDir);
     }

@@ -20,7 +20,7 @@ import testkit.TinyWorkspace;
 class InterruptTest {
     @Test
     void stoppingBuildStopsNixBuildAndTheBuilder() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("interrupt", 10, "", false, 300);
+        TinyWorkspace t = TinyWorkspace.fresh("interrupt", "", false, 300);
         Path tarball = t.tarball();
         Path ws = t.lab();
         Proc.Result f = ScriptRun.run("PostPatch", Duration.ofMinutes(3), "--workdir", ws.toString(), "--from-start", "--source", tarball.toString(), "--trust-first-use");

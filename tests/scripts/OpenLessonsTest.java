@@ -23,7 +23,7 @@ class OpenLessonsTest {
 
     @Test
     void closureTellsWhatTheBuildNeedsFromWhatTheOutputNeeds() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("closure", 4, "0", false, 0);
+        TinyWorkspace t = TinyWorkspace.fresh("closure", "0", false, 0);
         Path ws = t.lab();
         Proc.Result b = ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
@@ -75,7 +75,7 @@ class OpenLessonsTest {
     /** Each step's work again with the nix command, checked from Nix's records: nothing the tutorial built is lost, the live path was rebuilt in place. */
     @Test
     void theNixCommandDoesEachStepsWorkBesideTheClassicOne() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("nix-command", 4, "0", false, 0);
+        TinyWorkspace t = TinyWorkspace.fresh("nix-command", "0", false, 0);
         Path ws = t.lab();
         assertEquals(0, ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use").exitCode());
         String python = Files.readSymbolicLink(ws.resolve("result")).toString();

@@ -19,7 +19,7 @@ import testkit.TinyWorkspace;
 class RepeatAndRememberTest {
 
     static Path built(String name, boolean nondeterministic) throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("repeat-" + name, 4, nondeterministic ? "1" : "0", nondeterministic, 0);
+        TinyWorkspace t = TinyWorkspace.fresh("repeat-" + name, nondeterministic ? "1" : "0", nondeterministic, 0);
         Path tarball = t.tarball();
         Path ws = t.lab();
         Proc.Result b = ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", tarball.toString(), "--trust-first-use");

@@ -30,7 +30,7 @@ class SandboxTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        tiny = TinyWorkspace.fresh("sandbox", 9);
+        tiny = TinyWorkspace.fresh("sandbox");
         base = tiny.base();
     }
 

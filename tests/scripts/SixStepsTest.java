@@ -33,7 +33,7 @@ class SixStepsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("six-steps", 1);
+        TinyWorkspace t = TinyWorkspace.fresh("six-steps");
         work = t.lab();
         tarball = t.tarball();
     }

@@ -31,7 +31,7 @@ class TamperTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("tamper", 3);
+        TinyWorkspace t = TinyWorkspace.fresh("tamper");
         base = t.base();
         tarball = t.tarball();
     }

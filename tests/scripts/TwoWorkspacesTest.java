@@ -34,7 +34,7 @@ class TwoWorkspacesTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("two-workspaces", 7);
+        TinyWorkspace t = TinyWorkspace.fresh("two-workspaces");
         base = t.base();
         tarball = t.tarball();
         first = base.resolve("first");

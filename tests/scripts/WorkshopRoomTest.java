@@ -51,7 +51,7 @@ class WorkshopRoomTest {
 
     @BeforeAll
     static void anInstructorPublishesAndServes() throws Exception {
-        t = TinyWorkspace.fresh("room", 41);
+        t = TinyWorkspace.fresh("room");
         Proc.Result b = ScriptRun.run("Build", T, "--workdir", t.lab().toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
         published = Files.readSymbolicLink(t.lab().resolve("result")).toString();

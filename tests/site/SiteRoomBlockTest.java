@@ -33,7 +33,7 @@ class SiteRoomBlockTest {
 
     @Test
     void aJoinBlockIsRecordedAgainstARoomServedForItAndNothingWhenTheRoomCannotBeServed() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("site-room", 11);
+        TinyWorkspace t = TinyWorkspace.fresh("site-room");
         Path chapters = Files.createDirectories(t.base().resolve("chapters"));
         Path work = t.base().resolve("work");
         String build = "run::Build[args=\"--from-start --source " + t.tarball() + " --trust-first-use\"]\n\n";

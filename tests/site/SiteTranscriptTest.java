@@ -40,7 +40,7 @@ class SiteTranscriptTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("site-transcripts", 3);
+        TinyWorkspace t = TinyWorkspace.fresh("site-transcripts");
         base = t.base();
         chapters = Files.createDirectories(base.resolve("chapters"));
         tarball = t.tarball();

@@ -37,7 +37,7 @@ class InputAuditTest {
     @OnNix
     @Test
     void auditProvesTheSmallerListByBuildingWithIt() throws Exception {
-        TinyWorkspace tiny = TinyWorkspace.fresh("input-audit", 5);
+        TinyWorkspace tiny = TinyWorkspace.fresh("input-audit");
         Path base = tiny.base();
         Path sources = Files.createDirectories(Path.of("/var/tmp/nixpylab-test-double"));
         String version = tiny.version();
