@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nixpylab.HostSetup;
 import nixpylab.UserError;
+import nixpylab.nix.NixVersion;
+import nixpylab.nix.StorePath;
+import nixpylab.workspace.TutorialRun;
 import nixpylab.workspace.Workspace;
 import nixpylab.nix.Nix;
 import nixpylab.steps.Step;
@@ -75,10 +79,11 @@ public class Tutorial implements Callable<Integer> {
             Files.deleteIfExists(summary);
             Files.deleteIfExists(notesSaid);
         }
+        if (from == 0 && !rows.isEmpty()) keepRecord(rows, code);
         System.err.println("== Summary");
         List<Step> all = Step.tutorial();
         for (int i = 0; i < all.size(); i++) {
-            String name = all.get(i).script() + (all.subList(0, i).contains(all.get(i)) ? " (again)" : "");
+            String name = summaryName(i);
             if (i < from) {
                 System.err.println(String.format("  %-14s %-7s", name, "done before, by hand"));
             } else if (i - from < rows.size()) {
@@ -92,6 +97,25 @@ public class Tutorial implements Callable<Integer> {
         if (code == 0 && !byHand) System.err.println("Now do it yourself: ./jbang scripts/Tutorial.java --by-hand --workdir mine (you write and type, Nix checks), or ./jbang scripts/Workshop.java watch.");
         if (code == 0) System.err.println("What the video leaves open (chapter 10): ./jbang scripts/Closure.java --nix-command (what the build needs against what python needs to run), ./jbang scripts/Language.java (the Nix the video is unsure of), ./jbang scripts/NixCommand.java (each step with the nix command) and ./jbang scripts/Trust.java (who needs root).");
         return code;
+    }
+
+    /** A step's name in the summary: "Build (again)" for the second build. */
+    private static String summaryName(int i) {
+        List<Step> all = Step.tutorial();
+        return all.get(i).script() + (all.subList(0, i).contains(all.get(i)) ? " (again)" : "");
+    }
+
+    /** Keeps what this run did in its workspace (TutorialRun), where the tests find the run a learner just made. */
+    private void keepRecord(List<Row> rows, int code) {
+        List<TutorialRun.StepRun> steps = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            steps.add(new TutorialRun.StepRun(summaryName(i), r.exitCode(), r.wall().toMillis(), r.said()));
+        }
+        try (Workspace ws = Workspace.open(options.workdir)) {
+            new TutorialRun(NixVersion.installed().text(), ws.state().nixStore().orElse("host"), Instant.now(), code,
+                    ws.lastBuilt().map(StorePath::toString), steps).write(ws.dir());
+        }
     }
 
     /** Where a tutorial by hand goes on in its workspace: after the steps an earlier run finished there. */
