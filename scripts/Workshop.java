@@ -3,7 +3,9 @@
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import nixpylab.nix.Nix;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import terminal.Cli;
+import terminal.CommandGroups;
 import terminal.Keys;
 import terminal.NixChoice;
 import terminal.RoomCommands;
@@ -30,7 +33,7 @@ import workshop.WorkshopFolder;
         description = "Workshop exercises: solve them in ./workshop, and the toolkit checks them with real Nix.",
         subcommands = {Workshop.ListCmd.class, Workshop.CheckCmd.class, Workshop.HintCmd.class, Workshop.ResetCmd.class, Workshop.WatchCmd.class,
                 RoomCommands.Publish.class, RoomCommands.Serve.class, RoomCommands.Join.class, RoomCommands.Leave.class})
-public class Workshop implements Callable<Integer> {
+public class Workshop implements Callable<Integer>, CommandGroups {
     @Mixin
     NixChoice nix;
 
@@ -41,6 +44,14 @@ public class Workshop implements Callable<Integer> {
     @Override
     public Integer call() {
         return new ListCmd().call();
+    }
+
+    @Override
+    public Map<String, List<String>> commandGroups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put("For learners", List.of("list", "watch", "check", "hint", "reset", "join", "leave"));
+        groups.put("For instructors", List.of("publish", "serve"));
+        return groups;
     }
 
     static class Options {

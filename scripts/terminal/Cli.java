@@ -36,6 +36,7 @@ public final class Cli {
         if (System.getenv(OutputMarks.TAG_STDERR) != null) System.setErr(new PrintStream(new MarkedLines(System.out), true, StandardCharsets.UTF_8));
         CommandLine cl = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
         exitCodeHeadings(cl);
+        if (command instanceof CommandGroups g) CommandGroups.apply(cl, g.commandGroups());
         cl.setExecutionStrategy(parsed -> onCurrentNix(script, parsed).orElseGet(() -> new CommandLine.RunLast().execute(parsed)));
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
             PrintStream err = c.getErr() == null ? System.err : new PrintStream(System.err);

@@ -43,7 +43,7 @@ public final class RoomCommands {
     }
 
     @Command(name = "publish", mixinStandardHelpOptions = true, description = {
-            "For instructors: builds the tutorial's CPython (in --from, unless it is built), signs it and its source with the room's key and copies them into a binary cache folder.",
+            "Builds the tutorial's CPython (in --from, unless it is built), signs it and its source with the room's key and copies them into a binary cache folder.",
             "The key pair is made once by Nix (nix-store --generate-binary-cache-key); the secret half stays in ROOM/keys, readable by you alone."},
             exitCodeList = {"0:Published.", "1:Something to fix first (the command says what)."})
     public static class Publish implements Callable<Integer> {
@@ -89,7 +89,7 @@ public final class RoomCommands {
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = {
-            "For instructors: serves the room's cache with nginx (Debian's nginx-light) and prints the line learners type to join.",
+            "Serves the room's cache with nginx (Debian's nginx-light) and prints the line learners type to join.",
             "It runs in the foreground until Ctrl-C (or --minutes), then says what it served."},
             exitCodeList = {"0:Served until stopped.", "1:Something to fix first (nothing published, nginx missing, the port taken)."})
     public static class Serve implements Callable<Integer> {
@@ -127,8 +127,8 @@ public final class RoomCommands {
     }
 
     @Command(name = "join", mixinStandardHelpOptions = true, description = {
-            "For learners: records the instructor's binary cache for this workshop folder. From then on the tutorial's steps (in lab/ next to it)",
-            "and the workshop's checks pass it to Nix with its key, and Nix copies what it holds instead of building it."},
+            "Records the instructor's binary cache for this workshop folder.",
+            "From then on the tutorial's steps (in lab/ next to it) and the workshop's checks pass it to Nix with its key, and Nix copies what it holds instead of building it."},
             exitCodeList = {"0:Joined.", "1:The URL does not answer, is not a room, or the key is not a key."})
     public static class Join implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "URL", description = "The room's URL, as serve printed it (http://ADDRESS:PORT).")
@@ -152,7 +152,7 @@ public final class RoomCommands {
         }
     }
 
-    @Command(name = "leave", mixinStandardHelpOptions = true, description = "For learners: forgets the room; steps and checks build again without its cache.")
+    @Command(name = "leave", mixinStandardHelpOptions = true, description = "Forgets the room; steps and checks build again without its cache.")
     public static class Leave implements Callable<Integer> {
         @Mixin
         LearnerFolder folder;
