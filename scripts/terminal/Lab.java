@@ -2,6 +2,7 @@ package terminal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -41,15 +42,20 @@ public final class Lab implements AutoCloseable {
 
     private static Nix detected;
 
-    public final PrintStream out = System.out;
-    public final PrintStream err = System.err;
+    public final PrintStream out;
+    public final PrintStream err;
+    private final InputStream in;
+    private final boolean oneTarget;
     private final Step step;
     private final Workspace workspace;
     private final Nix nix;
     private final List<String> said = new ArrayList<>();
-    private final boolean oneTarget = StoryAndResult.shareOneTarget();
 
-    private Lab(Step step, Workspace workspace, Nix nix) {
+    private Lab(Streams streams, Step step, Workspace workspace, Nix nix) {
+        this.out = streams.out();
+        this.err = streams.err();
+        this.in = streams.in();
+        this.oneTarget = streams.oneTarget();
         this.step = step;
         this.workspace = workspace;
         this.nix = nix;
@@ -71,7 +77,7 @@ public final class Lab implements AutoCloseable {
                 if (o.sources.source == null && o.sources.sourceUrl == null) o.sources.sourceUrl = room.get().sourceUrl();
             }
             Nix nix = nixFor(st, o);
-            Lab lab = new Lab(step, ws, room.map(m -> m.forSteps(nix)).orElse(nix));
+            Lab lab = new Lab(o.streams, step, ws, room.map(m -> m.forSteps(nix)).orElse(nix));
             lab.header();
             return lab;
         } catch (RuntimeException e) {
@@ -168,7 +174,7 @@ public final class Lab implements AutoCloseable {
             say("  $ " + ShellWords.shown(List.of("cd", Path.of(task.file()).toAbsolutePath().getParent().toString())));
             for (String c : task.type()) say("  $ " + c);
         }
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader answers = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         ByHand.NotYet n = (ByHand.NotYet) v;
         say("now: " + n.wrong());
         while (true) {
@@ -176,7 +182,7 @@ public final class Lab implements AutoCloseable {
             err.flush();
             String line;
             try {
-                line = in.readLine();
+                line = answers.readLine();
             } catch (IOException e) {
                 line = null;
             }

@@ -50,6 +50,9 @@ public class LabOptions {
     @Mixin
     public NixChoice nix = new NixChoice();
 
+    /** Not an option: where the step writes and reads (the process's own, unless a test runs the step in its process). */
+    public Streams streams = Streams.standard();
+
     public Duration buildTimeout() {
         return Duration.ofMinutes(buildTimeoutMinutes);
     }
