@@ -23,8 +23,10 @@ import terminal.NixChoice;
 import terminal.RoomCommands;
 import terminal.SourceOptions;
 import terminal.WorkshopView;
+import workshop.InstructorRuns;
 import workshop.Catalog;
 import workshop.Exercise;
+import workshop.SourceChoice;
 import workshop.Verdict;
 import workshop.WatchSession;
 import workshop.WorkshopFolder;
@@ -73,7 +75,7 @@ public class Workshop implements Callable<Integer>, CommandGroups {
             String url = sources.sourceUrl == null && sources.source == null ? room.map(Membership::sourceUrl).orElse(null) : sources.sourceUrl;
             List<HashProvenance.Witness> witnesses = room.map(m -> List.of(new HashProvenance.Witness(m.sourceUrl(),
                     "the workshop room " + m.url() + " (its description signed by " + m.key().name() + ")", m.info().sourceSha256()))).orElse(List.of());
-            return new WorkshopFolder(c, dir, nix, new WorkshopFolder.SourceChoice(sources.source, url, witnesses, sources.trustFirstUse));
+            return new WorkshopFolder(c, dir, nix, new SourceChoice(sources.source, url, witnesses, sources.trustFirstUse));
         }
     }
 
@@ -109,9 +111,9 @@ public class Workshop implements Callable<Integer>, CommandGroups {
                 WorkshopFolder w = options.open("build/workshop-solutions");
                 view.solutionsHeader(w);
                 long t0 = System.nanoTime();
-                List<WorkshopFolder.SolutionRun> runs = w.solutions(view, view::solution);
+                List<InstructorRuns.SolutionRun> runs = InstructorRuns.solutions(w, view, view::solution);
                 view.solutionsSummary(runs, Duration.ofNanos(System.nanoTime() - t0));
-                return runs.stream().allMatch(WorkshopFolder.SolutionRun::ok) ? 0 : 1;
+                return runs.stream().allMatch(InstructorRuns.SolutionRun::ok) ? 0 : 1;
             }
             WorkshopFolder w = options.open("workshop");
             Optional<Exercise> e = which == null ? w.current() : Optional.of(w.catalog().find(which));

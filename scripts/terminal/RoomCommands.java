@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import workshop.InstructorRuns;
 import workshop.Publication;
-import workshop.WorkshopFolder;
 
 /**
  * The workshop room's commands, of Workshop.java: for instructors, publish and serve; for learners,
@@ -75,12 +75,12 @@ public final class RoomCommands {
             RoomCache rc = new RoomCache(room);
             List<StorePath> paths = new ArrayList<>(List.of(st.lastOut().orElseThrow(), st.sourcePath().orElseThrow()));
             Path exercisesDir = Cli.exercises(exercises);
-            List<WorkshopFolder.StartingBuild> starts = List.of();
+            List<InstructorRuns.StartingBuild> starts = List.of();
             if (!noExercises && Files.isDirectory(exercisesDir)) {
                 System.out.println("building the exercises' starting files in " + Cli.path(rc.dir().resolve("workshop")) + " (what every learner's first check builds)");
                 starts = Publication.startingBuilds(nix, exercisesDir, rc.dir().resolve("workshop"), tarball);
             }
-            for (WorkshopFolder.StartingBuild b : starts) paths.addAll(b.outputs());
+            for (InstructorRuns.StartingBuild b : starts) paths.addAll(b.outputs());
             RoomView view = new RoomView(System.out);
             view.startingBuilds(starts);
             view.published(rc, rc.publish(nix, paths, tarball, Publication.info(st, nix)));

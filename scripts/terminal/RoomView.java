@@ -19,7 +19,7 @@ import nixpylab.room.RoomCache;
 import nixpylab.room.RoomKey;
 import nixpylab.room.WebServer;
 import nixpylab.steps.BuildStep;
-import workshop.WorkshopFolder;
+import workshop.InstructorRuns;
 
 /** What the workshop room's commands print: publish, serve, join, leave. */
 public final class RoomView {
@@ -34,8 +34,8 @@ public final class RoomView {
     }
 
     /** Each exercise's starting build: what the room hands out, or why not. */
-    public void startingBuilds(List<WorkshopFolder.StartingBuild> builds) {
-        for (WorkshopFolder.StartingBuild b : builds) {
+    public void startingBuilds(List<InstructorRuns.StartingBuild> builds) {
+        for (InstructorRuns.StartingBuild b : builds) {
             String what = "  exercise " + b.exercise().number() + " (" + b.file() + "): ";
             out.println(what + (b.outputs().isEmpty() ? "not handed out: " + b.why() : String.join(" ", b.outputs().stream().map(Object::toString).toList())));
         }

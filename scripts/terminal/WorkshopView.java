@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import nixpylab.BuildTimes;
 import nixpylab.nix.BuildWatch;
+import workshop.InstructorRuns;
 import workshop.Exercise;
 import workshop.Verdict;
 import workshop.WorkshopFolder;
@@ -235,7 +236,7 @@ public final class WorkshopView implements workshop.CheckProgress {
         out.println("Checking every exercise in a fresh folder under " + shown(w.workdir()) + ": the starting files must fail, the reference solution must pass.");
     }
 
-    public void solution(WorkshopFolder.SolutionRun r) {
+    public void solution(InstructorRuns.SolutionRun r) {
         Exercise e = r.exercise();
         out.printf(Locale.ROOT, "%s exercise %d %-16s start: %s in %s; solution: %s in %s%n", r.ok() ? "ok  " : "BAD ", e.number(), e.slug(),
                 r.start().passed() ? "PASSED (it must not)" : "failed as it should", took(r.start().took()),
@@ -247,8 +248,8 @@ public final class WorkshopView implements workshop.CheckProgress {
         }
     }
 
-    public void solutionsSummary(List<WorkshopFolder.SolutionRun> runs, Duration total) {
-        long ok = runs.stream().filter(WorkshopFolder.SolutionRun::ok).count();
+    public void solutionsSummary(List<InstructorRuns.SolutionRun> runs, Duration total) {
+        long ok = runs.stream().filter(InstructorRuns.SolutionRun::ok).count();
         out.printf(Locale.ROOT, "solutions: %d of %d exercises behave (start fails, solution passes), %.1f s%n", ok, runs.size(), total.toMillis() / 1000.0);
     }
 

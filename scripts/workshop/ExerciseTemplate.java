@@ -27,11 +27,11 @@ import nixpylab.source.SourceLocator;
  */
 final class ExerciseTemplate {
     private final Nix nix;
-    private final WorkshopFolder.SourceChoice sourceChoice;
+    private final SourceChoice sourceChoice;
     private final WorkshopProgress progress;
     private final Runnable save;
 
-    ExerciseTemplate(Nix nix, WorkshopFolder.SourceChoice sourceChoice, WorkshopProgress progress, Runnable save) {
+    ExerciseTemplate(Nix nix, SourceChoice sourceChoice, WorkshopProgress progress, Runnable save) {
         this.nix = nix;
         this.sourceChoice = sourceChoice;
         this.progress = progress;

@@ -58,11 +58,11 @@ public final class Publication {
     }
 
     /** The exercises' starting builds, built in {@code workshopDir} from the tutorial's tarball: what every learner's first check builds. */
-    public static List<WorkshopFolder.StartingBuild> startingBuilds(Nix nix, Path exercises, Path workshopDir, Path tarball) {
+    public static List<InstructorRuns.StartingBuild> startingBuilds(Nix nix, Path exercises, Path workshopDir, Path tarball) {
         // the tarball is a store path: the workshop stages a copy into the sources folder, the only one the sandbox opens
         WorkshopFolder w = new WorkshopFolder(Catalog.load(exercises), workshopDir, nix.withHostPaths(SourceLocator.sandboxDirs()),
                 // the store path whose hash the instructor's workspace already pinned: vouched for when it was written
-                new WorkshopFolder.SourceChoice(tarball, null, List.of(), true));
-        return w.startingBuilds(line -> {});
+                new SourceChoice(tarball, null, List.of(), true));
+        return InstructorRuns.startingBuilds(w, line -> {});
     }
 }

@@ -4,26 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import nixpylab.AtomicFile;
 import nixpylab.LockedFolder;
 import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixHash;
-import nixpylab.nix.StorePath;
-import nixpylab.source.HashProvenance;
 
 /**
  * A learner's workshop folder (default ./workshop): one folder per exercise with its starting
@@ -56,20 +50,6 @@ public final class WorkshopFolder {
     private Held hold() {
         LockedFolder lock = LockedFolder.lock(workdir, "workshop command");
         return new Held(lock, WorkshopProgress.of(lock.read()));
-    }
-
-    /** Where the CPython tarball comes from; only exercises that fetch it need one. */
-    /** The source the exercises fetch: a file or URL given (or the room's), who else vouches for its hash, and whether to write one nobody vouches for. */
-    public record SourceChoice(Path file, String url, List<HashProvenance.Witness> witnesses, boolean trustFirstUse) {
-        public SourceChoice(Path file, String url) {
-            this(file, url, List.of(), false);
-        }
-    }
-
-    public record SolutionRun(Exercise exercise, Verdict start, Verdict solution) {
-        public boolean ok() {
-            return !start.passed() && solution.passed();
-        }
     }
 
     private final Catalog catalog;
@@ -130,7 +110,7 @@ public final class WorkshopFolder {
         Path dir = folder(e);
         if (Files.isDirectory(dir)) return false;
         Path partial = workdir.resolve(".nixpylab").resolve("preparing-" + e.slug());
-        deleteTree(partial);
+        FileTree.delete(partial);
         try {
             for (String f : Exercise.filesUnder(e.startDir())) {
                 AtomicFile.write(partial.resolve(f), template(h).filled(e.startDir().resolve(f), partial));
@@ -160,7 +140,7 @@ public final class WorkshopFolder {
     public Optional<Path> reset(Exercise e) {
         try (Held h = hold()) {
             Optional<Path> kept = keepCopy(e);
-            deleteTree(folder(e));
+            FileTree.delete(folder(e));
             h.progress().forgetChecks(e);
             h.save();
             prepare(h, e);
@@ -168,19 +148,10 @@ public final class WorkshopFolder {
         }
     }
 
-    private Optional<Path> keepCopy(Exercise e) {
-        Path dir = folder(e);
-        if (!Files.isDirectory(dir)) return Optional.empty();
+    /** Copies the learner's own files of an exercise to .nixpylab/reset/NN-name-TIME/, when there are any. */
+    Optional<Path> keepCopy(Exercise e) {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
-        Path copy = workdir.resolve(".nixpylab/reset").resolve(e.slug() + "-" + stamp);
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                AtomicFile.write(copy.resolve(dir.relativize(p).toString()), Files.readAllBytes(p));
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return Files.isDirectory(copy) ? Optional.of(copy) : Optional.empty();
+        return FileTree.copyFiles(folder(e), workdir.resolve(".nixpylab/reset").resolve(e.slug() + "-" + stamp));
     }
 
     /**
@@ -258,74 +229,8 @@ public final class WorkshopFolder {
         }
     }
 
-    /** For every exercise, in a fresh folder: the starting files must fail the check, the solution must pass it. */
-    public List<SolutionRun> solutions(CheckProgress progress, Consumer<SolutionRun> each) {
-        List<SolutionRun> runs = new ArrayList<>();
-        for (Exercise e : catalog.exercises()) {
-            reset(e);
-            progress.progress("exercise " + e.number() + " (" + e.slug() + "): the starting files");
-            Verdict start = check(e, progress);
-            progress.progress("exercise " + e.number() + " (" + e.slug() + "): the reference solution");
-            applySolution(e);
-            Verdict solution = check(e, progress);
-            SolutionRun r = new SolutionRun(e, start, solution);
-            each.accept(r);
-            runs.add(r);
-        }
-        return runs;
-    }
-
-    /** One exercise file's starting build: its output paths, or why there are none (it is each learner's own, or it does not build as it starts). */
-    public record StartingBuild(Exercise exercise, String file, List<StorePath> outputs, String why) {}
-
-    /**
-     * What a workshop room can build once for everyone: each exercise's starting files built, where
-     * they build and are the same for every learner (not those that use @nonce@, which make each
-     * learner's build their own). Prepares each in a fresh folder of this workshop folder.
-     */
-    public List<StartingBuild> startingBuilds(CheckProgress progress) {
-        List<StartingBuild> out = new ArrayList<>();
-        for (Exercise e : catalog.exercises()) {
-            List<String> nixFiles = e.files().stream().filter(f -> f.endsWith(".nix")).toList();
-            if (usesNonce(e)) {
-                for (String f : nixFiles) out.add(new StartingBuild(e, f, List.of(), "each learner's own (@nonce@)"));
-                continue;
-            }
-            keepCopy(e); // the room's folder may be a learner's too: their files go where reset keeps them
-            deleteTree(folder(e));
-            prepare(e);
-            for (String f : nixFiles) {
-                progress.progress("exercise " + e.number() + " (" + e.slug() + "): nix-build " + f);
-                Proc.Result r = Proc.of(nix.command("nix-build", "--no-out-link", f)).in(folder(e)).timeout(Duration.ofMinutes(30)).run();
-                List<StorePath> paths = r.ok() ? r.stdout().lines().map(StorePath::find).flatMap(Optional::stream).toList() : List.of();
-                out.add(new StartingBuild(e, f, paths, r.ok() ? "" : "it does not build as it starts (that is the exercise)"));
-            }
-        }
-        return out;
-    }
-
-    private static boolean usesNonce(Exercise e) {
-        try {
-            for (String f : Exercise.filesUnder(e.startDir())) {
-                if (Files.readString(e.startDir().resolve(f), StandardCharsets.UTF_8).contains("@nonce@")) return true;
-            }
-            return false;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
     private Proc.Result runCommand(Path dir, List<String> cmd) {
         List<String> full = cmd.get(0).startsWith("nix-") ? nix.command(cmd.toArray(String[]::new)) : cmd;
         return Proc.of(full).in(dir).timeout(Duration.ofMinutes(30)).run();
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
