@@ -109,7 +109,7 @@ public final class ForceDeleteStep {
             }
             done.add(new Deleted(p, plain, refusal, new Unrooting(force, forceSays, unrooted, plain), again.stdout().strip()));
         }
-        ws.state().built().removeIf(b -> !nix.isValid(b));
+        ws.state().forgetBuilt(b -> !nix.isValid(b));
         List<Path> removed = StoreLinks.removeDangling(ws.dir(), ws.state().links());
         removed.forEach(ws.state()::forgetLink);
         ws.state().done(Step.FORCE_DELETE, Instant.now());
@@ -139,7 +139,7 @@ public final class ForceDeleteStep {
                     : new ByHand.NotYet(h.out() + " is still in the store: Nix's roots for it are " + String.join(", ", roots) + ".",
                             "Remove the root (rm result in " + ws.dir() + "), then run nix-store --delete again.");
         }
-        ws.state().built().removeIf(b -> !nix.isValid(b));
+        ws.state().forgetBuilt(b -> !nix.isValid(b));
         StoreLinks.removeDangling(ws.dir(), ws.state().links()).forEach(ws.state()::forgetLink);
         ws.state().done(Step.FORCE_DELETE, Instant.now());
         ws.save();

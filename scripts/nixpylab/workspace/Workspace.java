@@ -24,7 +24,7 @@ public final class Workspace implements AutoCloseable {
 
     private Workspace(LockedFolder folder) {
         this.folder = folder;
-        this.state = WorkspaceState.of(folder.read());
+        this.state = WorkspaceStateForm.of(folder.read());
     }
 
     public static Workspace open(Path dir) {
@@ -40,7 +40,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The state of a workspace, read without its lock (for a look, as the site's recorder takes one). */
     public static WorkspaceState peek(Path dir) {
-        return WorkspaceState.of(LockedFolder.readState(dir));
+        return WorkspaceStateForm.of(LockedFolder.readState(dir));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public void save() {
-        folder.write(state.toProperties(), "NixPy Lab workspace state; written by the step scripts");
+        folder.write(WorkspaceStateForm.toProperties(state), "NixPy Lab workspace state; written by the step scripts");
     }
 
     /** Writes the derivation file atomically and remembers its digest to notice hand edits later. */
@@ -131,11 +131,8 @@ public final class Workspace implements AutoCloseable {
 
     /** Records a path a build of this workspace made valid (ForceDelete's to delete), or one that was there before (never its). */
     public void recordBuild(StorePath out, boolean wasThereBefore) {
-        if (!wasThereBefore || state.built().contains(out)) {
-            if (!state.built().contains(out)) state.built().add(out);
-        } else if (!state.foreign().contains(out)) {
-            state.foreign().add(out);
-        }
+        if (!wasThereBefore || state.built().contains(out)) state.addBuilt(out);
+        else state.addForeign(out);
     }
 
     @Override

@@ -4,17 +4,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import nixpylab.derivation.BareDerivation;
 import nixpylab.derivation.DerivationFile;
 import nixpylab.derivation.NixpkgsDerivation;
@@ -29,25 +27,25 @@ import nixpylab.source.PythonSource;
  * and ask the workspace to save it.
  */
 public final class WorkspaceState {
-    private Profile profile;
-    private String identity;
-    private String nixStore;
-    private Path nixpkgs;
-    private PythonSource source;
-    private String requestedVersion;
-    private String rev;
-    private String name;
-    private NixHash hash;
-    private StorePath sourcePath;
-    private String nixFile;
-    private String nixFileSha256;
-    private List<String> modules;
-    private final List<StorePath> built = new ArrayList<>();
-    private final List<StorePath> foreign = new ArrayList<>();
-    private StorePath lastOut;
-    private final TreeSet<String> links = new TreeSet<>();
-    private final Map<String, Instant> done = new TreeMap<>();
-    private int handTutorialAt;
+    Profile profile;
+    String identity;
+    String nixStore;
+    Path nixpkgs;
+    PythonSource source;
+    String requestedVersion;
+    String rev;
+    String name;
+    NixHash hash;
+    StorePath sourcePath;
+    String nixFile;
+    String nixFileSha256;
+    List<String> modules;
+    final List<StorePath> built = new ArrayList<>();
+    final List<StorePath> foreign = new ArrayList<>();
+    StorePath lastOut;
+    final TreeSet<String> links = new TreeSet<>();
+    final Map<String, Instant> done = new TreeMap<>();
+    int handTutorialAt;
 
     /** A workspace nothing has been written into yet. */
     public boolean isEmpty() {
@@ -170,12 +168,27 @@ public final class WorkspaceState {
 
     /** Store paths this workspace built (the only ones ForceDelete may touch). */
     public List<StorePath> built() {
-        return built;
+        return List.copyOf(built);
+    }
+
+    /** Records a path a build of this workspace made valid. */
+    public void addBuilt(StorePath p) {
+        if (!built.contains(p)) built.add(p);
+    }
+
+    /** Forgets the built paths that are gone (deleted, or collected). */
+    public void forgetBuilt(Predicate<StorePath> gone) {
+        built.removeIf(gone);
     }
 
     /** Store paths its builds found already there: someone else's. */
     public List<StorePath> foreign() {
-        return foreign;
+        return List.copyOf(foreign);
+    }
+
+    /** Records a path a build of this workspace found there already. */
+    public void addForeign(StorePath p) {
+        if (!foreign.contains(p)) foreign.add(p);
     }
 
     public Optional<StorePath> lastOut() {
@@ -225,74 +238,5 @@ public final class WorkspaceState {
 
     public void handTutorialAt(int steps) {
         handTutorialAt = steps;
-    }
-
-    // ---- the file's form: one owner, Workspace ----
-
-    Properties toProperties() {
-        Properties p = new Properties();
-        put(p, "profile", profile == null ? null : profile.id());
-        put(p, "identity", identity);
-        put(p, "nixStore", nixStore);
-        put(p, "nixpkgs", nixpkgs == null ? null : nixpkgs.toString());
-        if (source != null) {
-            put(p, "sourceOrigin", source.origin().name());
-            put(p, "sourceUrl", source.url());
-            put(p, "pythonVersion", source.version());
-            put(p, "sourceReason", source.reason());
-        }
-        put(p, "requestedVersion", requestedVersion);
-        put(p, "rev", rev);
-        put(p, "name", name);
-        put(p, "hash", hash == null ? null : hash.sri());
-        put(p, "sourcePath", sourcePath == null ? null : sourcePath.path());
-        put(p, "nixFile", nixFile);
-        put(p, "nixFileSha256", nixFileSha256);
-        put(p, "modules", modules == null ? null : String.join(",", modules));
-        put(p, "built", built.isEmpty() ? null : String.join(",", built.stream().map(StorePath::path).toList()));
-        put(p, "foreign", foreign.isEmpty() ? null : String.join(",", foreign.stream().map(StorePath::path).toList()));
-        put(p, "lastOut", lastOut == null ? null : lastOut.path());
-        put(p, "links", links.isEmpty() ? null : String.join(",", links));
-        put(p, "handTutorialAt", handTutorialAt == 0 ? null : Integer.toString(handTutorialAt));
-        for (Map.Entry<String, Instant> e : done.entrySet()) put(p, "done." + e.getKey(), e.getValue().toString());
-        return p;
-    }
-
-    static WorkspaceState of(Properties p) {
-        WorkspaceState s = new WorkspaceState();
-        String prof = p.getProperty("profile");
-        s.profile = prof == null ? null : Profile.valueOf(prof.toUpperCase(Locale.ROOT));
-        s.identity = p.getProperty("identity");
-        s.nixStore = p.getProperty("nixStore");
-        s.nixpkgs = p.getProperty("nixpkgs") == null ? null : Path.of(p.getProperty("nixpkgs"));
-        if (p.getProperty("sourceUrl") != null) {
-            s.source = new PythonSource(PythonSource.Origin.valueOf(p.getProperty("sourceOrigin")), p.getProperty("sourceUrl"), p.getProperty("pythonVersion"),
-                    p.getProperty("sourceReason", ""));
-        }
-        s.requestedVersion = p.getProperty("requestedVersion");
-        s.rev = p.getProperty("rev");
-        s.name = p.getProperty("name");
-        s.hash = p.getProperty("hash") == null ? null : NixHash.parse(p.getProperty("hash"));
-        s.sourcePath = p.getProperty("sourcePath") == null ? null : new StorePath(p.getProperty("sourcePath"));
-        s.nixFile = p.getProperty("nixFile");
-        s.nixFileSha256 = p.getProperty("nixFileSha256");
-        s.modules = p.getProperty("modules") == null ? null : list(p.getProperty("modules"));
-        for (String b : list(p.getProperty("built", ""))) s.built.add(new StorePath(b));
-        for (String f : list(p.getProperty("foreign", ""))) s.foreign.add(new StorePath(f));
-        s.lastOut = p.getProperty("lastOut") == null ? null : new StorePath(p.getProperty("lastOut"));
-        s.links.addAll(list(p.getProperty("links", "")));
-        s.handTutorialAt = p.getProperty("handTutorialAt", "0").matches("[0-9]{1,2}") ? Integer.parseInt(p.getProperty("handTutorialAt", "0")) : 0;
-        for (String name : p.stringPropertyNames()) {
-            if (name.startsWith("done.")) s.done.put(name.substring("done.".length()), Instant.parse(p.getProperty(name)));
-        }
-        return s;
-    }
-
-    private static void put(Properties p, String key, String value) {
-        if (value != null) p.setProperty(key, value);
-    }
-
-    private static List<String> list(String v) {
-        return v.isBlank() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(v.split(",")));
     }
 }

@@ -28,11 +28,11 @@ class WorkspaceStateTest {
         s.hash(NixHash.fake());
         s.sourcePath(new StorePath("/nix/store/zb1y9p88a0ykn0n7psaznksyd0csg0p9-python3.11_3.11.2.orig.tar.gz"));
         s.modules(List.of("zlib", "_lzma"));
-        s.built().add(new StorePath("/nix/store/9rg0mpb1xiwddjc38c9hifwg3myni68l-chrism-py311"));
+        s.addBuilt(new StorePath("/nix/store/9rg0mpb1xiwddjc38c9hifwg3myni68l-chrism-py311"));
         s.lastOut(new StorePath("/nix/store/9rg0mpb1xiwddjc38c9hifwg3myni68l-chrism-py311"));
         s.done(Step.BUILD, Instant.parse("2026-11-30T00:00:00Z"));
-        WorkspaceState t = WorkspaceState.of(s.toProperties());
-        assertEquals(s.toProperties(), t.toProperties());
+        WorkspaceState t = WorkspaceStateForm.of(WorkspaceStateForm.toProperties(s));
+        assertEquals(WorkspaceStateForm.toProperties(s), WorkspaceStateForm.toProperties(t));
         assertEquals(id, t.identity());
         assertEquals(List.of("zlib", "_lzma"), t.modules().orElseThrow());
         assertTrue(t.done(Step.BUILD) && !t.done(Step.ROOTS));
