@@ -3,6 +3,7 @@
 
 import java.util.concurrent.Callable;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.StoreAccess;
 import nixpylab.steps.ConfigurationStep;
 import nixpylab.steps.Step;
@@ -46,7 +47,7 @@ public class Configuration implements Callable<Integer> {
                 lab.command(r.shellCommand());
                 for (String l : r.shellRun().stdout().strip().split("\n")) lab.print("  " + l);
                 if (!r.shellRun().ok()) {
-                    lab.say("nix-shell failed: " + Nix.firstError(r.shellRun().stderr()).orElse("exit " + r.shellRun().exitCode()));
+                    lab.say("nix-shell failed: " + NixErrors.firstError(r.shellRun().stderr()).orElse("exit " + r.shellRun().exitCode()));
                     return lab.exit(1, "nix-shell failed");
                 }
             }

@@ -24,6 +24,7 @@ import terminal.Cli;
 import terminal.ExitCodes;
 import terminal.Lab;
 import terminal.LabOptions;
+import terminal.StepScripts;
 
 @Command(name = "Tutorial", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "Runs the steps in order, each as its own script (fetch with a fake hash, postPatch, build, roots, forced delete, build again, test) and sums up.",
@@ -66,7 +67,7 @@ public class Tutorial implements Callable<Integer> {
                 long t = System.nanoTime();
                 List<String> args = new ArrayList<>(options.asArgs());
                 if (byHand && s.byHand()) args.add("--by-hand");
-                int rc = Lab.runScript(s, args, env);
+                int rc = StepScripts.run(s, args, env);
                 if (rc == 0 && byHand) handReached(i + 1);
                 List<String> said = Files.readAllLines(summary);
                 rows.add(new Row(s, rc, Duration.ofNanos(System.nanoTime() - t), said.size() > rows.size() ? said.get(rows.size()).replaceFirst("^[^\t]*\t", "") : ""));

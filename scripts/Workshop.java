@@ -21,6 +21,7 @@ import terminal.CommandGroups;
 import terminal.Keys;
 import terminal.NixChoice;
 import terminal.RoomCommands;
+import terminal.SolutionsView;
 import terminal.SourceOptions;
 import terminal.WorkshopView;
 import workshop.InstructorRuns;
@@ -109,10 +110,11 @@ public class Workshop implements Callable<Integer>, CommandGroups {
             WorkshopView view = new WorkshopView(System.out);
             if (solutions) {
                 WorkshopFolder w = options.open("build/workshop-solutions");
-                view.solutionsHeader(w);
+                SolutionsView shown = new SolutionsView(System.out);
+                shown.header(w);
                 long t0 = System.nanoTime();
-                List<InstructorRuns.SolutionRun> runs = InstructorRuns.solutions(w, view, view::solution);
-                view.solutionsSummary(runs, Duration.ofNanos(System.nanoTime() - t0));
+                List<InstructorRuns.SolutionRun> runs = InstructorRuns.solutions(w, view, shown::solution);
+                shown.summary(runs, Duration.ofNanos(System.nanoTime() - t0));
                 return runs.stream().allMatch(InstructorRuns.SolutionRun::ok) ? 0 : 1;
             }
             WorkshopFolder w = options.open("workshop");

@@ -20,7 +20,7 @@ public final class HostSetup {
     private HostSetup() {}
 
     public static boolean isDebian() {
-        return Files.exists(Path.of("/etc/debian_version")) && Proc.onPath("dpkg-query") && Proc.onPath("apt-get");
+        return Files.exists(Path.of("/etc/debian_version")) && SearchPath.onPath("dpkg-query") && SearchPath.onPath("apt-get");
     }
 
     public static boolean isRoot() {

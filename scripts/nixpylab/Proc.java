@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -238,19 +236,5 @@ public final class Proc {
 
     static void stopAll() {
         for (Process p : LIVE) stop(p);
-    }
-
-    /** True when the program can be found on PATH. */
-    public static boolean onPath(String program) {
-        return which(program).isPresent();
-    }
-
-    /** Where PATH finds the program, as a shell would: the first folder that holds it executable. */
-    public static Optional<Path> which(String program) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String d : path.split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) return Optional.of(Path.of(d, program));
-        }
-        return Optional.empty();
     }
 }

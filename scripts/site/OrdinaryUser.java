@@ -8,6 +8,7 @@ import nixpylab.HostSetup;
 import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.NixVersion;
 
 /**
@@ -37,7 +38,7 @@ public final class OrdinaryUser {
                 : List.of("nix", "--extra-experimental-features", "nix-command", "store", "ping");
         Proc.Result r = Proc.of(command(List.of(), ping)).timeout(Duration.ofSeconds(30)).run();
         if (!r.ok()) {
-            String err = Nix.firstError(r.stderr()).orElse(r.lastErrorLine());
+            String err = NixErrors.firstError(r.stderr()).orElse(r.lastErrorLine());
             throw new UserError(what + ", and the daemon does not answer " + NAME + ": " + err,
                     "Start it as root, with systemctl start nix-daemon (or nix-daemon & where there is no systemd), check that " + NAME
                             + " is in the group that owns /nix/var/nix/daemon-socket, then run Site again. Nothing was recorded.");

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import nixpylab.Proc;
 import nixpylab.ShellWords;
-import nixpylab.UserError;
 import nixpylab.derivation.Profile;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixAnswer;
@@ -63,7 +62,7 @@ public final class Lab implements AutoCloseable {
 
     public static Lab open(LabOptions o, Step step) {
         if (o.fromStart) {
-            for (Step s : step.needs()) requireOk(s, runScript(s, o.asArgs(), List.of()));
+            for (Step s : step.needs()) StepScripts.requireOk(s, StepScripts.run(s, o.asArgs(), List.of()));
         }
         Nix.requireInstalled();
         Workspace ws = Workspace.open(o.workdir);
@@ -84,18 +83,6 @@ public final class Lab implements AutoCloseable {
             ws.close();
             throw e;
         }
-    }
-
-    /** Runs another step's script with these arguments, on this terminal; stops with its exit code when it fails. */
-    public static int runScript(Step s, List<String> args, List<String[]> env) {
-        Path repo = Cli.repository();
-        List<String> cmd = new ArrayList<>(List.of(repo.resolve("jbang").toString(), repo.resolve("scripts/" + s.script() + ".java").toString()));
-        cmd.addAll(args);
-        Proc p = Proc.of(cmd).timeout(Duration.ofHours(3));
-        for (String[] e : env) p.env(e[0], e[1]);
-        int code = p.runInherited();
-        System.err.println();
-        return code;
     }
 
     /** Nix for this workspace: -I nixpkgs=… when given; in the bare profile, the host's toolchain and the source's folders opened in the sandbox. */
@@ -254,12 +241,5 @@ public final class Lab implements AutoCloseable {
     @Override
     public void close() {
         workspace.close();
-    }
-
-    /** For --from-start and the tutorial: a failed earlier step stops this one. */
-    public static void requireOk(Step s, int code) {
-        if (code != 0) {
-            throw new UserError("An earlier step, " + s.script() + ", failed (exit code " + code + "); see its output above.", "Fix what it reports, then run again.");
-        }
     }
 }

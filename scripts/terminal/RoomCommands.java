@@ -66,7 +66,7 @@ public final class RoomCommands {
             Nix nix = Nix.detect();
             WorkspaceState st = Workspace.peek(from);
             if (st.lastOut().filter(nix::isValid).isEmpty() || st.sourcePath().isEmpty()) {
-                int code = Lab.runScript(Step.BUILD, List.of("--workdir", from.toString(), "--from-start"), List.of());
+                int code = StepScripts.run(Step.BUILD, List.of("--workdir", from.toString(), "--from-start"), List.of());
                 if (code != 0) return code;
                 st = Workspace.peek(from);
             }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import nixpylab.BuildTimes;
 import nixpylab.nix.BuildWatch;
-import workshop.InstructorRuns;
 import workshop.Exercise;
 import workshop.Verdict;
 import workshop.WorkshopFolder;
@@ -230,27 +229,6 @@ public final class WorkshopView implements workshop.CheckProgress {
 
     public void allDone(int n) {
         out.println("[" + now() + "] all " + n + " exercises pass. Well done.");
-    }
-
-    public void solutionsHeader(WorkshopFolder w) {
-        out.println("Checking every exercise in a fresh folder under " + shown(w.workdir()) + ": the starting files must fail, the reference solution must pass.");
-    }
-
-    public void solution(InstructorRuns.SolutionRun r) {
-        Exercise e = r.exercise();
-        out.printf(Locale.ROOT, "%s exercise %d %-16s start: %s in %s; solution: %s in %s%n", r.ok() ? "ok  " : "BAD ", e.number(), e.slug(),
-                r.start().passed() ? "PASSED (it must not)" : "failed as it should", took(r.start().took()),
-                r.solution().passed() ? "passed" : "FAILED", took(r.solution().took()));
-        out.println("       start says: " + r.start().message());
-        if (!r.solution().passed()) {
-            out.println("       solution says: " + r.solution().message());
-            for (String l : r.solution().evidence()) out.println("         " + l);
-        }
-    }
-
-    public void solutionsSummary(List<InstructorRuns.SolutionRun> runs, Duration total) {
-        long ok = runs.stream().filter(InstructorRuns.SolutionRun::ok).count();
-        out.printf(Locale.ROOT, "solutions: %d of %d exercises behave (start fails, solution passes), %.1f s%n", ok, runs.size(), total.toMillis() / 1000.0);
     }
 
     static String took(Duration d) {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import nixpylab.Proc;
 import nixpylab.ShellWords;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.NixBuild;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
@@ -141,7 +142,7 @@ public final class Attempt {
 
     /** Nix's first error line, without the "error: " prefix, or the last line it wrote. */
     public static String errorOf(Proc.Result r) {
-        String e = Nix.firstError(r.stderr()).orElse(r.lastErrorLine()).replaceFirst("^error: ", "");
+        String e = NixErrors.firstError(r.stderr()).orElse(r.lastErrorLine()).replaceFirst("^error: ", "");
         return e.endsWith(".") || e.endsWith(":") ? e : e + ".";
     }
 }

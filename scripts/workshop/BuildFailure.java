@@ -3,6 +3,7 @@ package workshop;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 
 /** Says, in a learner's terms, why a CPython build failed, from the compiler's and Nix's own lines. */
 public final class BuildFailure {
@@ -31,7 +32,7 @@ public final class BuildFailure {
         if (log.contains("makesetup:")) {
             return "The build failed while reading Setup.local: each line is a module name, its C files, then flags.";
         }
-        String last = Nix.firstError(log).orElse(lastLine(log)).replaceFirst("^error: ", "");
+        String last = NixErrors.firstError(log).orElse(lastLine(log)).replaceFirst("^error: ", "");
         return "The build failed: " + last + " The compiler's own message is a few lines above Nix's in the output of 'nix-build " + file + "'.";
     }
 

@@ -251,6 +251,29 @@ class ArchitectureTest {
         assertEquals(List.of(), cycles(sources()));
     }
 
+    /** The page's "No file under scripts/ passes N lines": the files that do, with their length. */
+    static List<String> longFiles(String page, Map<String, Integer> lengths) {
+        Matcher m = Pattern.compile("No file under `scripts/` passes (\\d+) lines").matcher(page);
+        assertTrue(m.find(), "ARCHITECTURE.adoc says how long a file may be");
+        int most = Integer.parseInt(m.group(1));
+        List<String> out = new ArrayList<>();
+        lengths.forEach((file, n) -> {
+            if (n > most) out.add(file + ": " + n + " lines, more than " + most + ": split it where it holds two ideas");
+        });
+        return out;
+    }
+
+    @Test
+    void noFileIsLongerThanThePageAllows() throws IOException {
+        Map<String, Integer> lengths = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(SCRIPTS)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) lengths.put(SCRIPTS.relativize(f).toString(), Files.readAllLines(f).size());
+        }
+        String page = Files.readString(PAGE);
+        assertEquals(List.of(), longFiles(page, lengths));
+        assertEquals(1, longFiles(page, Map.of("workshop/WorkshopFolder.java", 331, "nixpylab/Proc.java", 120)).size(), "a file of 331 lines is caught");
+    }
+
     @Test
     void noJavaNameWrittenInFull() {
         assertEquals(List.of(), inlineNameProblems(sources()));

@@ -2,7 +2,6 @@ package nixpylab.currentnix;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +17,7 @@ import java.util.function.Consumer;
 import nixpylab.AtomicFile;
 import nixpylab.HostSetup;
 import nixpylab.Proc;
+import nixpylab.SearchPath;
 import nixpylab.PropertiesText;
 import nixpylab.UserError;
 import nixpylab.source.AptSources;
@@ -54,7 +54,7 @@ final class RootSetup {
         debootstrap(work, progress);
         progress.accept("finishing the packages debootstrap left unconfigured, then installing Java, Maven and the build dependencies");
         installPackages(work, progress);
-        int base = freeBuildIds(work);
+        int base = BuildIds.free(work, BUILD_USERS);
         progress.accept("build users nixbld1…nixbld" + BUILD_USERS + " with ids " + (base + 1) + "…" + (base + BUILD_USERS) + " (free on this machine too), group nix-users for the daemon");
         configureNix(work, base);
         writeMarker(work, base);
@@ -136,7 +136,7 @@ final class RootSetup {
                     "Run it as root (sudo ./jbang scripts/CurrentNix.java setup).");
         }
         for (String tool : List.of("debootstrap", "unshare", "chroot", "mount")) {
-            if (!Proc.onPath(tool)) {
+            if (!SearchPath.onPath(tool)) {
                 throw new UserError("'" + tool + "' is not installed here; the current Nix's root is made and entered with it.",
                         "Run as root: apt-get install -y " + ("debootstrap".equals(tool) ? "debootstrap" : "util-linux coreutils mount") + ", then run this again.");
             }
@@ -203,32 +203,6 @@ final class RootSetup {
                     AtomicFile.write(target, Files.readAllBytes(settings));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A gid and uids (base, base+1…) free both on the host and in the root. */
-    static int freeBuildIds(Path root) {
-        for (int base = 30100; base < 60000; base += 100) {
-            boolean free = true;
-            for (int i = 0; i <= BUILD_USERS && free; i++) {
-                String id = Integer.toString(base + i);
-                free = !taken(Path.of("/etc/passwd"), id) && !taken(Path.of("/etc/group"), id) && !taken(root.resolve("etc/passwd"), id) && !taken(root.resolve("etc/group"), id);
-            }
-            if (free) return base;
-        }
-        throw new UserError("No free range of user ids for the current Nix's build users.", "Check /etc/passwd for ids above 30100.");
-    }
-
-    private static boolean taken(Path file, String id) {
-        try {
-            if (!Files.isRegularFile(file)) return false;
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] f = line.split(":");
-                if (f.length > 2 && f[2].equals(id)) return true;
-            }
-            return false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import nixpylab.KeptFile;
 import nixpylab.Proc;
+import nixpylab.SearchPath;
 import nixpylab.UserCache;
 
 /**
@@ -50,7 +51,7 @@ final class KeptAnswers {
     static String question(List<String> command) {
         StringBuilder sb = new StringBuilder(String.join("\u0000", command)).append('\n');
         sb.append(System.getProperty("user.name")).append('\n');
-        for (String program : List.of("nix", "nix-build", "nix-store")) sb.append(program).append(' ').append(stat(Proc.which(program))).append('\n');
+        for (String program : List.of("nix", "nix-build", "nix-store")) sb.append(program).append(' ').append(stat(SearchPath.which(program))).append('\n');
         List<String> conf = new ArrayList<>(CONF_FILES);
         String confDir = System.getenv("NIX_CONF_DIR");
         if (confDir != null) conf.add(confDir + "/nix.conf");

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
+import nixpylab.SearchPath;
 import nixpylab.UserError;
 
 /**
@@ -60,7 +61,7 @@ public final class Nix {
 
     public static void requireInstalled() {
         for (String p : List.of("nix-build", "nix-store", "nix-instantiate")) {
-            if (!Proc.onPath(p)) {
+            if (!SearchPath.onPath(p)) {
                 throw new UserError("Nix is not installed here: '" + p + "' is not on PATH.",
                         "On Debian/Ubuntu run 'apt-get install -y nix-bin' as root (or run ./jbang scripts/Tutorial.java, which offers to), then try again.");
             }
@@ -191,7 +192,7 @@ public final class Nix {
     public StorePath instantiate(Path nixFile, String attr) {
         List<String> cmd = attr == null ? command("nix-instantiate", nixFile.toString()) : command("nix-instantiate", nixFile.toString(), "-A", attr);
         Proc.Result r = run(cmd);
-        if (!r.ok()) throw evaluationError(nixFile, r);
+        if (!r.ok()) throw NixErrors.evaluationError(nixFile, r);
         return StorePath.parse(r.stdout().strip().split("\n")[0]);
     }
 
@@ -208,7 +209,7 @@ public final class Nix {
         List<String> cmd = command("nix-store", "-q", "--roots", p.path());
         Proc.Result r = run(cmd);
         if (!r.ok()) {
-            throw new UserError("Nix could not say what keeps " + p + " alive: " + firstError(r.stderr()).orElse("exit " + r.exitCode()) + ".",
+            throw new UserError("Nix could not say what keeps " + p + " alive: " + NixErrors.firstError(r.stderr()).orElse("exit " + r.exitCode()) + ".",
                     "Run it yourself to see why: " + String.join(" ", cmd));
         }
         return GcRoot.parseAll(r.stdout());
@@ -216,46 +217,5 @@ public final class Nix {
 
     public boolean isValid(StorePath p) {
         return run(command("nix-store", "--check-validity", p.path())).ok();
-    }
-
-    /**
-     * Nix's own words when a file does not evaluate: the cause and where. Nix 2.8 prints the cause
-     * first; newer Nix prints a trace ("… while calling the 'derivationStrict' builtin") and the
-     * cause last, so the last "error:" line with words is the cause in both.
-     */
-    public static UserError evaluationError(Path nixFile, Proc.Result r) {
-        return new UserError("Nix could not evaluate " + nixFile + ": " + evaluationCause(r.stderr()),
-                "Fix the file where Nix points, or let NixPy Lab write it afresh by running the FetchFakeHash step again.");
-    }
-
-    /** "syntax error, unexpected '{' … (at /path/file.nix:1:13)": the cause of an evaluation error and its place. */
-    public static String evaluationCause(String stderr) {
-        String[] lines = stderr.split("\n");
-        int cause = -1;
-        for (int i = 0; i < lines.length; i++) {
-            String t = lines[i].strip();
-            if (t.startsWith("error:") && t.length() > "error:".length()) cause = i;
-        }
-        if (cause < 0) return firstError(stderr).orElse(stderr.strip().isEmpty() ? "no message" : lines[lines.length - 1].strip());
-        String text = lines[cause].strip().substring("error:".length()).strip();
-        for (int i = cause + 1; i < lines.length; i++) {
-            Matcher m = Pattern.compile("^\\s*at (/[^:]+:\\d+:\\d+):?$").matcher(lines[i]);
-            if (m.find()) return text + " (at " + m.group(1) + ")";
-            if (lines[i].strip().startsWith("error:")) break;
-        }
-        return text;
-    }
-
-    /**
-     * The first 'error:' line of a failed command that says something, for messages. Nix 2.8 puts
-     * the reason on that line; newer Nix may open with a bare "error:" and a trace ("… while setting
-     * up the build environment") before the line with the reason.
-     */
-    public static Optional<String> firstError(String stderr) {
-        for (String l : stderr.split("\n")) {
-            String t = l.strip();
-            if (t.startsWith("error:") && t.length() > "error:".length()) return Optional.of(t);
-        }
-        return Optional.empty();
     }
 }

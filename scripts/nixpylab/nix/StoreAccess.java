@@ -63,7 +63,7 @@ public record StoreAccess(String url, boolean daemon, boolean trusted, String us
 
     /** Nix could not reach its store: no daemon, no permission on its socket, or a store this user cannot write. */
     static UserError unreachable(Proc.Result r) {
-        String err = Nix.firstError(r.stderr()).orElse(r.lastErrorLine());
+        String err = NixErrors.firstError(r.stderr()).orElse(r.lastErrorLine());
         if (err.contains("cannot connect to socket") && err.contains("No such file or directory") || err.contains("Connection refused")) {
             return new UserError("Nix is set to build through its daemon, and no daemon answers: " + err,
                     "Start it (as root: systemctl start nix-daemon, or nix-daemon &), or unset NIX_REMOTE to use the store directly as its owner.");

@@ -16,6 +16,7 @@ import nixpylab.AtomicFile;
 import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.StorePath;
 
 /**
@@ -66,7 +67,7 @@ public final class RoomCache {
                 "file://" + cache() + "?secret-key=" + keys().resolve("secret") + "&compression=zstd"));
         for (StorePath p : paths) cmd.add(p.path());
         Proc.Result r = Proc.of(cmd).timeout(Duration.ofMinutes(30)).run();
-        if (!r.ok()) throw new UserError("Nix could not copy the paths into the room's cache: " + Nix.firstError(r.stderr()).orElse(r.lastErrorLine()),
+        if (!r.ok()) throw new UserError("Nix could not copy the paths into the room's cache: " + NixErrors.firstError(r.stderr()).orElse(r.lastErrorLine()),
                 "Check that " + cache() + " is writable and the paths are in the store (nix-store --verify-path PATH).");
         try {
             Path sources = Files.createDirectories(cache().resolve("sources"));

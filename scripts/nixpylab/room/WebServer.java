@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import nixpylab.AtomicFile;
 import nixpylab.HostSetup;
 import nixpylab.Proc;
+import nixpylab.SearchPath;
 import nixpylab.UserError;
 
 /**
@@ -36,11 +37,11 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static boolean installed() {
-        return Proc.onPath("nginx") || Files.isExecutable(Path.of("/usr/sbin/nginx"));
+        return SearchPath.onPath("nginx") || Files.isExecutable(Path.of("/usr/sbin/nginx"));
     }
 
     private static String program() {
-        return Proc.onPath("nginx") ? "nginx" : "/usr/sbin/nginx";
+        return SearchPath.onPath("nginx") ? "nginx" : "/usr/sbin/nginx";
     }
 
     /** Serves root on address:port; work holds nginx.conf, the pid, the logs. */

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import nixpylab.Proc;
+import nixpylab.SearchPath;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
@@ -46,7 +47,7 @@ public final class DebianIndex {
     public static Optional<Listed> find(Path lists, String file) {
         if (!Files.isDirectory(lists)) return Optional.empty();
         List<Path> keyrings = KEYRINGS.stream().filter(Files::isRegularFile).toList();
-        if (keyrings.isEmpty() || !(Proc.onPath("gpgv") || Proc.onPath("sqv"))) return Optional.empty();
+        if (keyrings.isEmpty() || !(SearchPath.onPath("gpgv") || SearchPath.onPath("sqv"))) return Optional.empty();
         try (Stream<Path> s = Files.list(lists)) {
             for (Path inRelease : s.filter(p -> p.getFileName().toString().endsWith("_InRelease")).sorted().toList()) {
                 Optional<Listed> l = inRelease(inRelease, keyrings, file);
@@ -59,7 +60,7 @@ public final class DebianIndex {
     }
 
     private static Optional<Listed> inRelease(Path inRelease, List<Path> keyrings, String file) throws IOException {
-        Optional<Signed> verified = Proc.onPath("gpgv") ? gpgv(inRelease, keyrings) : sqv(inRelease, keyrings);
+        Optional<Signed> verified = SearchPath.onPath("gpgv") ? gpgv(inRelease, keyrings) : sqv(inRelease, keyrings);
         if (verified.isEmpty()) return Optional.empty();
         String signed = verified.get().text();
         Signed by = verified.get();

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import nixpylab.HostSetup;
-import nixpylab.Proc;
+import nixpylab.SearchPath;
 import nixpylab.UserError;
 import nixpylab.nix.StorePath;
 
@@ -126,7 +126,7 @@ public final class SourceLocator {
             String v = PythonSource.versionInName(f.getFileName().toString()).orElseThrow();
             return new PythonSource(PythonSource.Origin.DISTRIBUTION, f.toUri().toString(), v, "using the distribution's archived upstream tarball already in " + cacheDir);
         }
-        if (!Proc.onPath("apt-get") || !Files.isDirectory(Path.of("/etc/apt"))) {
+        if (!SearchPath.onPath("apt-get") || !Files.isDirectory(Path.of("/etc/apt"))) {
             throw noSource(wantedVersion, "this machine has no apt-get to fetch the distribution's copy");
         }
         AptSources apt = new AptSources(cacheDir.resolve("apt"));

@@ -21,6 +21,7 @@ import nixpylab.UserError;
 import nixpylab.workspace.Workspace;
 import nixpylab.nix.BuildWatch;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.StorePath;
 
 /**
@@ -104,7 +105,7 @@ public final class ClosureStep {
     private static Query query(Nix nix, Workspace ws, List<String> cmd) {
         Proc.Result r = Proc.of(cmd).in(ws.dir()).timeout(Duration.ofMinutes(2)).run();
         if (!r.ok()) {
-            throw new UserError("Nix could not answer " + String.join(" ", cmd) + ": " + Nix.firstError(r.stderr()).orElse("exit " + r.exitCode()) + ".",
+            throw new UserError("Nix could not answer " + String.join(" ", cmd) + ": " + NixErrors.firstError(r.stderr()).orElse("exit " + r.exitCode()) + ".",
                     "Run it yourself in " + ws.dir() + " to see the whole message; if the store is not yours, run the step as the store's owner or through the daemon.");
         }
         return new Query(cmd, r.stdout().lines().filter(l -> !l.isBlank()).toList());

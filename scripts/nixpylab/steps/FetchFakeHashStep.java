@@ -18,6 +18,7 @@ import nixpylab.derivation.Profile;
 import nixpylab.nix.BuildError;
 import nixpylab.nix.HashMismatch;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StoreDerivation;
 import nixpylab.nix.StorePath;
@@ -101,7 +102,7 @@ public final class FetchFakeHashStep {
                 return new ByHand.NotYet("Nix fetched the source and got " + m.get().got().sri() + ", but the file declares " + m.get().specified().sri() + ".",
                         "Copy the hash after got: exactly, the whole sha256-…= word.");
             }
-            return new ByHand.NotYet("Nix could not fetch the source: " + Nix.firstError(r.stderr()).orElse("exit code " + r.exitCode()), "Read Nix's words, fix the file, and try again.");
+            return new ByHand.NotYet("Nix could not fetch the source: " + NixErrors.firstError(r.stderr()).orElse("exit code " + r.exitCode()), "Read Nix's words, fix the file, and try again.");
         }
         StorePath source = StorePath.parse(r.stdout().strip());
         NixHash hash = declared.orElseGet(() -> Prefetcher.flat(Path.of(source.path())));
@@ -148,7 +149,7 @@ public final class FetchFakeHashStep {
         List<String> prove = nix.command("nix-build", file.toString(), "-A", "src", "--no-out-link");
         Proc.Result p = nix.run(Duration.ofMinutes(30), l -> {}, prove);
         if (!p.ok()) {
-            throw new UserError("The hash Nix reported did not hold when building the source again: " + Nix.firstError(p.stderr()).orElse("exit " + p.exitCode()),
+            throw new UserError("The hash Nix reported did not hold when building the source again: " + NixErrors.firstError(p.stderr()).orElse("exit " + p.exitCode()),
                     "Run this step again; if it keeps failing the source changes between downloads and cannot be pinned.");
         }
         StorePath sourcePath = StorePath.parse(p.stdout().strip());
@@ -199,7 +200,7 @@ public final class FetchFakeHashStep {
     }
 
     private static UserError fetchFailure(Path file, PythonSource src, Proc.Result r) {
-        String err = Nix.firstError(r.stderr()).orElse("exit code " + r.exitCode());
+        String err = NixErrors.firstError(r.stderr()).orElse("exit code " + r.exitCode());
         if (r.stderr().contains("unable to download") || r.stderr().contains("Couldn't read a file://")) {
             return new UserError("Nix could not download the source " + src.url() + ": " + err,
                     "Check that the URL answers (or that the file is readable by the nixbld users), or pass a tarball with --source PATH.");
@@ -209,7 +210,7 @@ public final class FetchFakeHashStep {
             return new UserError("Nix could not fetch the source " + src.url() + ": " + failed.get(0).sentence() + " (" + err + ")",
                     "Read Nix's lines above; the fetch's log: nix-store -l " + failed.get(0).drv() + ".");
         }
-        return Nix.evaluationError(file, r);
+        return NixErrors.evaluationError(file, r);
     }
 
     static String describe(WorkspaceState st) {

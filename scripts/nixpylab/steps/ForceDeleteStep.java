@@ -11,6 +11,7 @@ import nixpylab.UserError;
 import nixpylab.workspace.Workspace;
 import nixpylab.nix.GcRoot;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.StoreLinks;
 import nixpylab.nix.StorePath;
 
@@ -87,14 +88,14 @@ public final class ForceDeleteStep {
                 done.add(new Deleted(p, plain, null, null, r.stdout().strip()));
                 continue;
             }
-            String refusal = Nix.firstError(r.stderr()).orElse("exit " + r.exitCode());
+            String refusal = NixErrors.firstError(r.stderr()).orElse("exit " + r.exitCode());
             List<String> force = nix.command("nix-store", "--delete", "--ignore-liveness", p.path());
             Proc.Result f = nix.run(force);
             if (!nix.isValid(p)) {
                 done.add(new Deleted(p, plain, refusal, new IgnoringLiveness(force), f.stdout().strip()));
                 continue;
             }
-            String forceSays = Nix.firstError(f.stderr()).orElse("exit " + f.exitCode());
+            String forceSays = NixErrors.firstError(f.stderr()).orElse("exit " + f.exitCode());
             if (!forceSays.contains("not allowed to ignore liveness")) {
                 done.add(new Kept(p, force, forceSays));
                 continue;
@@ -104,7 +105,7 @@ public final class ForceDeleteStep {
             Proc.Result again = nix.run(plain);
             if (nix.isValid(p)) {
                 done.add(new Kept(p, plain, "after removing this workspace's own roots (" + unrooted.size() + "), Nix still refuses: "
-                        + Nix.firstError(again.stderr()).orElse("exit " + again.exitCode())));
+                        + NixErrors.firstError(again.stderr()).orElse("exit " + again.exitCode())));
                 continue;
             }
             done.add(new Deleted(p, plain, refusal, new Unrooting(force, forceSays, unrooted, plain), again.stdout().strip()));
@@ -155,7 +156,7 @@ public final class ForceDeleteStep {
         Proc.Result r = nix.run(query);
         if (!r.ok()) {
             throw new UserError("Nix could not say what keeps " + p + " alive (" + String.join(" ", query) + ": "
-                    + Nix.firstError(r.stderr()).orElse(r.timedOut() ? "timed out" : "exit " + r.exitCode()) + "), so nothing was deleted: it might be someone else's.",
+                    + NixErrors.firstError(r.stderr()).orElse(r.timedOut() ? "timed out" : "exit " + r.exitCode()) + "), so nothing was deleted: it might be someone else's.",
                     "Run the query yourself to see why it fails; once it answers, run this step again.");
         }
         List<String> out = new ArrayList<>();

@@ -12,6 +12,7 @@ import nixpylab.workspace.WorkspaceState;
 import nixpylab.derivation.DerivationFile;
 import nixpylab.derivation.SetupLocal;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.StoreDerivation;
 import nixpylab.nix.StorePath;
 
@@ -38,7 +39,7 @@ public final class PostPatchStep {
         ws.save();
         List<String> show = nix.command("nix-store", "-q", "--binding", "postPatch", after.path());
         Proc.Result b = nix.run(show);
-        return new Outcome(found, modules, before, after, show, b.ok() ? b.stdout().strip() : Nix.firstError(b.stderr()).orElse("exit " + b.exitCode()));
+        return new Outcome(found, modules, before, after, show, b.ok() ? b.stdout().strip() : NixErrors.firstError(b.stderr()).orElse("exit " + b.exitCode()));
     }
 
     /** By hand: the postPatch lines to write into the file (the toolkit's own text for them) and the command that shows the new .drv. */

@@ -8,6 +8,7 @@ import nixpylab.Proc;
 import nixpylab.UserError;
 import nixpylab.workspace.Workspace;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.StorePath;
 
 /**
@@ -30,7 +31,7 @@ public final class RememberStep {
         List<String> cmd = nix.command("nix-store", "-r", out.path(), "--add-root", link.toString(), "--indirect");
         Proc.Result r = nix.run(cmd);
         if (!r.ok() || !Files.isSymbolicLink(link)) {
-            throw new UserError("nix-store could not add the root " + link + ": " + Nix.firstError(r.stderr()).orElse("exit " + r.exitCode()), "Check that the workspace is writable.");
+            throw new UserError("nix-store could not add the root " + link + ": " + NixErrors.firstError(r.stderr()).orElse("exit " + r.exitCode()), "Check that the workspace is writable.");
         }
         ws.state().madeLink(link);
         ws.state().done(Step.REMEMBER, Instant.now());

@@ -13,6 +13,7 @@ import nixpylab.workspace.Workspace;
 import nixpylab.nix.BuildWatch;
 import nixpylab.nix.CheckMismatch;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.NixBuild;
 import nixpylab.nix.StorePath;
 
@@ -49,13 +50,13 @@ public final class RepeatableStep {
         ws.save();
         if (r.ok()) return new Repeatable(out, cmd, r.elapsed());
         CheckMismatch m = CheckMismatch.parse(said).orElseThrow(() -> new UserError(
-                "nix-build --check failed without comparing: " + Nix.firstError(said).orElse("exit " + r.exitCode()),
+                "nix-build --check failed without comparing: " + NixErrors.firstError(said).orElse("exit " + r.exitCode()),
                 "Build it first with ./jbang scripts/Build.java; if the build itself fails, its log says why."));
         Path check = m.checkCopy();
         TreeDiff.Result diff = TreeDiff.compare(Path.of(out.path()), check, limit);
         // the second result and its build directory are ours to clean: neither is a registered store path
         Proc.of("rm", "-rf", check.toString()).timeout(Duration.ofMinutes(2)).run();
         m.keptBuildDir().filter(Files::isDirectory).ifPresent(d -> Proc.of("rm", "-rf", d.toString()).timeout(Duration.ofMinutes(2)).run());
-        return new Differs(out, check, diff, Nix.firstError(said).orElse(""), cmd, r.elapsed());
+        return new Differs(out, check, diff, NixErrors.firstError(said).orElse(""), cmd, r.elapsed());
     }
 }

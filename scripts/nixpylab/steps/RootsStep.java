@@ -10,6 +10,7 @@ import nixpylab.UserError;
 import nixpylab.workspace.Workspace;
 import nixpylab.nix.GcRoot;
 import nixpylab.nix.Nix;
+import nixpylab.nix.NixErrors;
 import nixpylab.nix.StorePath;
 
 /** Step 4: why is the built path alive? Its GC roots, and every root of the tutorial's paths. */
@@ -26,7 +27,7 @@ public final class RootsStep {
         }
         List<String> q = nix.command("nix-store", "-q", "--roots", out.path());
         Proc.Result r = nix.run(q);
-        if (!r.ok()) throw new UserError("nix-store could not list the roots of " + out + ": " + Nix.firstError(r.stderr()).orElse(""), "Check that Nix works: nix-store --version.");
+        if (!r.ok()) throw new UserError("nix-store could not list the roots of " + out + ": " + NixErrors.firstError(r.stderr()).orElse(""), "Check that Nix works: nix-store --version.");
         List<String> all = nix.command("nix-store", "--gc", "--print-roots");
         Proc.Result a = nix.run(all);
         // of every root on the machine, those that hold this workspace's builds (another workspace's

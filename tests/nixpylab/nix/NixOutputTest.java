@@ -75,7 +75,7 @@ class NixOutputTest {
         assertEquals(0, refused.deleted());
         assertTrue(refused.alive().isPresent());
         assertEquals("1", Captures.of(v, "delete-refused.exit").strip());
-        assertTrue(Nix.firstError(Captures.of(v, "delete-refused.stderr")).orElseThrow().contains("since it is still alive"));
+        assertTrue(NixErrors.firstError(Captures.of(v, "delete-refused.stderr")).orElseThrow().contains("since it is still alive"));
         DeleteReport forced = DeleteReport.parse(Captures.of(v, "delete-forced.stdout"), Captures.of(v, "delete-forced.stderr"));
         assertEquals(1, forced.deleted());
         assertTrue(forced.freedText().matches("0\\.0+ (MiB|KiB)"), forced.freedText());
@@ -96,7 +96,7 @@ class NixOutputTest {
         DeleteReport r = DeleteReport.parse(Captures.of(v, "daemon-ignore-liveness.stdout"), Captures.of(v, "daemon-ignore-liveness.stderr"));
         assertTrue(r.livenessRefused());
         assertEquals(0, r.deleted());
-        assertEquals("error: you are not allowed to ignore liveness", Nix.firstError(Captures.of(v, "daemon-ignore-liveness.stderr")).orElseThrow());
+        assertEquals("error: you are not allowed to ignore liveness", NixErrors.firstError(Captures.of(v, "daemon-ignore-liveness.stderr")).orElseThrow());
     }
 
     @ParameterizedTest
@@ -107,13 +107,13 @@ class NixOutputTest {
         assertTrue(m.keptBuildDir().isPresent(), "-K keeps the build folder");
         assertEquals("104", Captures.of(v, "check-differs.exit").strip());
         assertTrue(CheckMismatch.parse(Captures.of(v, "check-not-built.stderr")).isEmpty());
-        assertTrue(Nix.firstError(Captures.of(v, "check-not-built.stderr")).orElseThrow().contains("are not valid, so checking is not possible"));
+        assertTrue(NixErrors.firstError(Captures.of(v, "check-not-built.stderr")).orElseThrow().contains("are not valid, so checking is not possible"));
     }
 
     @ParameterizedTest
     @MethodSource("versions")
     void anUnreadableFileSourceSaysSoBehindEitherTrace(String v) {
-        String e = Nix.firstError(Captures.of(v, "file-source-unreadable.stderr")).orElseThrow();
+        String e = NixErrors.firstError(Captures.of(v, "file-source-unreadable.stderr")).orElseThrow();
         assertTrue(e.contains("unable to download 'file:///var/tmp/nixpylab-capture/hidden/src.txt'"), e);
     }
 
@@ -151,10 +151,10 @@ class NixOutputTest {
     @ParameterizedTest
     @MethodSource("versions")
     void evaluationErrorsNameTheCauseAndThePlaceBehindEitherTrace(String v) {
-        String syntax = Nix.evaluationCause(Captures.of(v, "eval-syntax-error.stderr"));
+        String syntax = NixErrors.evaluationCause(Captures.of(v, "eval-syntax-error.stderr"));
         assertTrue(syntax.startsWith("syntax error, unexpected '{'"), syntax);
         assertTrue(syntax.endsWith("(at /var/tmp/nixpylab-capture/syntax.nix:1:13)"), syntax);
-        String hash = Nix.evaluationCause(Captures.of(v, "eval-bad-hash.stderr"));
+        String hash = NixErrors.evaluationCause(Captures.of(v, "eval-bad-hash.stderr"));
         assertTrue(hash.startsWith("invalid SRI hash 'tooshort'"), "the cause, not the trace: " + hash);
     }
 
