@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import nixpylab.Proc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,6 +226,27 @@ class LauncherTest {
             if (Files.exists(entry)) Files.writeString(entry, kept);
         }
         assertEquals(first.stdout(), second.stdout());
+    }
+
+    /** First runs of one script side by side (the site's two recorders): each waits for one JBang decision, and all of them run it. */
+    @Test
+    void firstRunsSideBySideAllRunTheScript() throws Exception {
+        Path script = PROBE.resolve("SideBySideProbe.java");
+        StringBuilder code = new StringBuilder("public class SideBySideProbe {\n    public static void main(String[] a) {\n        System.out.println(\"side \" + a[0]);\n    }\n");
+        for (int i = 0; i < 40; i++) code.append("    static class Part").append(i).append(" { int f() { return ").append(i).append("; } }\n");
+        Files.writeString(script, code.append("}\n").toString());
+        List<CompletableFuture<Proc.Result>> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String arg = Integer.toString(i);
+            runs.add(CompletableFuture.supplyAsync(() -> run(script, arg)));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            Proc.Result r = runs.get(i).get();
+            assertEquals(0, r.exitCode(), ScriptRun.describe(r));
+            assertEquals("side " + i + "\n", r.stdout());
+        }
+        Proc.Result after = run(script, "after");
+        assertEquals("side after\n", after.stdout(), ScriptRun.describe(after));
     }
 
     static Proc.Result withPath(String path, Path script, String... args) {
