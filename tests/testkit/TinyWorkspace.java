@@ -22,7 +22,7 @@ public record TinyWorkspace(Path base, Path tarball, String version) {
             Map.entry("tamper", 3), Map.entry("site-transcripts", 3),
             Map.entry("repeat", 4), Map.entry("closure", 4), Map.entry("nix-command", 4),
             Map.entry("input-audit", 5), Map.entry("configuration", 6), Map.entry("two-workspaces", 7), Map.entry("daemon", 8),
-            Map.entry("sandbox", 9), Map.entry("interrupt", 10), Map.entry("site-room", 11), Map.entry("room", 41));
+            Map.entry("sandbox", 9), Map.entry("interrupt", 10), Map.entry("site-room", 11), Map.entry("learners-run", 12), Map.entry("room", 41));
 
     public static TinyWorkspace fresh(String name) {
         return fresh(name, "", false, 0);
