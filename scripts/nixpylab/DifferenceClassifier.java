@@ -189,8 +189,7 @@ public final class DifferenceClassifier {
     }
 
     private static boolean text(byte[] x) {
-        for (int i = 0; i < Math.min(x.length, 8000); i++) if (x[i] == 0) return false;
-        return true;
+        return !TreeDiff.binary(x);
     }
 
     private static boolean startsWith(byte[] x, byte[] prefix) {

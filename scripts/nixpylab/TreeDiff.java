@@ -91,7 +91,8 @@ public final class TreeDiff {
         return "";
     }
 
-    private static boolean binary(byte[] b) {
+    /** A NUL in the first 8000 bytes, as diff(1) tells binary from text. */
+    static boolean binary(byte[] b) {
         for (int i = 0; i < Math.min(b.length, 8000); i++) if (b[i] == 0) return true;
         return false;
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import nixpylab.Proc;
 import nixpylab.nix.NixVersion;
 import nixpylab.workspace.TutorialRun;
@@ -85,7 +86,10 @@ class FullTutorialTest {
         if (!run.get().nixVersion().equals(NixVersion.installed().text()) || !run.get().result().get().equals(built.get().toString())) return Optional.empty();
         Proc.Result valid = Proc.of("nix-store", "--check-validity", built.get().toString()).timeout(ScriptRun.STEP).run();
         if (valid.exitCode() != 0) return Optional.empty();
-        Path nixFile = Files.list(lab).filter(p -> p.getFileName().toString().matches("chrism-py\\d+\\.nix")).findFirst().orElse(null);
+        Path nixFile;
+        try (Stream<Path> files = Files.list(lab)) {
+            nixFile = files.filter(p -> p.getFileName().toString().matches("chrism-py\\d+\\.nix")).findFirst().orElse(null);
+        }
         if (nixFile == null) return Optional.empty();
         Proc.Result drv = Proc.of("nix-store", "--query", "--deriver", built.get().toString()).timeout(ScriptRun.STEP).run();
         Proc.Result instantiated = Proc.of("nix-instantiate", "--option", "substituters", "", nixFile.toString()).timeout(ScriptRun.STEP).run();
