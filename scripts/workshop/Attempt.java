@@ -1,13 +1,18 @@
 package workshop;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import nixpylab.Proc;
 import nixpylab.ShellWords;
+import nixpylab.derivation.BuilderEnd;
 import nixpylab.nix.Nix;
 import nixpylab.nix.NixErrors;
 import nixpylab.nix.NixBuild;
@@ -97,7 +102,7 @@ public final class Attempt {
         progress.progress("$ " + ShellWords.shown(cmd));
         Proc.Result r = args[0].equals("nix-build") ? build(cmd, timeout) : Proc.of(cmd).in(dir).timeout(timeout).onLine(new Heartbeat()).run();
         for (int again = 0; again < 3 && args[0].equals("nix-build") && killedAsItFinished(r); again++) {
-            progress.progress("the builder was killed as it finished (signal 9), a known race in Nix when a builder exits at once (NixOS/nix#2176): building once more");
+            progress.progress("Nix killed the builder as it ended (signal 9): " + whyKilled() + " Building once more.");
             evidence.add("$ " + ShellWords.shown(cmd) + "   (exit " + r.exitCode() + ": " + KILLED + ", built once more)");
             r = build(cmd, timeout);
         }
@@ -109,12 +114,28 @@ public final class Attempt {
     static final String KILLED = "failed due to signal 9 (Killed)";
 
     /**
-     * A build Nix reports killed by signal 9 within seconds: Nix can kill a builder that exits at
-     * once before it is reaped (NixOS/nix#2176, open), seen here with Nix 2.34.8's sandbox on
-     * /bin/sh builders of a few commands. Nothing the learner wrote: the check builds once more.
+     * A build Nix reports killed by signal 9 within seconds: Nix takes the end of a builder's output
+     * as its end and kills what is left, so a /bin/sh builder whose last command closes its output
+     * before it exits (coreutils do) is sometimes killed (BuilderEnd; 44 in 100 with Nix 2.34.8's
+     * sandbox here). The check builds once more, and says which of the learner's builders ends so.
      */
     static boolean killedAsItFinished(Proc.Result r) {
         return !r.ok() && r.elapsed().toSeconds() < 30 && r.stderr().contains(KILLED);
+    }
+
+    /** Which of the exercise's builders ends on a program that closes its output, as BuilderEnd tells it. */
+    private String whyKilled() {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".nix") && Files.isRegularFile(p)).sorted().toList()) {
+                for (String script : BuilderEnd.scripts(Files.readString(f))) {
+                    BuilderEnd.whyKilled(script).ifPresent(why -> found.add(dir.relativize(f) + ": " + why));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the reason is a courtesy: a folder that cannot be read gets the general one
+        }
+        return found.isEmpty() ? "Nix takes the end of a builder's output as its end, and kills what is left of it." : String.join(" ", found);
     }
 
     /** A nix-build, followed through Nix's structured log; its result reads as the plain log would. */

@@ -61,6 +61,9 @@ let
           if [ "$#" -ne 1 ]; then echo "zip file must contain a single file or directory."; exit 1; fi
           mv "$1" "$out"
           chmod 755 "$out"
+          # a shell builtin ends the builder: otherwise the shell becomes its last command, and
+          # Nix kills a builder whose output closes before it exits, as coreutils' do (signal 9)
+          exit 0
         ''
       ];
       outputHashMode = "recursive";

@@ -10,6 +10,9 @@ derivation {
       mkdir -p "$out/bin"
       printf '#!/bin/sh\necho "hello from $0"\n' > "$out/bin/hello"
       chmod +x "$out/bin/hello"
+      # a shell builtin ends the builder: otherwise the shell becomes its last command, and
+      # Nix kills a builder whose output closes before it exits, as coreutils' do (signal 9)
+      exit 0
     ''
   ];
   PATH = "/usr/bin:/bin";
