@@ -1,9 +1,15 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES nixpylab/Toolkit.java
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import nixpylab.BuildTimes;
+import nixpylab.DifferenceClass;
+import nixpylab.DifferenceSummary;
 import nixpylab.TreeDiff;
 import nixpylab.nix.NixExit;
 import nixpylab.steps.RepeatableStep;
@@ -18,13 +24,13 @@ import terminal.Lab;
 import terminal.LabOptions;
 
 @Command(name = "Repeatable", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Builds the derivation again with nix-build --check and says whether the output is bit for bit the same, and if not, what differs.",
+        description = "Builds the derivation again with nix-build --check and says whether the output is bit for bit the same, and if not, what differs and why, as far as the bytes show it.",
         exitCodeList = {"0:The second build is bit for bit the same.", ExitCodes.USER_ERROR, ExitCodes.NOT_DETERMINISTIC})
 public class Repeatable implements Callable<Integer> {
     @Mixin
     LabOptions options;
 
-    @Option(names = "--limit", description = "Show at most this many differing paths (default: ${DEFAULT-VALUE}).", defaultValue = "20")
+    @Option(names = "--limit", description = "List at most this many differing paths, after the count of each class over all of them (default: ${DEFAULT-VALUE}).", defaultValue = "20")
     int limit;
 
     public static void main(String[] args) {
@@ -36,7 +42,7 @@ public class Repeatable implements Callable<Integer> {
         try (Lab lab = Lab.open(options, Step.REPEATABLE)) {
             RepeatableStep.Outcome r;
             try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {
-                r = RepeatableStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), limit, clock::progress);
+                r = RepeatableStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), clock::progress);
             }
             lab.command(r.command());
             lab.say("built again in " + Lab.clock(r.elapsed()) + " and compared with " + r.out());
@@ -45,14 +51,23 @@ public class Repeatable implements Callable<Integer> {
                 return lab.done("repeatable");
             }
             RepeatableStep.Differs d = (RepeatableStep.Differs) r;
-            int n = d.diff().differences().size();
+            List<DifferenceSummary.Classified> all = d.summary().differences();
             lab.say("  " + d.nixSays());
-            lab.print("not repeatable: " + n + (n >= limit ? "+" : "") + " differing paths (first " + limit + " shown)");
-            for (TreeDiff.Difference x : d.diff().differences()) {
-                lab.print(String.format("  %-15s %s%s", x.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), x.path(), x.firstLine().isEmpty() ? "" : "\n      " + x.firstLine()));
+            lab.print("not repeatable: " + all.size() + (all.size() == 1 ? " differing path" : " differing paths"));
+            lab.print("why, as the bytes show it (a path may show more than one):");
+            d.summary().counts().entrySet().stream().sorted(Map.Entry.<DifferenceClass, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> lab.print(String.format("  %5d  %-21s %s", e.getValue(), e.getKey().label(), e.getKey().mechanism())));
+            lab.print("the first " + Math.min(limit, all.size()) + ":");
+            for (DifferenceSummary.Classified c : all.subList(0, Math.min(limit, all.size()))) {
+                TreeDiff.Difference x = c.difference();
+                lab.print(String.format("  %-15s %-21s %s%s", x.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), labels(c.classes()), x.path(), x.firstLine().isEmpty() ? "" : "\n      " + x.firstLine()));
             }
             lab.say("(the second result " + d.checkCopy() + " and its build directory were removed after the comparison)");
-            return lab.exit(NixExit.NOT_DETERMINISTIC, "not repeatable: " + n + (n >= limit ? "+" : "") + " paths differ");
+            return lab.exit(NixExit.NOT_DETERMINISTIC, "not repeatable: " + all.size() + (all.size() == 1 ? " path differs" : " paths differ"));
         }
+    }
+
+    static String labels(Set<DifferenceClass> classes) {
+        return classes.stream().map(DifferenceClass::label).collect(Collectors.joining(", "));
     }
 }

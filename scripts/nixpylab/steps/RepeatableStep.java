@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import nixpylab.Proc;
-import nixpylab.TreeDiff;
+import nixpylab.DifferenceSummary;
 import nixpylab.UserError;
 import nixpylab.workspace.Workspace;
 import nixpylab.nix.BuildWatch;
@@ -20,7 +20,8 @@ import nixpylab.nix.StorePath;
 /**
  * Is the build repeatable? {@code nix-build --check -K} builds the derivation again and compares
  * with the output in the store; when they differ, the second result is kept as {@code <out>.check}
- * and the two trees are compared file by file.
+ * and the two trees are compared file by file, each differing file classified by what its bytes
+ * show ({@link DifferenceSummary}).
  */
 public final class RepeatableStep {
     public sealed interface Outcome permits Repeatable, Differs {
@@ -31,12 +32,13 @@ public final class RepeatableStep {
 
     public record Repeatable(StorePath out, List<String> command, Duration elapsed) implements Outcome {}
 
-    public record Differs(StorePath out, Path checkCopy, TreeDiff.Result diff, String nixSays, List<String> command, Duration elapsed) implements Outcome {}
+    /** summary: every differing path, with the classes of difference its bytes show. */
+    public record Differs(StorePath out, Path checkCopy, DifferenceSummary summary, String nixSays, List<String> command, Duration elapsed) implements Outcome {}
 
 
     private RepeatableStep() {}
 
-    public static Outcome run(Workspace ws, Nix nix, Duration timeout, int limit, Consumer<BuildWatch.Progress> progress) {
+    public static Outcome run(Workspace ws, Nix nix, Duration timeout, Consumer<BuildWatch.Progress> progress) {
         Step.REPEATABLE.requireDone(ws.state()::done, ws.dir());
         StorePath out = ws.lastBuilt().orElseThrow();
         if (!nix.isValid(out)) {
@@ -53,10 +55,14 @@ public final class RepeatableStep {
                 "nix-build --check failed without comparing: " + NixErrors.firstError(said).orElse("exit " + r.exitCode()),
                 "Build it first with ./jbang scripts/Build.java; if the build itself fails, its log says why."));
         Path check = m.checkCopy();
-        TreeDiff.Result diff = TreeDiff.compare(Path.of(out.path()), check, limit);
-        // the second result and its build directory are ours to clean: neither is a registered store path
-        Proc.of("rm", "-rf", check.toString()).timeout(Duration.ofMinutes(2)).run();
-        m.keptBuildDir().filter(Files::isDirectory).ifPresent(d -> Proc.of("rm", "-rf", d.toString()).timeout(Duration.ofMinutes(2)).run());
-        return new Differs(out, check, diff, NixErrors.firstError(said).orElse(""), cmd, r.elapsed());
+        DifferenceSummary summary;
+        try {
+            summary = DifferenceSummary.compare(Path.of(out.path()), check);
+        } finally {
+            // the second result and its build directory are ours to clean: neither is a registered store path
+            Proc.of("rm", "-rf", check.toString()).timeout(Duration.ofMinutes(2)).run();
+            m.keptBuildDir().filter(Files::isDirectory).ifPresent(d -> Proc.of("rm", "-rf", d.toString()).timeout(Duration.ofMinutes(2)).run());
+        }
+        return new Differs(out, check, summary, NixErrors.firstError(said).orElse(""), cmd, r.elapsed());
     }
 }
