@@ -221,20 +221,25 @@ public final class Proc {
         return t;
     }
 
+    /**
+     * The command first, so that it can stop its own children (Nix ends its builder and says what it
+     * kept); whatever of its children is left after that, or after 10 s, is stopped too. Through its
+     * handle: Process.destroy() also closes the pipes, and Nix, its last words cut off, never says
+     * which build folder it kept.
+     */
     private static void stop(Process p) {
-        p.descendants().forEach(ProcessHandle::destroy);
-        p.destroy();
+        List<ProcessHandle> children = p.descendants().toList();
+        p.toHandle().destroy();
         try {
-            if (!p.waitFor(3, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            }
+            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
         } catch (InterruptedException e) {
             p.destroyForcibly();
         }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     static void stopAll() {
         for (Process p : LIVE) stop(p);
+        AfterStop.runAll();
     }
 }

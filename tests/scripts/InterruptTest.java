@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nixpylab.Proc;
 import org.junit.jupiter.api.Test;
 import testkit.OnNix;
@@ -42,6 +44,34 @@ class InterruptTest {
         assertFalse(Files.exists(ws.resolve("result")), "no result link for a build that never finished");
         Proc.Result again = ScriptRun.run("PostPatch", Duration.ofMinutes(3), "--workdir", ws.toString());
         assertEquals(0, again.exitCode(), "the workspace is not left locked or broken:\n" + ScriptRun.describe(again));
+    }
+
+    /** nix-build --check -K keeps its build folder when it is interrupted (Nix says so); Repeatable removes it, and leaves no second result. */
+    @Test
+    void stoppingRepeatableRemovesTheBuildFolderNixKept() throws Exception {
+        TinyWorkspace t = TinyWorkspace.fresh("interrupt-check", "", false, 20);
+        Path ws = t.lab();
+        Proc.Result b = ScriptRun.run("Build", Duration.ofMinutes(3), "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
+        assertEquals(0, b.exitCode(), ScriptRun.describe(b));
+        String out = Files.readSymbolicLink(ws.resolve("result")).toString();
+
+        StringBuffer said = new StringBuffer();
+        Process step = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Repeatable.java", "--workdir", ws.toString())
+                .in(ScriptRun.REPO).env("NIXPY_SOURCES", ScriptRun.TEST_SOURCES).onLine(l -> said.append(l.text()).append('\n')).spawn();
+        String marker = "sleep 20";
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!running(marker) && System.currentTimeMillis() < deadline) Thread.sleep(200);
+        assertTrue(running(marker), "the second build reached its sleeping make");
+
+        step.destroy();
+        assertTrue(step.waitFor(30, TimeUnit.SECONDS), "the step ended");
+        String log = Files.readString(ws.resolve("logs/repeatable-check.log"));
+        Matcher kept = Pattern.compile("keeping build directory ['\"]([^'\"]+)['\"]").matcher(log);
+        assertTrue(kept.find(), "Nix said which build folder it kept:\n" + log + "\nthe step said:\n" + said);
+        assertFalse(Files.exists(Path.of(kept.group(1))), "the kept build folder " + kept.group(1) + " was removed");
+        assertFalse(Files.exists(Path.of(out + ".check")), "no second result is left");
+        assertFalse(nixBuildFor(ws), "no nix-build for this workspace is left");
+        ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
     }
 
     static boolean running(String fragment) {

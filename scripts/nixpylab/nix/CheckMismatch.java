@@ -14,12 +14,16 @@ public record CheckMismatch(StorePath out, Path checkCopy, Optional<Path> keptBu
     private static final Pattern DIFFERS = Pattern.compile("output ['\"](/nix/store/[^'\"]+)['\"] differs(?: from ['\"]([^'\"]+)['\"])?");
     private static final Pattern KEPT = Pattern.compile("keeping build directory ['\"]([^'\"]+)['\"]");
 
+    /** The build folder nix-build -K says it keeps (after a difference, a failure or an interruption). */
+    public static Optional<Path> keptBuildDir(String stderr) {
+        Matcher k = KEPT.matcher(stderr);
+        return k.find() ? Optional.of(Path.of(k.group(1))) : Optional.empty();
+    }
+
     public static Optional<CheckMismatch> parse(String stderr) {
         Matcher d = DIFFERS.matcher(stderr);
         if (!d.find()) return Optional.empty();
-        Matcher k = KEPT.matcher(stderr);
         String out = d.group(1);
-        return Optional.of(new CheckMismatch(new StorePath(out), Path.of(d.group(2) != null ? d.group(2) : out + ".check"),
-                k.find() ? Optional.of(Path.of(k.group(1))) : Optional.empty()));
+        return Optional.of(new CheckMismatch(new StorePath(out), Path.of(d.group(2) != null ? d.group(2) : out + ".check"), keptBuildDir(stderr)));
     }
 }

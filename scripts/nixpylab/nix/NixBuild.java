@@ -64,6 +64,8 @@ public final class NixBuild {
                                 w.write(l);
                                 w.newLine();
                             }
+                            // line by line: the log can be followed, and an interrupted step reads what Nix kept
+                            w.flush();
                         }
                     } catch (IOException ignored) {
                         // a log line lost is not worth stopping the build for

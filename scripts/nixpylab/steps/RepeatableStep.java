@@ -1,12 +1,16 @@
 package nixpylab.steps;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import nixpylab.Proc;
+import nixpylab.AfterStop;
 import nixpylab.DifferenceSummary;
 import nixpylab.UserError;
 import nixpylab.workspace.Workspace;
@@ -45,24 +49,50 @@ public final class RepeatableStep {
             throw new UserError(out + " is not in the store, so there is nothing to compare a second build with.", "Run ./jbang scripts/Build.java first.");
         }
         List<String> cmd = nix.command("nix-build", ws.nixFile().toString(), "--check", "-K", "--no-out-link");
-        NixBuild.Run run = NixBuild.run(cmd, timeout, ws.logDir().resolve("repeatable-check.log"), progress);
-        Proc.Result r = run.result();
-        String said = run.plainText();
-        ws.state().done(Step.REPEATABLE, Instant.now());
-        ws.save();
-        if (r.ok()) return new Repeatable(out, cmd, r.elapsed());
-        CheckMismatch m = CheckMismatch.parse(said).orElseThrow(() -> new UserError(
-                "nix-build --check failed without comparing: " + NixErrors.firstError(said).orElse("exit " + r.exitCode()),
-                "Build it first with ./jbang scripts/Build.java; if the build itself fails, its log says why."));
-        Path check = m.checkCopy();
-        DifferenceSummary summary;
-        try {
-            summary = DifferenceSummary.compare(Path.of(out.path()), check);
-        } finally {
-            // the second result and its build directory are ours to clean: neither is a registered store path
-            Proc.of("rm", "-rf", check.toString()).timeout(Duration.ofMinutes(2)).run();
-            m.keptBuildDir().filter(Files::isDirectory).ifPresent(d -> Proc.of("rm", "-rf", d.toString()).timeout(Duration.ofMinutes(2)).run());
+        Path log = ws.logDir().resolve("repeatable-check.log");
+        // -K keeps the second result and the build folder, also when the build fails or is interrupted: ours to remove
+        try (AfterStop.Registration tidy = AfterStop.register(() -> removeLeftovers(log, Path.of(out.path() + ".check")))) {
+            NixBuild.Run run = NixBuild.run(cmd, timeout, log, progress);
+            Proc.Result r = run.result();
+            String said = run.plainText();
+            ws.state().done(Step.REPEATABLE, Instant.now());
+            ws.save();
+            if (r.ok()) return new Repeatable(out, cmd, r.elapsed());
+            Optional<CheckMismatch> m = CheckMismatch.parse(said);
+            try {
+                CheckMismatch mismatch = m.orElseThrow(() -> new UserError(
+                        "nix-build --check failed without comparing: " + NixErrors.firstError(said).orElse("exit " + r.exitCode()),
+                        "Build it first with ./jbang scripts/Build.java; if the build itself fails, its log says why."));
+                DifferenceSummary summary = DifferenceSummary.compare(Path.of(out.path()), mismatch.checkCopy());
+                return new Differs(out, mismatch.checkCopy(), summary, NixErrors.firstError(said).orElse(""), cmd, r.elapsed());
+            } finally {
+                // neither the second result nor the build folder is a registered store path
+                m.ifPresent(x -> remove(x.checkCopy()));
+                CheckMismatch.keptBuildDir(said).ifPresent(RepeatableStep::remove);
+            }
         }
-        return new Differs(out, check, summary, NixErrors.firstError(said).orElse(""), cmd, r.elapsed());
+    }
+
+    /** After an interruption: the build folder Nix says it kept (its note may come a moment after it stopped) and the second result. */
+    static void removeLeftovers(Path log, Path checkCopy) {
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        Optional<Path> kept = Optional.empty();
+        while (kept.isEmpty() && System.nanoTime() < until) {
+            try {
+                kept = CheckMismatch.keptBuildDir(Files.readString(log));
+                if (kept.isEmpty()) Thread.sleep(100);
+            } catch (IOException e) {
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        kept.ifPresent(RepeatableStep::remove);
+        if (Files.exists(checkCopy, LinkOption.NOFOLLOW_LINKS)) remove(checkCopy);
+    }
+
+    private static void remove(Path p) {
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) Proc.of("rm", "-rf", p.toString()).timeout(Duration.ofMinutes(2)).run();
     }
 }
