@@ -49,7 +49,7 @@ class InterruptTest {
     /** nix-build --check -K keeps its build folder when it is interrupted (Nix says so); Repeatable removes it, and leaves no second result. */
     @Test
     void stoppingRepeatableRemovesTheBuildFolderNixKept() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("interrupt-check", "", false, 20);
+        TinyWorkspace t = TinyWorkspace.fresh("interrupt-check", "", false, 8);
         Path ws = t.lab();
         Proc.Result b = ScriptRun.run("Build", Duration.ofMinutes(3), "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
@@ -58,7 +58,7 @@ class InterruptTest {
         StringBuffer said = new StringBuffer();
         Process step = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Repeatable.java", "--workdir", ws.toString())
                 .in(ScriptRun.REPO).env("NIXPY_SOURCES", ScriptRun.TEST_SOURCES).onLine(l -> said.append(l.text()).append('\n')).spawn();
-        String marker = "sleep 20";
+        String marker = "sleep 8";
         long deadline = System.currentTimeMillis() + 60_000;
         while (!running(marker) && System.currentTimeMillis() < deadline) Thread.sleep(200);
         assertTrue(running(marker), "the second build reached its sleeping make");
