@@ -8,15 +8,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a {@code /bin/sh -c} builder ends. The shell runs the last command of a {@code -c} script in
- * its own process (it becomes it), and Nix takes the end of the builder's output as the builder's
- * end and kills what is left of it (nix src/libstore/unix/build/derivation-builder.cc,
- * unprepareBuild: "the builder could also have simply have closed its end of the pipe, so just
- * to be sure, kill it"). coreutils (cp, mv, chmod, rm, …) close their output before they exit,
- * so a builder whose last command is one of them is sometimes reported "failed due to signal 9
- * (Killed)": measured on Nix 2.34.8 with the sandbox on, 44 of 100 such builds, and none of 100
- * ending on a builtin (docs/research/builder-killed-2026-12-07.md). A builder that ends on a shell
- * builtin keeps the shell, which closes its output only as it exits.
+ * How a {@code /bin/sh -c} builder ends. bash (the current Nix's sandbox has it as /bin/sh) runs
+ * the last simple command of a {@code -c} script in its own process, also after {@code &&} or
+ * {@code ||}, unless a redirection, a pipeline or a builtin after it keeps the shell; Debian's dash
+ * forks it. Nix takes the end of the builder's output as the builder's end and kills what is left
+ * of it (Nix 2.8.0 derivation-goal.cc, buildDone: "the builder could also have simply have closed
+ * its end of the pipe, so just to be sure, kill it"; NixOS/nix#2176). coreutils (cp, mv, chmod,
+ * rm, …) close their output before they exit, so a builder whose last command is one of them is
+ * sometimes reported "failed due to signal 9 (Killed)": measured on Nix 2.34.8 with the sandbox
+ * on, 44 of 100 such builds, and none of 100 ending on a builtin
+ * (docs/research/builder-killed-2026-12-07.md). The rule is bash's, for every shell: a builder
+ * may be run by either.
  */
 public final class BuilderEnd {
     /** Builtins of sh that a builder ends on; the shell runs them itself. */
@@ -46,25 +48,32 @@ public final class BuilderEnd {
 
     /** The program (or builtin) a script's last command runs: its first word after any assignments. */
     public static Optional<String> lastCommand(String script) {
-        String last = null;
-        for (String line : script.split("\n")) {
-            String code = line.strip();
-            if (code.isEmpty() || code.startsWith("#")) continue;
-            for (String part : code.split(";")) {
-                if (!part.isBlank()) last = part.strip();
-            }
-        }
-        if (last == null) return Optional.empty();
-        for (String word : last.split("\\s+")) {
-            if (!ASSIGNMENT.matcher(word).matches()) return Optional.of(word);
+        for (String word : lastSimpleCommand(script).strip().split("\\s+")) {
+            if (!word.isEmpty() && !ASSIGNMENT.matcher(word).matches()) return Optional.of(word);
         }
         return Optional.empty();
+    }
+
+    /** A redirection or a pipeline on the last command: bash then forks it and keeps the output open itself. */
+    private static boolean keepsTheShell(String script) {
+        return lastSimpleCommand(script).matches(".*(?:[<>]|(?<!\\|)\\|(?!\\|)).*");
+    }
+
+    /** The last command of the last line that is not a comment, after any ; && or ||. */
+    private static String lastSimpleCommand(String script) {
+        String last = "";
+        for (String line : script.split("\n")) {
+            String code = line.strip();
+            if (!code.isEmpty() && !code.startsWith("#")) last = code;
+        }
+        String[] parts = last.split(";|&&|\\|\\|");
+        return parts.length == 0 ? "" : parts[parts.length - 1];
     }
 
     /** Why this script's builder may be killed as it ends, or empty when its last command keeps the output open. */
     public static Optional<String> whyKilled(String script) {
         Optional<String> last = lastCommand(script);
-        if (last.isEmpty() || BUILTINS.contains(last.get()) || KEEPS_ITS_ERROR_OUTPUT.contains(last.get())) return Optional.empty();
+        if (last.isEmpty() || BUILTINS.contains(last.get()) || KEEPS_ITS_ERROR_OUTPUT.contains(last.get()) || keepsTheShell(script)) return Optional.empty();
         return Optional.of("the builder ends on '" + last.get() + "', which the shell runs in its own place; a program that closes its output before it exits "
                 + "(as coreutils' do) is then killed by Nix (signal 9). End the script on a shell builtin such as 'exit 0'.");
     }

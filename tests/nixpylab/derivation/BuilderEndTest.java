@@ -48,11 +48,11 @@ class BuilderEndTest {
     void theEndingsPeopleWriteAreFound() {
         for (String wrong : List.of("set -e\nmkdir -p \"$out/bin\"\ncp \"$src/hello.py\" \"$out/bin/hello.py\"\n",
                 "mkdir u; cd u; echo 1 > x; mv x $out", "chmod +x \"$out/bin/hello\"  ", "PATH=/usr/bin:/bin rm -rf \"$lib/test\"\n# done\n",
-                "echo ok\ninstall -m 755 a $out\n")) {
+                "echo ok\ninstall -m 755 a $out\n", "mkdir u; cd u && cp x $out", "[ -d x ] || mv a $out\n")) {
             assertTrue(BuilderEnd.whyKilled(wrong).isPresent(), wrong);
         }
         for (String right : List.of("cp a $out\nexit 0\n", "echo hello > $out", "mkdir u; echo 1 > $out; exit 0  # end",
-                "./configure\nmake\nmake install\n", "read -r g < x\necho \"$g\" > $out\n")) {
+                "./configure\nmake\nmake install\n", "read -r g < x\necho \"$g\" > $out\n", "cp a $out > /dev/null", "sort a | cp /dev/stdin $out")) {
             assertEquals(Optional.empty(), BuilderEnd.whyKilled(right), right);
         }
         assertEquals(Optional.of("install"), BuilderEnd.lastCommand("echo ok\nFOO=1 install -m 755 a $out\n"));

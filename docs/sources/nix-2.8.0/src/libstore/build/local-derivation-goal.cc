@@ -1,4 +1,4 @@
-// source: src/libstore/build/local-derivation-goal.cc of Nix 2.8.0, lines 162-171, 2025-2029, 2102-2106, 2176-2180
+// source: src/libstore/build/local-derivation-goal.cc of Nix 2.8.0, lines 162-171, 238-242, 2025-2029, 2102-2106, 2176-2180
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/build/local-derivation-goal.cc#L162-L171
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -12,6 +12,12 @@
             /* Make sure that no other processes are executing under this
                uid. */
             buildUser->kill();
+[…]
+int LocalDerivationGoal::getChildStatus()
+{
+    return hook ? DerivationGoal::getChildStatus() : pid.kill();
+}
+
 […]
                     e.second = rewriteStrings(e.second, inputRewrites);
 
