@@ -222,20 +222,21 @@ public final class Proc {
     }
 
     /**
-     * The command first, so that it can stop its own children (Nix ends its builder and says what it
-     * kept); whatever of its children is left after that, or after 10 s, is stopped too. Through its
-     * handle: Process.destroy() also closes the pipes, and Nix, its last words cut off, never says
-     * which build folder it kept.
+     * Its children first, then the command (Nix, its builder gone, ends the build, cleans or names
+     * its build folder and exits), each through its handle: Process.destroy() also closes the
+     * pipes, and Nix, its last words cut off, never said which build folder it kept.
      */
     private static void stop(Process p) {
-        List<ProcessHandle> children = p.descendants().toList();
+        p.descendants().forEach(ProcessHandle::destroy);
         p.toHandle().destroy();
         try {
-            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
         } catch (InterruptedException e) {
             p.destroyForcibly();
         }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     static void stopAll() {

@@ -250,6 +250,12 @@ class WorkshopTest {
         long end = System.currentTimeMillis() + 20_000;
         while (nixBuilds(file) > 0 && System.currentTimeMillis() < end) Thread.sleep(200);
         assertEquals(0, nixBuilds(file), "stopping watch stops its build");
+        // Nix cleans the build folder of a build it was told to stop (Nix 2.8 names it after the
+        // derivation in /tmp; 2.34 keeps numbered folders elsewhere, which this does not see)
+        try (var left = Files.list(Path.of("/tmp"))) {
+            assertEquals(List.of(), left.map(x -> x.getFileName().toString()).filter(n -> n.startsWith("nix-build-workshop-python.drv-")).toList(),
+                    "the stopped builds' folders are removed");
+        }
     }
 
     /** The learner's progress as the workshop keeps it. */
