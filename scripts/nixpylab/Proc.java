@@ -224,19 +224,19 @@ public final class Proc {
     /**
      * Its children first, then the command (Nix, its builder gone, ends the build, cleans or names
      * its build folder and exits), each through its handle: Process.destroy() also closes the
-     * pipes, and Nix, its last words cut off, never said which build folder it kept.
+     * pipes, and Nix, its last words cut off, never said which build folder it kept. A child still
+     * there once the command has ended (a sandbox's first process ignores SIGTERM) is killed.
      */
     private static void stop(Process p) {
-        p.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> children = p.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
         p.toHandle().destroy();
         try {
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-            }
+            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
         } catch (InterruptedException e) {
             p.destroyForcibly();
         }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     static void stopAll() {
