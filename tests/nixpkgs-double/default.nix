@@ -10,7 +10,8 @@
 #                                          (NAR) sha256, so its hash is what fetchFromGitHub would
 #                                          give for that tree
 #   stdenv.mkDerivation                    a /bin/sh builder that runs unpack, patch (postPatch),
-#                                          configure, build, install with the HOST toolchain
+#                                          configure (preConfigure first), build, install with the
+#                                          HOST toolchain
 #   the video's buildInputs                each stands for the host's copy in /usr
 #
 # Tarballs come from $NIXPY_DOUBLE_SOURCES/<owner>-<repo>-<rev>.tar.gz (copied into the store at evaluation time).
@@ -106,6 +107,8 @@ let
           echo "Running phase: patchPhase"
           eval "$postPatch"
           echo "Running phase: configurePhase"
+          # as stdenv's configurePhase runs its preConfigure hook first (empty unless set)
+          eval "$preConfigure"
           # stands in for the cc-wrapper, which puts tk.dev's include directory on the compiler's path
           ./configure --prefix="$out" CPPFLAGS="$(pkg-config --cflags-only-I tk 2>/dev/null || true)"
           echo "Running phase: buildPhase"

@@ -13,16 +13,26 @@ import nixpylab.source.PythonVersion;
  * host's compiler and libraries. The Nix is bare.nix next to this class (and bare-postpatch.nix),
  * laid out as nixfmt lays out Nix.
  */
-public record BareDerivation(String name, String workspace, String pythonVersion, String url, NixHash hash, List<String> modules) implements DerivationFile {
+public record BareDerivation(String name, String workspace, String pythonVersion, String url, NixHash hash, List<String> modules, boolean repeatable) implements DerivationFile {
+
+    /** Before Repeatable --fix. */
+    public BareDerivation(String name, String workspace, String pythonVersion, String url, NixHash hash, List<String> modules) {
+        this(name, workspace, pythonVersion, url, hash, modules, false);
+    }
 
     @Override
     public BareDerivation withHash(NixHash h) {
-        return new BareDerivation(name, workspace, pythonVersion, url, h, modules);
+        return new BareDerivation(name, workspace, pythonVersion, url, h, modules, repeatable);
     }
 
     @Override
     public BareDerivation withModules(List<String> m) {
-        return new BareDerivation(name, workspace, pythonVersion, url, hash, m == null ? null : List.copyOf(m));
+        return new BareDerivation(name, workspace, pythonVersion, url, hash, m == null ? null : List.copyOf(m), repeatable);
+    }
+
+    @Override
+    public BareDerivation withRepeatable(boolean r) {
+        return new BareDerivation(name, workspace, pythonVersion, url, hash, modules, r);
     }
 
     /** "chrism-py311" for 3.11.x: the video's naming. */
@@ -45,6 +55,7 @@ public record BareDerivation(String name, String workspace, String pythonVersion
         v.put("name", NixTemplate.quote(name));
         v.put("workspace", NixTemplate.quote(workspace));
         v.put("postPatch", modules == null ? "" : NixTemplate.fill(BareDerivation.class, "bare-postpatch.nix", Map.of("setupLocal", SetupLocal.text(modules, pythonVersion))));
+        v.putAll(RepeatableBuild.bare(repeatable));
         return NixTemplate.fill(BareDerivation.class, "bare.nix", v);
     }
 

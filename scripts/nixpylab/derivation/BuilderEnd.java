@@ -25,6 +25,8 @@ public final class BuilderEnd {
     static final Set<String> BUILTINS = Set.of("exit", "echo", "printf", ":", "true", "false", "read", "cd", "set", "export", "eval", "return", "wait", "[", "test");
     /** GNU make closes its standard output but not its standard error (strace), so Nix sees no end until it exits. */
     static final Set<String> KEEPS_ITS_ERROR_OUTPUT = Set.of("make");
+    /** CPython opens its standard streams with closefd=False (Python/pylifecycle.c, create_stdio) and never closes them (strace): they close as it exits. */
+    private static final Pattern KEEPS_ITS_OUTPUT = Pattern.compile("[\"']?(?:\\S*/)?python3(?:\\.\\d+)?[\"']?");
 
     private static final Pattern DASH_C = Pattern.compile("\"-c\"\\s*(?:''(.*?)''(?!')|\"((?:[^\"\\\\]|\\\\.)*)\")", Pattern.DOTALL);
     private static final Pattern BUILDER = Pattern.compile("builder\\s*=\\s*\"([^\"]*)\"");
@@ -73,7 +75,7 @@ public final class BuilderEnd {
     /** Why this script's builder may be killed as it ends, or empty when its last command keeps the output open. */
     public static Optional<String> whyKilled(String script) {
         Optional<String> last = lastCommand(script);
-        if (last.isEmpty() || BUILTINS.contains(last.get()) || KEEPS_ITS_ERROR_OUTPUT.contains(last.get()) || keepsTheShell(script)) return Optional.empty();
+        if (last.isEmpty() || BUILTINS.contains(last.get()) || KEEPS_ITS_ERROR_OUTPUT.contains(last.get()) || KEEPS_ITS_OUTPUT.matcher(last.get()).matches() || keepsTheShell(script)) return Optional.empty();
         return Optional.of("the builder ends on '" + last.get() + "', which the shell runs in its own place; a program that closes its output before it exits "
                 + "(as coreutils' do) is then killed by Nix (signal 9). End the script on a shell builtin such as 'exit 0'.");
     }

@@ -25,4 +25,9 @@ public sealed interface DerivationFile permits BareDerivation, NixpkgsDerivation
     List<String> modules();
 
     DerivationFile withModules(List<String> m);
+
+    /** Whether it carries the fixes Repeatable --fix writes ({@link RepeatableBuild}). */
+    boolean repeatable();
+
+    DerivationFile withRepeatable(boolean r);
 }

@@ -13,12 +13,17 @@ import nixpylab.nix.NixHash;
  * this class (and nixpkgs-postpatch.nix), laid out as nixfmt lays out Nix (one list element per
  * line, two-space indents, {@code { }} for an empty set).
  */
-public record NixpkgsDerivation(String name, String workspace, String pythonVersion, String rev, NixHash hash, List<String> modules, List<String> buildInputs) implements DerivationFile {
+public record NixpkgsDerivation(String name, String workspace, String pythonVersion, String rev, NixHash hash, List<String> modules, List<String> buildInputs, boolean repeatable) implements DerivationFile {
     /** The video's inputs, in its order; the closing chapter discusses which are needed. */
     public static final List<String> BUILD_INPUTS = List.of(
             "tzdata", "zlib", "zlib.dev", "readline", "readline.dev", "bzip2", "bzip2.dev", "ncurses", "ncurses.dev",
             "sqlite", "sqlite.dev", "openssl", "openssl.dev", "libuuid", "libuuid.dev", "gdbm", "lzlib", "tk", "tk.dev",
             "libffi", "libffi.dev", "expat", "expat.dev", "mailcap", "xz", "xz.dev");
+
+    /** Before Repeatable --fix. */
+    public NixpkgsDerivation(String name, String workspace, String pythonVersion, String rev, NixHash hash, List<String> modules, List<String> buildInputs) {
+        this(name, workspace, pythonVersion, rev, hash, modules, buildInputs, false);
+    }
 
     public static NixpkgsDerivation of(String workspace, String pythonVersion, String rev) {
         return new NixpkgsDerivation(BareDerivation.nameFor(pythonVersion), workspace, pythonVersion, rev == null ? "v" + pythonVersion : rev, NixHash.fake(), null, BUILD_INPUTS);
@@ -26,17 +31,22 @@ public record NixpkgsDerivation(String name, String workspace, String pythonVers
 
     @Override
     public NixpkgsDerivation withHash(NixHash h) {
-        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, h, modules, buildInputs);
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, h, modules, buildInputs, repeatable);
     }
 
     @Override
     public NixpkgsDerivation withModules(List<String> m) {
-        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, m == null ? null : List.copyOf(m), buildInputs);
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, m == null ? null : List.copyOf(m), buildInputs, repeatable);
+    }
+
+    @Override
+    public NixpkgsDerivation withRepeatable(boolean r) {
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, modules, buildInputs, r);
     }
 
     /** The same derivation with another input list (the input audit's smaller one). */
     public NixpkgsDerivation withBuildInputs(List<String> inputs) {
-        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, modules, List.copyOf(inputs));
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, modules, List.copyOf(inputs), repeatable);
     }
 
     /** newchrism-py310.nix, as the video names it. */
@@ -56,6 +66,7 @@ public record NixpkgsDerivation(String name, String workspace, String pythonVers
         v.put("sha256", hash.isFake() ? "pkgs.lib.fakeSha256" : NixTemplate.quote(hash.sri()));
         v.put("buildInputs", String.join("\n", buildInputs.stream().map(i -> "pkgs." + i).toList()));
         v.put("postPatch", modules == null ? "" : NixTemplate.fill(NixpkgsDerivation.class, "nixpkgs-postpatch.nix", Map.of("setupLocal", SetupLocal.text(modules, pythonVersion))));
+        v.putAll(RepeatableBuild.nixpkgs(repeatable));
         return NixTemplate.fill(NixpkgsDerivation.class, "nixpkgs.nix", v);
     }
 }

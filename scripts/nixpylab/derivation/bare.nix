@@ -24,16 +24,19 @@ derivation {
       tar -xf "$src"
       set -- */
       cd "$1"
+      @repeatableAfterUnpack@
       echo "Running phase: patchPhase"
       eval "$postPatch"
       echo "Running phase: configurePhase"
-      ./configure --prefix="$out" --without-ensurepip CPPFLAGS="$(pkg-config --cflags-only-I tk 2>/dev/null || true)"
+      @repeatableBeforeConfigure@
+      ./configure --prefix="$out" --without-ensurepip CPPFLAGS="$(pkg-config --cflags-only-I tk 2>/dev/null || true)"@repeatableConfigureArgs@
       echo "Running phase: buildPhase"
       cores=$NIX_BUILD_CORES
       [ "$cores" -gt 0 ] 2>/dev/null || cores=$(nproc)
       make -j"$cores"
       echo "Running phase: installPhase"
       make install
+      @repeatableAfterInstall@
     ''
   ];
   inherit src;

@@ -17,4 +17,5 @@ pkgs.stdenv.mkDerivation {
     @buildInputs@
   ];
   @postPatch@
+  @repeatable@
 }

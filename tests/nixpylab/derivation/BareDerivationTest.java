@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import nixpylab.NixTemplate;
 import nixpylab.Proc;
 import nixpylab.nix.NixHash;
@@ -47,7 +48,7 @@ class BareDerivationTest {
     @OnNix
     @Test
     void generatedFilesParseWithNix(@TempDir Path dir) throws Exception {
-        for (BareDerivation d : List.of(FAKE, FAKE.withModules(SetupLocal.VIDEO_MODULES), FAKE.withHash(NixHash.parse("0".repeat(63) + "1")))) {
+        for (BareDerivation d : List.of(FAKE, FAKE.withModules(SetupLocal.VIDEO_MODULES), FAKE.withHash(NixHash.parse("0".repeat(63) + "1")), FAKE.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true))) {
             Path f = dir.resolve(d.fileName());
             Files.writeString(f, d.text());
             Proc.Result r = Proc.of("nix-instantiate", "--parse", f.toString()).timeout(Duration.ofSeconds(30)).run();
@@ -66,5 +67,30 @@ class BareDerivationTest {
         Proc.Result r = Proc.of("nix-instantiate", "--eval", "--json", "-E", "(import " + f + ").postPatch").timeout(Duration.ofSeconds(30)).run();
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("\"cat > Modules/Setup.local <<'EOF'\\nzlib zlibmodule.c -lz\\n_bz2 _bz2module.c -lbz2\\nEOF\\n\"", r.stdout().strip());
+    }
+
+    @Test
+    void repeatableFixesComeOnlyWithFixAndEachNamesItsClass() {
+        assertFalse(FAKE.withModules(SetupLocal.VIDEO_MODULES).text().contains(RepeatableBuild.MARK));
+        String t = FAKE.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true).text();
+        for (String cls : List.of("build time", "byte-code timestamp", "byte-code contents", "build path", "build id", "byte-code hash")) {
+            assertTrue(t.contains(RepeatableBuild.MARK + cls) || t.contains(RepeatableBuild.MARK + "build time, " + cls), cls);
+        }
+        assertTrue(t.contains("export SOURCE_DATE_EPOCH=") && t.contains("LDFLAGS=\"-Wl,--build-id=none\"") && t.contains("-ffile-prefix-map=$PWD="), t);
+        assertTrue(FAKE.withRepeatable(true).withHash(NixHash.parse("0".repeat(63) + "1")).repeatable(), "a new hash keeps the fixes");
+    }
+
+    /** What the shell runs (the '' string with its indentation stripped, as BuilderEnd reads it): sh and bash read it without a syntax error, and it ends as Nix lets a builder end. */
+    @Test
+    void theRepeatableBuilderIsAScriptTheShellsRead(@TempDir Path dir) throws Exception {
+        String script = BuilderEnd.scripts(FAKE.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true).text()).get(0).replaceAll("\\n[ ]*$", "\\n").stripIndent();
+        assertTrue(script.lines().anyMatch(l -> l.startsWith("export SOURCE_DATE_EPOCH=$(find . -type f -printf '%T@\\n'")), script);
+        Path sh = dir.resolve("builder.sh");
+        Files.writeString(sh, script);
+        for (String shell : List.of("sh", "bash")) {
+            Proc.Result n = Proc.of(shell, "-n", sh.toString()).timeout(Duration.ofSeconds(10)).run();
+            assertEquals(0, n.exitCode(), shell + ": " + n.stderr());
+        }
+        assertEquals(Optional.empty(), BuilderEnd.whyKilled(script));
     }
 }

@@ -41,7 +41,8 @@ class NixpkgsDerivationTest {
     /** nixfmt's layout, checked by rule (nixfmt itself cannot be installed on these machines). */
     @Test
     void laidOutAsNixfmtWould() {
-        for (String t : List.of(VIDEO.text(), VIDEO.withModules(SetupLocal.VIDEO_MODULES).text(), BareDerivationTest.FAKE.withModules(SetupLocal.VIDEO_MODULES).text())) {
+        for (String t : List.of(VIDEO.text(), VIDEO.withModules(SetupLocal.VIDEO_MODULES).text(), BareDerivationTest.FAKE.withModules(SetupLocal.VIDEO_MODULES).text(),
+                VIDEO.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true).text())) {
             assertTrue(t.endsWith("}\n") && !t.endsWith("\n\n"), "one final newline");
             boolean inString = false;
             for (String line : t.split("\n")) {
@@ -74,5 +75,24 @@ class NixpkgsDerivationTest {
         Proc.Result rev = Proc.of("nix-instantiate", "-I", "nixpkgs=" + dbl, "--eval", "-E", "(import " + f + ").src.outputHash")
                 .env("NIXPY_DOUBLE_SOURCES", "/nonexistent").timeout(Duration.ofSeconds(30)).run();
         assertEquals("\"" + "0".repeat(64) + "\"", rev.stdout().strip(), rev.stderr());
+    }
+
+    /** --fix in this profile: what stdenv does not do already (it sets SOURCE_DATE_EPOCH); the double runs preConfigure as stdenv does. */
+    @OnNix
+    @Test
+    void repeatableFixesAreAttributesThatStdenvRuns(@TempDir Path dir) throws Exception {
+        NixpkgsDerivation d = NixpkgsDerivation.of("0123abcd", "3.11.2", null).withModules(List.of("zlib")).withRepeatable(true);
+        assertFalse(d.withRepeatable(false).text().contains(RepeatableBuild.MARK));
+        assertFalse(d.text().contains("SOURCE_DATE_EPOCH"), "stdenv sets it");
+        Path f = dir.resolve(d.fileName());
+        Files.writeString(f, d.text());
+        Path dbl = ScriptRun.REPO.resolve("tests/nixpkgs-double");
+        Proc.Result seed = Proc.of("nix-instantiate", "-I", "nixpkgs=" + dbl, "--eval", "-E", "(import " + f + ").PYTHONHASHSEED")
+                .env("NIXPY_DOUBLE_SOURCES", "/nonexistent").timeout(Duration.ofSeconds(30)).run();
+        assertEquals("0", seed.stdout().strip(), seed.stderr());
+        Proc.Result pre = Proc.of("nix-instantiate", "-I", "nixpkgs=" + dbl, "--eval", "--json", "-E", "(import " + f + ").preConfigure")
+                .env("NIXPY_DOUBLE_SOURCES", "/nonexistent").timeout(Duration.ofSeconds(30)).run();
+        assertEquals("\"sed -i -e 's/-j0 -d/-j1 -d/' Makefile.pre.in\\ngrep -q -e '-j1 -d' Makefile.pre.in\\n\"", pre.stdout().strip(), pre.stderr());
+        assertTrue(Files.readString(dbl.resolve("default.nix")).contains("eval \"$preConfigure\""), "the double runs preConfigure");
     }
 }

@@ -1,0 +1,88 @@
+package nixpylab.derivation;
+
+import java.util.Map;
+
+/**
+ * What {@code Repeatable --fix} writes into a derivation so that {@code nix-build --check} finds
+ * the second build bit for bit the same: one fix per class of difference that Repeatable reports,
+ * each with a comment naming the class. The bare builder gets them all; the nixpkgs profile only
+ * what its stdenv does not already do (it sets SOURCE_DATE_EPOCH itself).
+ */
+public final class RepeatableBuild {
+    private RepeatableBuild() {}
+
+    /** The mark each fix's comment starts with, so that a reader finds the fixes and the step what it wrote. */
+    public static final String MARK = "# Repeatable --fix: ";
+
+    /** Right after unpacking, in the source's folder. */
+    static final String BARE_AFTER_UNPACK = """
+            # Repeatable --fix: build time, byte-code timestamp. One fixed time for the tools that
+            # read SOURCE_DATE_EPOCH (GCC's __DATE__ and __TIME__; py_compile then writes a hash
+            # of each source instead of its time): the newest file of the source, as nixpkgs'
+            # stdenv takes it.
+            export SOURCE_DATE_EPOCH=$(find . -type f -printf '%T@\\n' | sort -n | tail -n 1 | cut -d. -f1)
+            # Repeatable --fix: byte-code contents. One string hash for every Python of the build,
+            # as nixpkgs' CPython has it.
+            export PYTHONHASHSEED=0
+            """;
+
+    /** After the postPatch, before configure. */
+    static final String BARE_BEFORE_CONFIGURE = """
+            # Repeatable --fix: byte-code contents. make install compiles the byte-code in one
+            # process instead of one per core: a process marshals a string as its own history
+            # left it (interned or not), and which worker compiles which file varies.
+            sed -i -e 's/-j0 -d/-j1 -d/' Makefile.pre.in
+            grep -q -e '-j1 -d' Makefile.pre.in
+            # Repeatable --fix: build path. The build folder's name (its number varies) becomes
+            # one name in debug information and __FILE__.
+            export CFLAGS_NODIST="-ffile-prefix-map=$PWD=/build/source"
+            # Repeatable --fix: build id. No GNU build-id: without the sandbox, --check builds at
+            # another store path and then rewrites the path in the output, and a hash over the
+            # file cannot follow the rewrite.
+            """;
+
+    /** Appended to configure's arguments. */
+    static final String BARE_CONFIGURE_ARGS = " LDFLAGS=\"-Wl,--build-id=none\"";
+
+    /** After make install. */
+    static final String BARE_AFTER_INSTALL = """
+            # Repeatable --fix: build path. sysconfig's copy of the build folder's name.
+            sed -i -e "s|$PWD|/build/source|g" "$out"/lib/python3.*/_sysconfigdata_*.py "$out"/lib/python3.*/config-3.*/Makefile
+            # Repeatable --fix: byte-code hash. A source that holds $out gets byte-code that
+            # records its time, 1 (the time Nix gives every file in the store): a hash of its text
+            # would not survive the rewrite of the path that --check makes without the sandbox.
+            grep -rlF --include='*.py' "$out" "$out/lib" > "$TMPDIR/holds-out" || true
+            while read -r f; do touch -h -d @1 "$f"; done < "$TMPDIR/holds-out"
+            "$out/bin/python3" -E -m compileall -q -f -o 0 -o 1 -o 2 --invalidation-mode timestamp -i "$TMPDIR/holds-out"
+            """;
+
+    /** The nixpkgs profile's attributes (its stdenv already sets SOURCE_DATE_EPOCH from the source). */
+    static final String NIXPKGS_ATTRIBUTES = """
+            # Repeatable --fix: byte-code contents. One string hash for every Python of the build,
+            # as nixpkgs' CPython has it, and make install compiles the byte-code in one process
+            # instead of one per core: a process marshals a string as its own history left it.
+            PYTHONHASHSEED = 0;
+            preConfigure = ''
+              sed -i -e 's/-j0 -d/-j1 -d/' Makefile.pre.in
+              grep -q -e '-j1 -d' Makefile.pre.in
+            '';
+            """;
+
+    /** The bare template's values: the fixes, or nothing (which leaves the file as it was). */
+    static Map<String, String> bare(boolean repeatable) {
+        return Map.of(
+                "repeatableAfterUnpack", repeatable ? BARE_AFTER_UNPACK : "",
+                "repeatableBeforeConfigure", repeatable ? BARE_BEFORE_CONFIGURE : "",
+                "repeatableConfigureArgs", repeatable ? BARE_CONFIGURE_ARGS : "",
+                "repeatableAfterInstall", repeatable ? BARE_AFTER_INSTALL : "");
+    }
+
+    static Map<String, String> nixpkgs(boolean repeatable) {
+        return Map.of("repeatable", repeatable ? NIXPKGS_ATTRIBUTES : "");
+    }
+
+    /** Every fix's text, for what decides a derivation (the site's block keys). */
+    public static String text() {
+        return String.join("\n", BARE_AFTER_UNPACK, BARE_BEFORE_CONFIGURE, BARE_CONFIGURE_ARGS, BARE_AFTER_INSTALL, NIXPKGS_ATTRIBUTES);
+    }
+}
