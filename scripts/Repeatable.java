@@ -24,7 +24,7 @@ import terminal.Lab;
 import terminal.LabOptions;
 
 @Command(name = "Repeatable", mixinStandardHelpOptions = true, version = Cli.VERSION,
-        description = "Builds the derivation again with nix-build --check and says whether the output is bit for bit the same, and if not, what differs and why, as far as the bytes show it.",
+        description = "Builds the derivation again with nix-build --check and says whether the output is bit for bit the same, and if not, what differs and why, as far as the bytes show it; --fix writes the fixes into the derivation.",
         exitCodeList = {"0:The second build is bit for bit the same.", ExitCodes.USER_ERROR, ExitCodes.NOT_DETERMINISTIC})
 public class Repeatable implements Callable<Integer> {
     @Mixin
@@ -33,6 +33,9 @@ public class Repeatable implements Callable<Integer> {
     @Option(names = "--limit", description = "List at most this many differing paths, after the count of each class over all of them (default: ${DEFAULT-VALUE}).", defaultValue = "20")
     int limit;
 
+    @Option(names = "--fix", description = "Write the fixes for the differences this step explains into the derivation, each under a comment naming its class, and stop: build it with Build, then run Repeatable again.")
+    boolean fix;
+
     public static void main(String[] args) {
         System.exit(Cli.execute(new Repeatable(), args));
     }
@@ -40,6 +43,7 @@ public class Repeatable implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.REPEATABLE)) {
+            if (fix) return fix(lab);
             RepeatableStep.Outcome r;
             try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {
                 r = RepeatableStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), clock::progress);
@@ -65,6 +69,19 @@ public class Repeatable implements Callable<Integer> {
             lab.say("(the second result " + d.checkCopy() + " and its build directory were removed after the comparison)");
             return lab.exit(NixExit.NOT_DETERMINISTIC, "not repeatable: " + all.size() + (all.size() == 1 ? " path differs" : " paths differ"));
         }
+    }
+
+    private int fix(Lab lab) {
+        RepeatableStep.Fixed f = RepeatableStep.fix(lab.workspace(), lab.nix());
+        if (!f.changed()) {
+            lab.print(f.fileName() + " has the fixes already: nothing written");
+            return lab.done("the fixes were there already");
+        }
+        lab.say("wrote " + f.added().size() + " lines into " + f.fileName() + ":");
+        String.join("\n", f.added()).stripIndent().lines().forEach(l -> lab.print("  " + l));
+        lab.say("store derivation: " + f.drvBefore() + " -> " + f.drvAfter());
+        lab.say("next: build it with ./jbang scripts/Build.java, then check it with ./jbang scripts/Repeatable.java");
+        return lab.done("the fixes are in " + f.fileName());
     }
 
     static String labels(Set<DifferenceClass> classes) {

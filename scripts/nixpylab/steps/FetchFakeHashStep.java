@@ -57,6 +57,7 @@ public final class FetchFakeHashStep {
         NixHash predicted = q.predict() ? predict(st.profile().orElseThrow(), q, src) : null;
         st.source(src, sameSource ? st.requestedVersion().orElse(version) : version);
         st.name(drv.name());
+        st.repeatable(drv.repeatable());
         st.hash(null);
         ws.writeNixFile(drv.fileName(), drv.text());
         ws.save();
@@ -169,15 +170,15 @@ public final class FetchFakeHashStep {
         return locator.locate(q.givenFile(), q.givenUrl(), version);
     }
 
-    /** The derivation file with the fake hash, for the workspace's profile (keeping its modules when the source is the same). */
+    /** The derivation file with the fake hash, for the workspace's profile (keeping its modules and Repeatable's fixes when the source is the same). */
     private static DerivationFile derivation(WorkspaceState st, PythonSource src, Request q, boolean sameSource) {
         List<String> modules = sameSource ? st.modules().orElse(null) : null;
         if (st.profile().orElseThrow() == Profile.NIXPKGS) {
             String rev = sameSource ? st.rev().orElseThrow() : q.rev() != null ? q.rev() : "v" + src.version();
             st.rev(rev);
-            return NixpkgsDerivation.of(st.identity(), src.version(), rev).withModules(modules);
+            return NixpkgsDerivation.of(st.identity(), src.version(), rev).withModules(modules).withRepeatable(sameSource && st.repeatable());
         }
-        return new BareDerivation(BareDerivation.nameFor(src.version()), st.identity(), src.version(), src.url(), NixHash.fake(), modules);
+        return new BareDerivation(BareDerivation.nameFor(src.version()), st.identity(), src.version(), src.url(), NixHash.fake(), modules, sameSource && st.repeatable());
     }
 
     /** The hash Nix will want, computed before asking it: the tarball's sha256 (fetchurl) or the unpacked tree's NAR hash (fetchFromGitHub). */

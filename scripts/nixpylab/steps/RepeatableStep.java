@@ -12,7 +12,11 @@ import java.util.function.Consumer;
 import nixpylab.Proc;
 import nixpylab.AfterStop;
 import nixpylab.DifferenceSummary;
+import nixpylab.LineDiff;
 import nixpylab.UserError;
+import nixpylab.derivation.DerivationFile;
+import nixpylab.derivation.RepeatableBuild;
+import nixpylab.workspace.WorkspaceState;
 import nixpylab.workspace.Workspace;
 import nixpylab.nix.BuildWatch;
 import nixpylab.nix.CheckMismatch;
@@ -40,13 +44,38 @@ public final class RepeatableStep {
     public record Differs(StorePath out, Path checkCopy, DifferenceSummary summary, String nixSays, List<String> command, Duration elapsed) implements Outcome {}
 
 
+    /** What --fix did: the lines it added to the file, and the store derivation before and after (the same when the fixes were there already). */
+    public record Fixed(String fileName, List<String> added, StorePath drvBefore, StorePath drvAfter) {
+        public boolean changed() {
+            return !drvBefore.equals(drvAfter);
+        }
+    }
+
     private RepeatableStep() {}
+
+    /** Writes the fixes for each class of difference the step knows ({@link RepeatableBuild}) into the workspace's derivation; building it is Build's. */
+    public static Fixed fix(Workspace ws, Nix nix) {
+        WorkspaceState st = ws.state();
+        Step.REPEATABLE.requireDone(st::done, ws.dir());
+        ws.refuseHandEdits();
+        StorePath before = nix.instantiate(ws.nixFile(), null);
+        DerivationFile was = st.derivationFile();
+        DerivationFile now = was.withRepeatable(true);
+        List<String> added = LineDiff.unified(was.text(), now.text(), 0).stream()
+                .filter(l -> l.startsWith("+") && !l.startsWith("+++")).map(l -> l.substring(1)).toList();
+        st.repeatable(true);
+        ws.writeNixFile(now.fileName(), now.text());
+        ws.save();
+        return new Fixed(now.fileName(), added, before, nix.instantiate(ws.nixFile(), null));
+    }
 
     public static Outcome run(Workspace ws, Nix nix, Duration timeout, Consumer<BuildWatch.Progress> progress) {
         Step.REPEATABLE.requireDone(ws.state()::done, ws.dir());
-        StorePath out = ws.lastBuilt().orElseThrow();
+        // the derivation as the file has it now (after --fix, not the build that result still points to)
+        StorePath out = nix.outputOf(nix.instantiate(ws.nixFile(), null));
         if (!nix.isValid(out)) {
-            throw new UserError(out + " is not in the store, so there is nothing to compare a second build with.", "Run ./jbang scripts/Build.java first.");
+            throw new UserError(out + " is not in the store, so there is nothing to compare a second build with: "
+                    + ws.nixFile().getFileName() + " has not been built as it is now.", "Run ./jbang scripts/Build.java first.");
         }
         List<String> cmd = nix.command("nix-build", ws.nixFile().toString(), "--check", "-K", "--no-out-link");
         Path log = ws.logDir().resolve("repeatable-check.log");

@@ -37,11 +37,10 @@ public final class WorkspaceState {
     String name;
     NixHash hash;
     StorePath sourcePath;
-    String nixFile;
-    String nixFileSha256;
+    String nixFile, nixFileSha256;
     List<String> modules;
-    final List<StorePath> built = new ArrayList<>();
-    final List<StorePath> foreign = new ArrayList<>();
+    boolean repeatable;
+    final List<StorePath> built = new ArrayList<>(), foreign = new ArrayList<>();
     StorePath lastOut;
     final TreeSet<String> links = new TreeSet<>();
     final Map<String, Instant> done = new TreeMap<>();
@@ -166,6 +165,15 @@ public final class WorkspaceState {
         modules = m == null ? null : List.copyOf(m);
     }
 
+    /** Whether Repeatable --fix wrote its fixes into the derivation. */
+    public boolean repeatable() {
+        return repeatable;
+    }
+
+    public void repeatable(boolean r) {
+        repeatable = r;
+    }
+
     /** Store paths this workspace built (the only ones ForceDelete may touch). */
     public List<StorePath> built() {
         return List.copyOf(built);
@@ -218,9 +226,9 @@ public final class WorkspaceState {
         NixHash hash = hash().orElseThrow();
         List<String> modules = modules().orElse(null);
         if (profile().orElseThrow() == Profile.NIXPKGS) {
-            return new NixpkgsDerivation(name().orElseThrow(), identity(), src.version(), rev().orElseThrow(), hash, modules, NixpkgsDerivation.BUILD_INPUTS);
+            return new NixpkgsDerivation(name().orElseThrow(), identity(), src.version(), rev().orElseThrow(), hash, modules, NixpkgsDerivation.BUILD_INPUTS, repeatable);
         }
-        return new BareDerivation(name().orElseThrow(), identity(), src.version(), src.url(), hash, modules);
+        return new BareDerivation(name().orElseThrow(), identity(), src.version(), src.url(), hash, modules, repeatable);
     }
 
     public boolean done(RecordedStep s) {

@@ -37,6 +37,7 @@ final class WorkspaceStateForm {
         put(p, "nixFile", s.nixFile);
         put(p, "nixFileSha256", s.nixFileSha256);
         put(p, "modules", s.modules == null ? null : String.join(",", s.modules));
+        put(p, "repeatable", s.repeatable ? "true" : null);
         put(p, "built", s.built.isEmpty() ? null : String.join(",", s.built.stream().map(StorePath::path).toList()));
         put(p, "foreign", s.foreign.isEmpty() ? null : String.join(",", s.foreign.stream().map(StorePath::path).toList()));
         put(p, "lastOut", s.lastOut == null ? null : s.lastOut.path());
@@ -65,6 +66,7 @@ final class WorkspaceStateForm {
         s.nixFile = p.getProperty("nixFile");
         s.nixFileSha256 = p.getProperty("nixFileSha256");
         s.modules = p.getProperty("modules") == null ? null : list(p.getProperty("modules"));
+        s.repeatable = Boolean.parseBoolean(p.getProperty("repeatable"));
         for (String b : list(p.getProperty("built", ""))) s.built.add(new StorePath(b));
         for (String f : list(p.getProperty("foreign", ""))) s.foreign.add(new StorePath(f));
         s.lastOut = p.getProperty("lastOut") == null ? null : new StorePath(p.getProperty("lastOut"));
