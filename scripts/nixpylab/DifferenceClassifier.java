@@ -54,14 +54,23 @@ public final class DifferenceClassifier {
             out.addAll(inText);
             return;
         }
-        out.add(onlyReferenceFlags(x, y) ? DifferenceClass.PYC_REFERENCES : DifferenceClass.PYC_CODE);
+        out.add(onlyHowMarshalHeldThem(x, y) ? DifferenceClass.PYC_REFERENCES : DifferenceClass.PYC_CODE);
     }
 
-    /** marshal marks an object it may refer back to with FLAG_REF, 0x80 on its type byte: the only difference, byte for byte. */
-    static boolean onlyReferenceFlags(byte[] x, byte[] y) {
+    /** marshal's string types, each without and with "interned" (Python/marshal.c): 'a'/'A', 'z'/'Z', 'u'/'t'. */
+    private static final String STRING_TYPES = "aAzZut";
+
+    /**
+     * The only differences, byte for byte, are on type bytes, as the writing process held the
+     * object: FLAG_REF (0x80) on an object it may refer back to, which marshal sets by the object's
+     * reference count, and a string's type with or without "interned".
+     */
+    static boolean onlyHowMarshalHeldThem(byte[] x, byte[] y) {
         if (x.length != y.length) return false;
         for (int i = 0; i < x.length; i++) {
-            if (x[i] != y[i] && (x[i] ^ y[i]) != (byte) 0x80) return false;
+            if (x[i] == y[i] || (x[i] ^ y[i]) == (byte) 0x80) continue;
+            int tx = STRING_TYPES.indexOf(x[i] & 0x7f), ty = STRING_TYPES.indexOf(y[i] & 0x7f);
+            if (tx < 0 || ty < 0 || tx / 2 != ty / 2) return false;
         }
         return true;
     }

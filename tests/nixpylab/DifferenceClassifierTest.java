@@ -81,6 +81,16 @@ class DifferenceClassifierTest {
         byte[] code = concat(head, new byte[] {(byte) 0xe3, 0x00, 0x5a, 0x01, 0x62});
         assertEquals(Set.of(DifferenceClass.PYC_REFERENCES), DifferenceClassifier.classify("m.pyc", a, refs));
         assertEquals(Set.of(DifferenceClass.PYC_CODE), DifferenceClassifier.classify("m.pyc", a, code), "another constant is not a reference flag");
+        // as in encodings/__init__'s byte-code on Nix 2.34.8: a short string written 'z'|FLAG_REF by one build, 'Z'|FLAG_REF (interned) by the other
+        byte[] plain = concat(head, new byte[] {(byte) 0xe3, 0x00, (byte) 0xfa, 0x03, 'a', 'b', 'c'});
+        byte[] interned = concat(head, new byte[] {(byte) 0xe3, 0x00, (byte) 0xda, 0x03, 'a', 'b', 'c'});
+        assertEquals(Set.of(DifferenceClass.PYC_REFERENCES), DifferenceClassifier.classify("m.pyc", plain, interned));
+        // a short string against a long one is another object, not another way of holding it
+        byte[] longer = concat(head, new byte[] {(byte) 0xe3, 0x00, (byte) 0xe1, 0x03, 'a', 'b', 'c'});
+        assertEquals(Set.of(DifferenceClass.PYC_CODE), DifferenceClassifier.classify("m.pyc", plain, longer));
+        // an int (marshal's 'i') and a string type are not one object held two ways
+        byte[] number = concat(head, new byte[] {(byte) 0xe3, 0x00, (byte) 0xe9, 0x03, 'a', 'b', 'c'});
+        assertEquals(Set.of(DifferenceClass.PYC_CODE), DifferenceClassifier.classify("m.pyc", plain, number));
     }
 
     @Test
