@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nixpylab.derivation.BareDerivation;
+import nixpylab.derivation.RepeatableBuild;
 import nixpylab.derivation.SetupLocal;
 import nixpylab.nix.NixHash;
 
@@ -16,7 +17,7 @@ import nixpylab.nix.NixHash;
  * step (the script's name), its arguments, the key of the block before it in the same workspace
  * (so the whole chain before it counts: a block's output depends on the state the earlier blocks
  * left), and the digest of what decides the derivation the steps write and build (the .nix
- * templates and the Setup.local lines), and who ran it when that is not the recorder ({@code as}). The Nix it ran on is the transcript's file name. The
+ * templates, the Setup.local lines and Repeatable's fixes), and who ran it when that is not the recorder ({@code as}). The Nix it ran on is the transcript's file name. The
  * toolkit's Java is not in the key: reshaping code that does not change behaviour invalidates
  * nothing; whether behaviour changed is what {@code Site --check} finds out by running.
  */
@@ -37,7 +38,7 @@ public final class BlockKeys {
         return keys;
     }
 
-    /** The templates and the module lines that make the derivation files: change one and every block that builds from them records again. */
+    /** The templates, the module lines and Repeatable's fixes that make the derivation files: change one and every block that builds from them records again. */
     static String derivationDigest() {
         StringBuilder sb = new StringBuilder();
         for (String t : List.of("bare.nix", "bare-postpatch.nix", "nixpkgs.nix", "nixpkgs-postpatch.nix")) {
@@ -49,6 +50,7 @@ public final class BlockKeys {
             }
         }
         for (String version : List.of("3.10.5", "3.11.2")) sb.append(SetupLocal.text(SetupLocal.VIDEO_MODULES, version));
+        sb.append(RepeatableBuild.text());
         return NixHash.of(sb.toString().getBytes(StandardCharsets.UTF_8)).base16();
     }
 }
