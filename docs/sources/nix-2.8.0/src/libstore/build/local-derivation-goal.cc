@@ -1,4 +1,4 @@
-// source: src/libstore/build/local-derivation-goal.cc of Nix 2.8.0, lines 162-171, 238-242, 2025-2029, 2102-2106, 2176-2180
+// source: src/libstore/build/local-derivation-goal.cc of Nix 2.8.0, lines 162-171, 238-242, 410-414, 430-434, 2025-2029, 2102-2106, 2176-2180, 2245-2249
 // upstream: https://github.com/NixOS/nix/blob/2.8.0/src/libstore/build/local-derivation-goal.cc#L162-L171
 // taken from: Debian bookworm's nix_2.8.0.orig.tar.xz, fetched with apt-get source, which checked it against the archive's signed Release file
 
@@ -19,6 +19,18 @@ int LocalDerivationGoal::getChildStatus()
 }
 
 […]
+    /* Create a temporary directory where the build will take
+       place. */
+    tmpDir = createTempDir("", "nix-build-" + std::string(drvPath.name()), false, false, 0700);
+
+    chownToBuilder(tmpDir);
+[…]
+                ? makeFallbackPath(outputName)
+            : !needsHashRewrite()
+                /* Can always use original path in sandbox */
+                ? status.known->path
+            : !status.known->isPresent()
+[…]
                     e.second = rewriteStrings(e.second, inputRewrites);
 
                 if (drv->builder == "builtin:fetchurl")
@@ -36,3 +48,9 @@ int LocalDerivationGoal::getChildStatus()
         auto references = scanForReferences(blank, actualPath, referenceablePaths);
 
         outputReferencesIfUnregistered.insert_or_assign(
+[…]
+            /* Apply hash rewriting if necessary. */
+            if (!outputRewrites.empty()) {
+                debug("rewriting hashes in '%1%'; cross fingers", actualPath);
+
+                /* FIXME: this is in-memory. */
