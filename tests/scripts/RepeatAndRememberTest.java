@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
+import nixpylab.derivation.RepeatableBuild;
 import nixpylab.nix.StorePath;
 import org.junit.jupiter.api.Test;
 import testkit.OnNix;
@@ -50,6 +51,45 @@ class RepeatAndRememberTest {
         assertFalse(r.stdout().contains("share/Setup.local"), "only the timestamp differs");
         StorePath out = StorePath.find(Files.readSymbolicLink(ws.resolve("result")).toString()).orElseThrow();
         assertFalse(Files.exists(Path.of(out.path() + ".check")), "the second result is cleaned up");
+        ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
+    }
+
+    @Test
+    void fixWritesItsFixesOnceIntoAnUntouchedFileAndTheCheckWaitsForTheirBuild() throws Exception {
+        TinyWorkspace t = TinyWorkspace.fresh("repeat-fix", "2", false, 0);
+        Path ws = t.lab();
+        Proc.Result early = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix");
+        assertTrue(early.exitCode() != 0 && early.stderr().contains("needs the FetchFakeHash step first"), ScriptRun.describe(early));
+
+        Proc.Result b = ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
+        assertEquals(0, b.exitCode(), ScriptRun.describe(b));
+        Path file;
+        try (var files = Files.list(ws)) {
+            file = files.filter(p -> p.getFileName().toString().endsWith(".nix")).findFirst().orElseThrow();
+        }
+        String before = Files.readString(file);
+        Proc.Result fix = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix");
+        assertEquals(0, fix.exitCode(), ScriptRun.describe(fix));
+        String after = Files.readString(file);
+        assertTrue(after.contains(RepeatableBuild.MARK + "build time") && after.contains("export PYTHONHASHSEED=0"), after);
+        assertTrue(Pattern.compile("store derivation: /nix/store/\\S+\\.drv -> /nix/store/\\S+\\.drv").matcher(fix.stderr() + fix.stdout()).find(), ScriptRun.describe(fix));
+        assertFalse(before.contains(RepeatableBuild.MARK), before);
+
+        Proc.Result again = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix");
+        assertEquals(0, again.exitCode(), ScriptRun.describe(again));
+        assertTrue(again.stdout().contains("has the fixes already: nothing written"), ScriptRun.describe(again));
+        assertEquals(after, Files.readString(file));
+
+        // the result link still points to the build without the fixes: there is nothing to compare yet
+        Proc.Result check = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString());
+        assertTrue(check.exitCode() != 0 && check.stderr().contains("has not been built as it is now"), ScriptRun.describe(check));
+        assertFalse(check.stderr().contains("Exception"), check.stderr());
+
+        Files.writeString(file, after.replace("PYTHONHASHSEED=0", "PYTHONHASHSEED=1"));
+        Proc.Result edited = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix");
+        assertTrue(edited.exitCode() != 0 && edited.stderr().contains("error: "), ScriptRun.describe(edited));
+        assertTrue(Files.readString(file).contains("PYTHONHASHSEED=1"), "a hand-edited file is left as the learner left it");
+        Files.writeString(file, after);
         ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
     }
 

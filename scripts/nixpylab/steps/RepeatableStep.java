@@ -56,7 +56,7 @@ public final class RepeatableStep {
     /** Writes the fixes for each class of difference the step knows ({@link RepeatableBuild}) into the workspace's derivation; building it is Build's. */
     public static Fixed fix(Workspace ws, Nix nix) {
         WorkspaceState st = ws.state();
-        Step.REPEATABLE.requireDone(st::done, ws.dir());
+        Step.BUILD.requireDone(st::done, ws.dir()); // a derivation file to fix is all it needs: what Build needs
         ws.refuseHandEdits();
         StorePath before = nix.instantiate(ws.nixFile(), null);
         DerivationFile was = st.derivationFile();
