@@ -60,6 +60,7 @@ public final class RepeatableStep {
         ws.refuseHandEdits();
         StorePath before = nix.instantiate(ws.nixFile(), null);
         DerivationFile was = st.derivationFile();
+        if (was.repeatable()) return new Fixed(was.fileName(), List.of(), before, before);
         DerivationFile now = was.withRepeatable(true);
         List<String> added = LineDiff.unified(was.text(), now.text(), 0).stream()
                 .filter(l -> l.startsWith("+") && !l.startsWith("+++")).map(l -> l.substring(1)).toList();
