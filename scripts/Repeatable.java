@@ -12,6 +12,7 @@ import nixpylab.DifferenceClass;
 import nixpylab.DifferenceSummary;
 import nixpylab.TreeDiff;
 import nixpylab.nix.NixExit;
+import nixpylab.nix.VariedBuild;
 import nixpylab.steps.RepeatableStep;
 import nixpylab.steps.Step;
 import picocli.CommandLine.Command;
@@ -33,6 +34,9 @@ public class Repeatable implements Callable<Integer> {
     @Option(names = "--limit", description = "List at most this many differing paths, after the count of each class over all of them (default: ${DEFAULT-VALUE}).", defaultValue = "20")
     int limit;
 
+    @Option(names = "--vary", description = "Build the second time in another build folder and with every folder's entries listed in a new order (disorderfs), as reprotest does, where this Nix lets nix-build choose them; says which variations it tried and why it could not try the others.")
+    boolean vary;
+
     @Option(names = "--fix", description = "Write the fixes for the differences this step explains into the derivation, each under a comment naming its class, and stop: build it with Build, then run Repeatable again.")
     boolean fix;
 
@@ -46,9 +50,10 @@ public class Repeatable implements Callable<Integer> {
             if (fix) return fix(lab);
             RepeatableStep.Outcome r;
             try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {
-                r = RepeatableStep.run(lab.workspace(), lab.nix(), options.buildTimeout(), clock::progress);
+                r = RepeatableStep.run(lab.workspace(), lab.nix(), vary, options.buildTimeout(), clock::progress);
             }
             lab.command(r.command());
+            if (vary) variations(lab, r.variations());
             lab.say("built again in " + Lab.clock(r.elapsed()) + " and compared with " + r.out());
             if (r instanceof RepeatableStep.Repeatable) {
                 lab.print("repeatable: the second build is bit for bit the same");
@@ -82,6 +87,12 @@ public class Repeatable implements Callable<Integer> {
         lab.say("store derivation: " + f.drvBefore() + " -> " + f.drvAfter());
         lab.say("next: build it with ./jbang scripts/Build.java, then check it with ./jbang scripts/Repeatable.java");
         return lab.done("the fixes are in " + f.fileName());
+    }
+
+    private static void variations(Lab lab, List<VariedBuild.Tried> tried) {
+        lab.print("varied on purpose, as reprotest does:");
+        tried.forEach(t -> lab.print(String.format("  %-13s %s", t.variation().label(), t.how())));
+        if (tried.stream().noneMatch(VariedBuild.Tried::varied)) lab.print("nothing could be varied here: this was a plain second build");
     }
 
     static String labels(Set<DifferenceClass> classes) {

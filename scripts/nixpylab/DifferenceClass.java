@@ -15,6 +15,7 @@ public enum DifferenceClass {
     PYC_REFERENCES("byte-code references", "how the compiling process held an object: marshal's reference flag (FLAG_REF), set by its reference count, or a string marked interned or not"),
     PYC_CODE("byte-code contents", "the marshalled code object itself (constants, names, their order)"),
     ARCHIVE_HEADERS("archive headers", "an ar member's date, owner or mode"),
+    ENTRY_ORDER("entry order", "the same lines in another order: a folder's entries written in the order the file system listed them"),
     UNEXPLAINED("unexplained", "bytes that none of the other classes explains");
 
     private final String label;

@@ -125,6 +125,18 @@ class DifferenceClassifierTest {
                 "#_gdbm _gdbmmodule.c\n".getBytes(StandardCharsets.UTF_8), "_gdbm _gdbmmodule.c\n".getBytes(StandardCharsets.UTF_8)));
     }
 
+    @Test
+    void theSameEntriesInAnotherOrderAreAnEntryOrderAndNothingElseIs(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("Modules"));
+        for (String f : new String[] {"Setup.local", "README", "_sqlite", "_ctypes", "zlibmodule.c"}) Files.writeString(dir.resolve("Modules").resolve(f), f);
+        byte[] listed = run(dir, dir.resolve("listed"), "sh", "-c", "ls -f -1 Modules > listed");
+        byte[] reversed = run(dir, dir.resolve("reversed"), "sh", "-c", "ls -f -1 Modules | tac > reversed");
+        assertEquals(Set.of(DifferenceClass.ENTRY_ORDER), DifferenceClassifier.classify("share/listing", listed, reversed));
+        // the wrong guesses: a line more, or a line written twice, is not an order
+        assertEquals(Set.of(DifferenceClass.UNEXPLAINED), DifferenceClassifier.classify("share/listing", "a\nb\n".getBytes(StandardCharsets.UTF_8), "b\na\nc\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Set.of(DifferenceClass.UNEXPLAINED), DifferenceClassifier.classify("share/listing", "a\na\nb\n".getBytes(StandardCharsets.UTF_8), "a\nb\nb\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
     static byte[] concat(byte[] x, byte[] y) {
         byte[] out = Arrays.copyOf(x, x.length + y.length);
         System.arraycopy(y, 0, out, x.length, y.length);

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
+import nixpylab.SearchPath;
+import nixpylab.nix.NixConfig;
+import nixpylab.nix.NixVersion;
 import nixpylab.derivation.RepeatableBuild;
 import nixpylab.nix.StorePath;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,48 @@ class RepeatAndRememberTest {
         assertFalse(r.stdout().contains("share/Setup.local"), "only the timestamp differs");
         StorePath out = StorePath.find(Files.readSymbolicLink(ws.resolve("result")).toString()).orElseThrow();
         assertFalse(Files.exists(Path.of(out.path() + ".check")), "the second result is cleaned up");
+        ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
+    }
+
+    @Test
+    void aVariedSecondBuildFindsWhatAPlainOneHidesAndSaysWhatItTried() throws Exception {
+        TinyWorkspace t = TinyWorkspace.fresh("repeat-vary", "3", false, 0, true);
+        Path ws = t.lab();
+        Proc.Result b = ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
+        assertEquals(0, b.exitCode(), ScriptRun.describe(b));
+        Proc.Result plain = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString());
+        assertEquals(0, plain.exitCode(), "a plain second build hides the folder and the order: " + ScriptRun.describe(plain));
+        assertFalse(plain.stdout().contains("varied on purpose"), plain.stdout());
+
+        Proc.Result varied = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--vary");
+        String out = varied.stdout();
+        assertTrue(out.contains("varied on purpose, as reprotest does:"), out);
+        assertTrue(Pattern.compile("(?m)^  time {10}not tried: Nix starts the builder with the derivation's environment only").matcher(out).find(), out);
+        if (NixConfig.read(NixVersion.installed()).sandboxed()) {
+            // the sandbox shows the builder /build, and disorderfs's folder was refused to it: nothing varied, and it says so
+            assertEquals(0, varied.exitCode(), ScriptRun.describe(varied));
+            assertTrue(out.contains("  build folder  not seen by the builder: with the sandbox on, it builds in /build"), out);
+            assertTrue(out.contains("  file order    not tried: with the sandbox on"), out);
+            assertTrue(out.contains("nothing could be varied here: this was a plain second build"), out);
+        } else {
+            assertEquals(104, varied.exitCode(), ScriptRun.describe(varied));
+            assertTrue(Pattern.compile("(?m)^  build folder  built under /\\S+/varied-[0-9a-f]{8}/\\S+ instead of Nix's usual folder$").matcher(out).find(), out);
+            assertTrue(varied.stderr().contains("TMPDIR=/"), "the command as typed names the folder: " + varied.stderr());
+            assertTrue(Pattern.compile("(?m)^  contents\\s+build path\\s+share/built-in$").matcher(out).find(), out);
+            if (SearchPath.onPath("disorderfs")) {
+                assertTrue(out.contains("  file order    every folder's entries listed in a new random order each time (disorderfs --shuffle-dirents=yes)"), out);
+                assertTrue(Pattern.compile("(?m)^  contents\\s+entry order\\s+share/listing$").matcher(out).find(), out);
+                assertTrue(out.contains("not repeatable: 2 differing paths"), out);
+            } else {
+                assertTrue(out.contains("  file order    not tried: disorderfs is not installed (as root: apt-get install disorderfs)"), out);
+                assertTrue(out.contains("not repeatable: 1 differing path"), out);
+            }
+        }
+        // what it made is gone: no mount, no folder
+        assertFalse(Files.readString(Path.of("/proc/self/mounts")).contains("/varied-"), "disorderfs is unmounted");
+        if (Files.isDirectory(Path.of("/var/lib/nixpylab"))) try (var left = Files.list(Path.of("/var/lib/nixpylab"))) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("varied-")).toList());
+        }
         ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
     }
 

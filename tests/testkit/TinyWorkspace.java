@@ -30,11 +30,16 @@ public record TinyWorkspace(Path base, Path tarball, String version) {
 
     /** versionSuffix tells two tarballs of one test apart; nondeterministic and sleepSeconds as in TinyPackage. */
     public static TinyWorkspace fresh(String name, String versionSuffix, boolean nondeterministic, int sleepSeconds) {
+        return fresh(name, versionSuffix, nondeterministic, sleepSeconds, false);
+    }
+
+    /** telling: a package that writes where it was built and the order of its folder's entries (TinyPackage). */
+    public static TinyWorkspace fresh(String name, String versionSuffix, boolean nondeterministic, int sleepSeconds, boolean telling) {
         Path base = ScriptRun.REPO.resolve("tests/work").resolve(name);
         Proc.of("rm", "-rf", base.toString()).run();
         String version = version(name) + versionSuffix;
         try {
-            Path tarball = TinyPackage.create(Files.createDirectories(base.resolve("src")), version, nondeterministic, sleepSeconds);
+            Path tarball = TinyPackage.create(Files.createDirectories(base.resolve("src")), version, nondeterministic, sleepSeconds, telling);
             return new TinyWorkspace(base, tarball, version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -42,6 +42,11 @@ public final class NixBuild {
 
     /** The same, run in the folder dir (where the learner's relative file names point). */
     public static Run run(List<String> command, Path dir, Duration timeout, Path logFile, Consumer<BuildWatch.Progress> progress) {
+        return run(command, Map.of(), dir, timeout, logFile, progress);
+    }
+
+    /** The same, with env added to nix-build's environment (a varied build's folder). */
+    public static Run run(List<String> command, Map<String, String> env, Path dir, Duration timeout, Path logFile, Consumer<BuildWatch.Progress> progress) {
         List<String> cmd = new ArrayList<>(command);
         cmd.addAll(1, List.of("--log-format", "internal-json"));
         List<String> plain = Collections.synchronizedList(new ArrayList<>());
@@ -51,6 +56,7 @@ public final class NixBuild {
             try (BufferedWriter w = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
                 Proc p = Proc.of(cmd).timeout(timeout);
                 if (dir != null) p.in(dir);
+                env.forEach(p::env);
                 Proc.Result r = p.onLine(line -> {
                     if (!line.stderr()) return;
                     List<String> lines = NixLog.parse(line.text()).map(e -> {

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ import nixpylab.nix.Nix;
 import nixpylab.nix.NixErrors;
 import nixpylab.nix.NixBuild;
 import nixpylab.nix.StorePath;
+import nixpylab.nix.VariedBuild;
 
 /**
  * Is the build repeatable? {@code nix-build --check -K} builds the derivation again and compares
@@ -36,12 +38,14 @@ public final class RepeatableStep {
         StorePath out();
         List<String> command();
         Duration elapsed();
+        /** what the second build varied on purpose, and what it could not (empty: a plain second build). */
+        List<VariedBuild.Tried> variations();
     }
 
-    public record Repeatable(StorePath out, List<String> command, Duration elapsed) implements Outcome {}
+    public record Repeatable(StorePath out, List<String> command, Duration elapsed, List<VariedBuild.Tried> variations) implements Outcome {}
 
     /** summary: every differing path, with the classes of difference its bytes show. */
-    public record Differs(StorePath out, Path checkCopy, DifferenceSummary summary, String nixSays, List<String> command, Duration elapsed) implements Outcome {}
+    public record Differs(StorePath out, Path checkCopy, DifferenceSummary summary, String nixSays, List<String> command, Duration elapsed, List<VariedBuild.Tried> variations) implements Outcome {}
 
 
     /** What --fix did: the lines it added to the file, and the store derivation before and after (the same when the fixes were there already). */
@@ -71,6 +75,11 @@ public final class RepeatableStep {
     }
 
     public static Outcome run(Workspace ws, Nix nix, Duration timeout, Consumer<BuildWatch.Progress> progress) {
+        return run(ws, nix, false, timeout, progress);
+    }
+
+    /** vary: build the second time in another folder and file order where this Nix lets nix-build choose them ({@link VariedBuild}). */
+    public static Outcome run(Workspace ws, Nix nix, boolean vary, Duration timeout, Consumer<BuildWatch.Progress> progress) {
         Step.REPEATABLE.requireDone(ws.state()::done, ws.dir());
         // the derivation as the file has it now (after --fix, not the build that result still points to)
         StorePath out = nix.outputOf(nix.instantiate(ws.nixFile(), null));
@@ -78,23 +87,30 @@ public final class RepeatableStep {
             throw new UserError(out + " is not in the store, so there is nothing to compare a second build with: "
                     + ws.nixFile().getFileName() + " has not been built as it is now.", "Run ./jbang scripts/Build.java first.");
         }
-        List<String> cmd = nix.command("nix-build", ws.nixFile().toString(), "--check", "-K", "--no-out-link");
         Path log = ws.logDir().resolve("repeatable-check.log");
         // -K keeps the second result and the build folder, also when the build fails or is interrupted: ours to remove
-        try (AfterStop.Registration tidy = AfterStop.register(() -> removeLeftovers(log, Path.of(out.path() + ".check")))) {
-            NixBuild.Run run = NixBuild.run(cmd, timeout, log, progress);
+        try (VariedBuild varied = vary ? VariedBuild.prepare(nix) : VariedBuild.none();
+                AfterStop.Registration tidy = AfterStop.register(() -> removeLeftovers(log, Path.of(out.path() + ".check")))) {
+            List<String> cmd = new ArrayList<>(nix.command("nix-build", ws.nixFile().toString(), "--check", "-K", "--no-out-link"));
+            cmd.addAll(varied.options());
+            List<VariedBuild.Tried> tried = varied.tried();
+            NixBuild.Run run = NixBuild.run(cmd, varied.env(), null, timeout, log, progress);
+            // as a learner would type it: the environment nix-build was given, then the command
+            List<String> typed = new ArrayList<>();
+            varied.env().forEach((k, v) -> typed.add(k + "=" + v));
+            typed.addAll(cmd);
             Proc.Result r = run.result();
             String said = run.plainText();
             ws.state().done(Step.REPEATABLE, Instant.now());
             ws.save();
-            if (r.ok()) return new Repeatable(out, cmd, r.elapsed());
+            if (r.ok()) return new Repeatable(out, typed, r.elapsed(), tried);
             Optional<CheckMismatch> m = CheckMismatch.parse(said);
             try {
                 CheckMismatch mismatch = m.orElseThrow(() -> new UserError(
                         "nix-build --check failed without comparing: " + NixErrors.firstError(said).orElse("exit " + r.exitCode()),
                         "Build it first with ./jbang scripts/Build.java; if the build itself fails, its log says why."));
                 DifferenceSummary summary = DifferenceSummary.compare(Path.of(out.path()), mismatch.checkCopy());
-                return new Differs(out, mismatch.checkCopy(), summary, NixErrors.firstError(said).orElse(""), cmd, r.elapsed());
+                return new Differs(out, mismatch.checkCopy(), summary, NixErrors.firstError(said).orElse(""), typed, r.elapsed(), tried);
             } finally {
                 // neither the second result nor the build folder is a registered store path
                 m.ifPresent(x -> remove(x.checkCopy()));
