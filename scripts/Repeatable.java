@@ -4,12 +4,14 @@
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import nixpylab.BuildTimes;
 import nixpylab.DifferenceClass;
 import nixpylab.DifferenceSummary;
+import nixpylab.DiffoscopeView;
 import nixpylab.TreeDiff;
 import nixpylab.nix.NixExit;
 import nixpylab.nix.VariedBuild;
@@ -71,6 +73,7 @@ public class Repeatable implements Callable<Integer> {
                 TreeDiff.Difference x = c.difference();
                 lab.print(String.format("  %-15s %-21s %s%s", x.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), labels(c.classes()), x.path(), x.firstLine().isEmpty() ? "" : "\n      " + x.firstLine()));
             }
+            diffoscope(lab, d.diffoscope());
             lab.say("(the second result " + d.checkCopy() + " and its build directory were removed after the comparison)");
             return lab.exit(NixExit.NOT_DETERMINISTIC, "not repeatable: " + all.size() + (all.size() == 1 ? " path differs" : " paths differ"));
         }
@@ -87,6 +90,21 @@ public class Repeatable implements Callable<Integer> {
         lab.say("store derivation: " + f.drvBefore() + " -> " + f.drvAfter());
         lab.say("next: build it with ./jbang scripts/Build.java, then check it with ./jbang scripts/Repeatable.java");
         return lab.done("the fixes are in " + f.fileName());
+    }
+
+    private static void diffoscope(Lab lab, Optional<List<DiffoscopeView.View>> views) {
+        if (views.isEmpty()) {
+            lab.say(DiffoscopeView.MISSING);
+            return;
+        }
+        lab.print("diffoscope's view of one file of each kind (diffoscope --text; its sections, and the lines each removed and added):");
+        for (DiffoscopeView.View v : views.get()) {
+            lab.print(String.format("  %-21s %s", labels(v.classes()), v.path()));
+            v.failed().ifPresent(f -> lab.print("      " + f));
+            v.notes().forEach(n -> lab.print("      note: " + n));
+            v.sections().stream().filter(x -> x.removed() + x.added() > 0)
+                    .forEach(x -> lab.print("      " + x.heading() + ": -" + x.removed() + " +" + x.added()));
+        }
     }
 
     private static void variations(Lab lab, List<VariedBuild.Tried> tried) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,8 +57,21 @@ class InterruptTest {
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
         String out = Files.readSymbolicLink(ws.resolve("result")).toString();
 
+        stopTheCheck(ws, out);
+        // and a varied one: its build folder, and disorderfs's mount where it made one, go too
+        stopTheCheck(ws, out, "--vary");
+        assertFalse(Files.readString(Path.of("/proc/self/mounts")).contains("/varied-"), "no disorderfs mount is left");
+        if (Files.isDirectory(Path.of("/var/lib/nixpylab"))) try (var left = Files.list(Path.of("/var/lib/nixpylab"))) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("varied-")).toList(), "no varied build folder is left");
+        }
+        ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
+    }
+
+    static void stopTheCheck(Path ws, String out, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Repeatable.java", "--workdir", ws.toString()));
+        cmd.addAll(List.of(args));
         StringBuffer said = new StringBuffer();
-        Process step = Proc.of(ScriptRun.REPO.resolve("jbang").toString(), "--quiet", "scripts/Repeatable.java", "--workdir", ws.toString())
+        Process step = Proc.of(cmd)
                 .in(ScriptRun.REPO).env("NIXPY_SOURCES", ScriptRun.TEST_SOURCES).onLine(l -> said.append(l.text()).append('\n')).spawn();
         String marker = "sleep 8";
         long deadline = System.currentTimeMillis() + 60_000;
@@ -71,7 +86,6 @@ class InterruptTest {
         assertFalse(Files.exists(Path.of(kept.group(1))), "the kept build folder " + kept.group(1) + " was removed");
         assertFalse(Files.exists(Path.of(out + ".check")), "no second result is left");
         assertFalse(nixBuildFor(ws), "no nix-build for this workspace is left");
-        ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
     }
 
     static boolean running(String fragment) {

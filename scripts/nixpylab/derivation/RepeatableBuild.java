@@ -21,9 +21,6 @@ public final class RepeatableBuild {
             # of each source instead of its time): the newest file of the source, as nixpkgs'
             # stdenv takes it.
             export SOURCE_DATE_EPOCH=$(find . -type f -printf '%T@\\n' | sort -n | tail -n 1 | cut -d. -f1)
-            # Repeatable --fix: byte-code contents. One string hash for every Python of the build,
-            # as nixpkgs' CPython has it.
-            export PYTHONHASHSEED=0
             """;
 
     /** After the postPatch, before configure. */
@@ -38,11 +35,13 @@ public final class RepeatableBuild {
             export CFLAGS_NODIST="-ffile-prefix-map=$PWD=/build/source"
             # Repeatable --fix: build id. No GNU build-id: without the sandbox, --check builds at
             # another store path and then rewrites the path in the output, and a hash over the
-            # file cannot follow the rewrite.
+            # file cannot follow the rewrite. LDFLAGS_NODIST reaches the interpreter's and the
+            # modules' links but not LDSHARED, so extensions built later keep their build-id.
+            export LDFLAGS_NODIST="-Wl,--build-id=none"
             """;
 
-    /** Appended to configure's arguments. */
-    static final String BARE_CONFIGURE_ARGS = " LDFLAGS=\"-Wl,--build-id=none\"";
+    /** Appended to configure's arguments (none: each fix is an exported variable). */
+    static final String BARE_CONFIGURE_ARGS = "";
 
     /** After make install. */
     static final String BARE_AFTER_INSTALL = """
@@ -51,17 +50,19 @@ public final class RepeatableBuild {
             # Repeatable --fix: byte-code hash. A source that holds $out gets byte-code that
             # records its time, 1 (the time Nix gives every file in the store): a hash of its text
             # would not survive the rewrite of the path that --check makes without the sandbox.
+            # None holds it: the build is done (compileall given an empty list would compile all
+            # of sys.path instead).
             grep -rlF --include='*.py' "$out" "$out/lib" > "$TMPDIR/holds-out" || true
+            [ -s "$TMPDIR/holds-out" ] || exit 0
             while read -r f; do touch -h -d @1 "$f"; done < "$TMPDIR/holds-out"
             "$out/bin/python3" -E -m compileall -q -f -o 0 -o 1 -o 2 --invalidation-mode timestamp -i "$TMPDIR/holds-out"
             """;
 
     /** The nixpkgs profile's attributes (its stdenv already sets SOURCE_DATE_EPOCH from the source). */
     static final String NIXPKGS_ATTRIBUTES = """
-            # Repeatable --fix: byte-code contents. One string hash for every Python of the build,
-            # as nixpkgs' CPython has it, and make install compiles the byte-code in one process
-            # instead of one per core: a process marshals a string as its own history left it.
-            PYTHONHASHSEED = 0;
+            # Repeatable --fix: byte-code contents. make install compiles the byte-code in one
+            # process instead of one per core: a process marshals a string as its own history
+            # left it (interned or not), and which worker compiles which file varies.
             preConfigure = ''
               sed -i -e 's/-j0 -d/-j1 -d/' Makefile.pre.in
               grep -q -e '-j1 -d' Makefile.pre.in

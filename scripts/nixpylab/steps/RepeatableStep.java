@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import nixpylab.Proc;
 import nixpylab.AfterStop;
 import nixpylab.DifferenceSummary;
+import nixpylab.DiffoscopeView;
 import nixpylab.LineDiff;
 import nixpylab.UserError;
 import nixpylab.derivation.DerivationFile;
@@ -44,8 +45,15 @@ public final class RepeatableStep {
 
     public record Repeatable(StorePath out, List<String> command, Duration elapsed, List<VariedBuild.Tried> variations) implements Outcome {}
 
-    /** summary: every differing path, with the classes of difference its bytes show. */
-    public record Differs(StorePath out, Path checkCopy, DifferenceSummary summary, String nixSays, List<String> command, Duration elapsed, List<VariedBuild.Tried> variations) implements Outcome {}
+    /**
+     * summary: every differing path, with the classes of difference its bytes show; diffoscope: its
+     * view of one file of each set of classes, or empty where it is not installed.
+     */
+    public record Differs(StorePath out, Path checkCopy, DifferenceSummary summary, Optional<List<DiffoscopeView.View>> diffoscope, String nixSays, List<String> command, Duration elapsed,
+            List<VariedBuild.Tried> variations) implements Outcome {}
+
+    /** How many files diffoscope is asked about, at most. */
+    static final int DIFFOSCOPE_FILES = 4;
 
 
     /** What --fix did: the lines it added to the file, and the store derivation before and after (the same when the fixes were there already). */
@@ -110,7 +118,9 @@ public final class RepeatableStep {
                         "nix-build --check failed without comparing: " + NixErrors.firstError(said).orElse("exit " + r.exitCode()),
                         "Build it first with ./jbang scripts/Build.java; if the build itself fails, its log says why."));
                 DifferenceSummary summary = DifferenceSummary.compare(Path.of(out.path()), mismatch.checkCopy());
-                return new Differs(out, mismatch.checkCopy(), summary, NixErrors.firstError(said).orElse(""), typed, r.elapsed(), tried);
+                Optional<List<DiffoscopeView.View>> views = DiffoscopeView.installed()
+                        ? Optional.of(DiffoscopeView.ofEachClass(summary, Path.of(out.path()), mismatch.checkCopy(), DIFFOSCOPE_FILES)) : Optional.empty();
+                return new Differs(out, mismatch.checkCopy(), summary, views, NixErrors.firstError(said).orElse(""), typed, r.elapsed(), tried);
             } finally {
                 // neither the second result nor the build folder is a registered store path
                 m.ifPresent(x -> remove(x.checkCopy()));

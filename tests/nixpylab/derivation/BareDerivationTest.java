@@ -76,14 +76,17 @@ class BareDerivationTest {
         for (String cls : List.of("build time", "byte-code timestamp", "byte-code contents", "build path", "build id", "byte-code hash")) {
             assertTrue(t.contains(RepeatableBuild.MARK + cls) || t.contains(RepeatableBuild.MARK + "build time, " + cls), cls);
         }
-        assertTrue(t.contains("export SOURCE_DATE_EPOCH=") && t.contains("LDFLAGS=\"-Wl,--build-id=none\"") && t.contains("-ffile-prefix-map=$PWD="), t);
+        assertTrue(t.contains("export SOURCE_DATE_EPOCH=") && t.contains("export LDFLAGS_NODIST=\"-Wl,--build-id=none\"") && t.contains("-ffile-prefix-map=$PWD="), t);
+        // what each fix must not do: PYTHONHASHSEED would be dead (make install runs python -E), LDFLAGS would reach sysconfig's LDSHARED
+        assertFalse(t.contains("PYTHONHASHSEED") || t.contains(" LDFLAGS="), t);
+        assertTrue(t.contains("[ -s \"$TMPDIR/holds-out\" ] || exit 0"), "compileall never gets an empty list (it would compile all of sys.path): " + t);
         assertTrue(FAKE.withRepeatable(true).withHash(NixHash.parse("0".repeat(63) + "1")).repeatable(), "a new hash keeps the fixes");
     }
 
     /** What the shell runs (the '' string with its indentation stripped, as BuilderEnd reads it): sh and bash read it without a syntax error, and it ends as Nix lets a builder end. */
     @Test
     void theRepeatableBuilderIsAScriptTheShellsRead(@TempDir Path dir) throws Exception {
-        String script = BuilderEnd.scripts(FAKE.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true).text()).get(0).replaceAll("\\n[ ]*$", "\\n").stripIndent();
+        String script = BuilderEnd.scripts(FAKE.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true).text()).get(0).replaceAll("\n[ ]*\\z", "").stripIndent() + "\n";
         assertTrue(script.lines().anyMatch(l -> l.startsWith("export SOURCE_DATE_EPOCH=$(find . -type f -printf '%T@\\n'")), script);
         Path sh = dir.resolve("builder.sh");
         Files.writeString(sh, script);

@@ -1,0 +1,6 @@
+derivation {
+  name = "disorderfs-probe";
+  system = builtins.currentSystem;
+  builder = "/bin/sh";
+  args = [ "-c" ": > written-here; echo ok > $out; exit 0" ];
+}
