@@ -40,7 +40,7 @@ final class RootSetup {
 
     /** Debian packages the steps, the tests and the bare profile's builds need inside the root. */
     static List<String> packages() {
-        List<String> p = new ArrayList<>(List.of("default-jdk-headless", "maven", "curl", "procps", "python3", "ca-certificates", "nginx-light"));
+        List<String> p = new ArrayList<>(List.of("default-jdk-headless", "maven", "curl", "procps", "python3", "ca-certificates", "nginx-light", "diffoscope-minimal"));
         p.addAll(HostSetup.PACKAGES);
         return p;
     }
