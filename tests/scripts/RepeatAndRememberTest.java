@@ -91,7 +91,7 @@ class RepeatAndRememberTest {
             assertTrue(varied.stderr().contains("TMPDIR=/"), "the command as typed names the folder: " + varied.stderr());
             assertTrue(Pattern.compile("(?m)^  contents\\s+build path\\s+share/built-in$").matcher(out).find(), out);
             if (SearchPath.onPath("disorderfs")) {
-                assertTrue(out.contains("  file order    every folder's entries listed in a new random order each time (disorderfs --shuffle-dirents=yes)"), out);
+                assertTrue(out.contains("  file order    the entries of each folder under the build folder listed in a new random order each time (disorderfs --shuffle-dirents=yes)"), out);
                 assertTrue(Pattern.compile("(?m)^  contents\\s+entry order\\s+share/listing$").matcher(out).find(), out);
                 assertTrue(out.contains("not repeatable: 2 differing paths"), out);
             } else {

@@ -92,7 +92,7 @@ public final class VariedBuild implements AutoCloseable {
                 if (r.ok()) {
                     mounted = shuffled;
                     folder = shuffled;
-                    t.add(new Tried(Variation.FILE_ORDER, true, "every folder's entries listed in a new random order each time (disorderfs --shuffle-dirents=yes)"));
+                    t.add(new Tried(Variation.FILE_ORDER, true, "the entries of each folder under the build folder listed in a new random order each time (disorderfs --shuffle-dirents=yes)"));
                 } else {
                     t.add(new Tried(Variation.FILE_ORDER, false, "not tried: disorderfs could not mount its folder: " + r.stderr().strip().lines().findFirst().orElse("exit " + r.exitCode())));
                 }
