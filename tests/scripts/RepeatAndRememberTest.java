@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import nixpylab.Proc;
@@ -62,7 +64,34 @@ class RepeatAndRememberTest {
         }
         StorePath out = StorePath.find(Files.readSymbolicLink(ws.resolve("result")).toString()).orElseThrow();
         assertFalse(Files.exists(Path.of(out.path() + ".check")), "the second result is cleaned up");
+
+        // without diffoscope on PATH: the step says how to get it and goes on with its own comparison
+        Proc.Result without = ScriptRun.run("Repeatable", ScriptRun.STEP, List.<String[]>of(new String[] {"PATH", pathWithout(ws.resolve("../no-diffoscope"), "diffoscope")}),
+                "--workdir", ws.toString());
+        assertEquals(104, without.exitCode(), ScriptRun.describe(without));
+        assertTrue(without.stderr().contains("diffoscope is not installed, so there is no second opinion: as root, apt-get install diffoscope-minimal"), without.stderr());
+        assertTrue(without.stdout().contains("not repeatable: 1 differing path\n") && !without.stdout().contains("diffoscope's view"), without.stdout());
         ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
+    }
+
+    /** A PATH with every program of this one but the one named: links to them in dir, which comes first, and none of PATH's own folders that hold that program. */
+    static String pathWithout(Path dir, String program) throws Exception {
+        Files.createDirectories(dir);
+        List<String> keep = new ArrayList<>(List.of(dir.toString()));
+        for (String folder : System.getenv("PATH").split(":")) {
+            Path f = Path.of(folder);
+            if (!Files.exists(f.resolve(program))) {
+                keep.add(folder);
+                continue;
+            }
+            try (var programs = Files.list(f)) {
+                for (Path p : programs.toList()) {
+                    Path link = dir.resolve(p.getFileName());
+                    if (!p.getFileName().toString().equals(program) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(link, p);
+                }
+            }
+        }
+        return String.join(":", keep);
     }
 
     @Test
