@@ -36,7 +36,7 @@ public class Repeatable implements Callable<Integer> {
     @Option(names = "--limit", description = "List at most this many differing paths, after the count of each class over all of them (default: ${DEFAULT-VALUE}).", defaultValue = "20")
     int limit;
 
-    @Option(names = "--vary", description = "Build the second time in another build folder and with every folder's entries listed in a new order (disorderfs), as reprotest does, where this Nix lets nix-build choose them; says which variations it tried and why it could not try the others.")
+    @Option(names = "--vary", description = "Build the second time in another build folder and with the entries of the folders in it listed in a new order (disorderfs), as reprotest does, where this Nix lets nix-build choose them; says which variations it tried and why it could not try the others.")
     boolean vary;
 
     @Option(names = "--fix", description = "Write the fixes for the differences this step explains into the derivation, each under a comment naming its class, and stop: build it with Build, then run Repeatable again.")

@@ -142,12 +142,11 @@ public final class DifferenceClassifier {
         List<String> onlyA = new ArrayList<>(la), onlyB = new ArrayList<>(lb);
         onlyA.removeAll(lb);
         onlyB.removeAll(la);
-        if (onlyA.isEmpty() && onlyB.isEmpty() && !la.equals(lb) && la.stream().sorted().toList().equals(lb.stream().sorted().toList())) {
-            out.add(DifferenceClass.ENTRY_ORDER);
+        if (onlyA.isEmpty() && onlyB.isEmpty() && !la.equals(lb)) {
+            // the same lines: in another order, or (unexplained) one of them written more times in one build
+            out.add(la.stream().sorted().toList().equals(lb.stream().sorted().toList()) ? DifferenceClass.ENTRY_ORDER : DifferenceClass.UNEXPLAINED);
             return;
         }
-        // the same lines, as often as not: one build wrote a line more times than the other
-        if (onlyA.isEmpty() && onlyB.isEmpty() && !la.equals(lb)) out.add(DifferenceClass.UNEXPLAINED);
         for (int k = 0; k < Math.max(onlyA.size(), onlyB.size()); k++) {
             String x = k < onlyA.size() ? onlyA.get(k) : "", y = k < onlyB.size() ? onlyB.get(k) : "";
             out.add(explain(x, y, 0, Math.max(x.length(), y.length())));
