@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES nixpylab/Toolkit.java
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,9 @@ import nixpylab.DifferenceClass;
 import nixpylab.DifferenceSummary;
 import nixpylab.DiffoscopeView;
 import nixpylab.TreeDiff;
+import nixpylab.UserError;
+import nixpylab.derivation.RepeatableBuild;
+import nixpylab.derivation.RepeatableFix;
 import nixpylab.nix.NixExit;
 import nixpylab.nix.VariedBuild;
 import nixpylab.steps.RepeatableStep;
@@ -39,8 +43,11 @@ public class Repeatable implements Callable<Integer> {
     @Option(names = "--vary", description = "Build the second time in another build folder and with the entries of the folders in it listed in a new order (disorderfs), as reprotest does, where this Nix lets nix-build choose them; says which variations it tried and why it could not try the others.")
     boolean vary;
 
-    @Option(names = "--fix", description = "Write the fixes for the differences this step explains into the derivation, each under a comment naming its class, and stop: build it with Build, then run Repeatable again.")
-    boolean fix;
+    @Option(names = "--fix", arity = "0..1", split = ",", paramLabel = "CLASS", fallbackValue = ALL,
+            description = "Write the fixes for the differences this step explains into the derivation, each under a comment naming its class, and stop: build it with Build, then run Repeatable again. With a class (as this step names it, - for a space: build-time, byte-code-contents, build-path, build-id, byte-code-hash), only the fix for that class, so that the next check shows what it changed.")
+    List<String> fix;
+
+    static final String ALL = "all";
 
     public static void main(String[] args) {
         System.exit(Cli.execute(new Repeatable(), args));
@@ -49,7 +56,7 @@ public class Repeatable implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lab lab = Lab.open(options, Step.REPEATABLE)) {
-            if (fix) return fix(lab);
+            if (fix != null) return fix(lab, fixes(fix));
             RepeatableStep.Outcome r;
             try (BuildClock clock = new BuildClock(lab.err, BuildTimes.standard())) {
                 r = RepeatableStep.run(lab.workspace(), lab.nix(), vary, options.buildTimeout(), clock::progress);
@@ -79,17 +86,35 @@ public class Repeatable implements Callable<Integer> {
         }
     }
 
-    private int fix(Lab lab) {
-        RepeatableStep.Fixed f = RepeatableStep.fix(lab.workspace(), lab.nix());
+    private int fix(Lab lab, Set<RepeatableFix> asked) {
+        RepeatableStep.Fixed f = RepeatableStep.fix(lab.workspace(), lab.nix(), asked);
+        boolean all = asked.equals(RepeatableFix.all());
+        f.unneeded().forEach(u -> lab.print(lab.workspace().state().profile().orElseThrow().name().toLowerCase(Locale.ROOT) + " profile: no fix for " + u.typed() + " (" + RepeatableBuild.whyUnneeded(u) + ")"));
         if (!f.changed()) {
-            lab.print(f.fileName() + " has the fixes already: nothing written");
-            return lab.done("the fixes were there already");
+            lab.print(f.fileName() + " has " + (all ? "the fixes" : "the fix for " + names(asked)) + " already: nothing written");
+            return lab.done(all ? "the fixes were there already" : "the fix was there already");
         }
+        if (!all) lab.say("the fix for " + names(f.wrote()) + " (" + f.wrote().stream().flatMap(x -> x.classes().stream()).map(DifferenceClass::label).collect(Collectors.joining(", ")) + ")");
         lab.say("wrote " + f.added().size() + " lines into " + f.fileName() + ":");
         String.join("\n", f.added()).stripIndent().lines().forEach(l -> lab.print("  " + l));
         lab.say("store derivation: " + f.drvBefore() + " -> " + f.drvAfter());
         lab.say("next: build it with ./jbang scripts/Build.java, then check it with ./jbang scripts/Repeatable.java");
-        return lab.done("the fixes are in " + f.fileName());
+        return lab.done(all ? "the fixes are in " + f.fileName() : "the fix for " + names(f.wrote()) + " is in " + f.fileName());
+    }
+
+    /** The fixes --fix names: all of them, or one per class named. */
+    static Set<RepeatableFix> fixes(List<String> named) {
+        if (named.contains(ALL)) return RepeatableFix.all();
+        Set<RepeatableFix> out = EnumSet.noneOf(RepeatableFix.class);
+        for (String n : named) {
+            out.add(RepeatableFix.forClass(n).orElseThrow(() -> new UserError("--fix " + n + ": Repeatable has no fix for a class of that name.",
+                    "Name one of the classes it prints: " + RepeatableFix.names() + "; or give --fix alone for all of them.")));
+        }
+        return out;
+    }
+
+    private static String names(Set<RepeatableFix> fixes) {
+        return fixes.stream().map(RepeatableFix::typed).collect(Collectors.joining(", "));
     }
 
     private static void diffoscope(Lab lab, Optional<List<DiffoscopeView.View>> views) {

@@ -12,6 +12,7 @@ public enum DifferenceClass {
     HOST_FOUND("host configuration", "what configure found on the build machine (a header or library there in one build and not in the other): the bare profile's builds see the host's /usr, which Nix does not track"),
     PYC_TIMESTAMP("byte-code timestamp", "the .pyc header's copy of its source's modification time (timestamp invalidation)"),
     PYC_INVALIDATION("byte-code mode", "the .pyc header's invalidation mode: one build checks a timestamp, the other a hash"),
+    PYC_HASH("byte-code hash", "the .pyc header's hash of its source (hash invalidation), taken over other bytes: the source was not the same when each build compiled it (without the sandbox, --check rewrites the output's path into it afterwards)"),
     PYC_REFERENCES("byte-code references", "how the compiling process held an object: marshal's reference flag (FLAG_REF), set by its reference count, or a string marked interned or not"),
     PYC_CODE("byte-code contents", "the marshalled code object itself (constants, names, their order)"),
     ARCHIVE_HEADERS("archive headers", "an ar member's date, owner or mode"),

@@ -44,7 +44,7 @@ public final class DifferenceClassifier {
             if (!Arrays.equals(a, 8, 12, b, 8, 12)) out.add(DifferenceClass.PYC_TIMESTAMP);
             if (!Arrays.equals(a, 12, 16, b, 12, 16)) out.add(DifferenceClass.UNEXPLAINED); // the sources' sizes differ
         } else if (!Arrays.equals(a, 8, 16, b, 8, 16)) {
-            out.add(DifferenceClass.UNEXPLAINED); // the sources' hashes differ
+            out.add(DifferenceClass.PYC_HASH); // the sources' hashes differ
         }
         byte[] x = Arrays.copyOfRange(a, 16, a.length), y = Arrays.copyOfRange(b, 16, b.length);
         if (Arrays.equals(x, y)) return;

@@ -3,6 +3,9 @@ package nixpylab.derivation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.Collections;
+import java.util.EnumSet;
 import nixpylab.NixTemplate;
 import nixpylab.nix.NixHash;
 import nixpylab.source.PythonVersion;
@@ -13,26 +16,30 @@ import nixpylab.source.PythonVersion;
  * host's compiler and libraries. The Nix is bare.nix next to this class (and bare-postpatch.nix),
  * laid out as nixfmt lays out Nix.
  */
-public record BareDerivation(String name, String workspace, String pythonVersion, String url, NixHash hash, List<String> modules, boolean repeatable) implements DerivationFile {
+public record BareDerivation(String name, String workspace, String pythonVersion, String url, NixHash hash, List<String> modules, Set<RepeatableFix> fixes) implements DerivationFile {
 
     /** Before Repeatable --fix. */
     public BareDerivation(String name, String workspace, String pythonVersion, String url, NixHash hash, List<String> modules) {
-        this(name, workspace, pythonVersion, url, hash, modules, false);
+        this(name, workspace, pythonVersion, url, hash, modules, Set.of());
+    }
+
+    public BareDerivation {
+        fixes = fixes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(fixes));
     }
 
     @Override
     public BareDerivation withHash(NixHash h) {
-        return new BareDerivation(name, workspace, pythonVersion, url, h, modules, repeatable);
+        return new BareDerivation(name, workspace, pythonVersion, url, h, modules, fixes);
     }
 
     @Override
     public BareDerivation withModules(List<String> m) {
-        return new BareDerivation(name, workspace, pythonVersion, url, hash, m == null ? null : List.copyOf(m), repeatable);
+        return new BareDerivation(name, workspace, pythonVersion, url, hash, m == null ? null : List.copyOf(m), fixes);
     }
 
     @Override
-    public BareDerivation withRepeatable(boolean r) {
-        return new BareDerivation(name, workspace, pythonVersion, url, hash, modules, r);
+    public BareDerivation withFixes(Set<RepeatableFix> f) {
+        return new BareDerivation(name, workspace, pythonVersion, url, hash, modules, f);
     }
 
     /** "chrism-py311" for 3.11.x: the video's naming. */
@@ -55,7 +62,7 @@ public record BareDerivation(String name, String workspace, String pythonVersion
         v.put("name", NixTemplate.quote(name));
         v.put("workspace", NixTemplate.quote(workspace));
         v.put("postPatch", modules == null ? "" : NixTemplate.fill(BareDerivation.class, "bare-postpatch.nix", Map.of("setupLocal", SetupLocal.text(modules, pythonVersion))));
-        v.putAll(RepeatableBuild.bare(repeatable));
+        v.putAll(RepeatableBuild.bare(fixes));
         return NixTemplate.fill(BareDerivation.class, "bare.nix", v);
     }
 

@@ -1,6 +1,7 @@
 package nixpylab.derivation;
 
 import java.util.List;
+import java.util.Set;
 import nixpylab.nix.NixHash;
 
 /** A generated derivation file of either profile: its name, its text, and the two things the steps change in it. */
@@ -26,8 +27,8 @@ public sealed interface DerivationFile permits BareDerivation, NixpkgsDerivation
 
     DerivationFile withModules(List<String> m);
 
-    /** Whether it carries the fixes Repeatable --fix writes ({@link RepeatableBuild}). */
-    boolean repeatable();
+    /** The fixes Repeatable --fix wrote into it ({@link RepeatableBuild}), none before. */
+    Set<RepeatableFix> fixes();
 
-    DerivationFile withRepeatable(boolean r);
+    DerivationFile withFixes(Set<RepeatableFix> f);
 }

@@ -3,6 +3,9 @@ package nixpylab.derivation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.Collections;
+import java.util.EnumSet;
 import nixpylab.NixTemplate;
 import nixpylab.nix.NixHash;
 
@@ -13,7 +16,7 @@ import nixpylab.nix.NixHash;
  * this class (and nixpkgs-postpatch.nix), laid out as nixfmt lays out Nix (one list element per
  * line, two-space indents, {@code { }} for an empty set).
  */
-public record NixpkgsDerivation(String name, String workspace, String pythonVersion, String rev, NixHash hash, List<String> modules, List<String> buildInputs, boolean repeatable) implements DerivationFile {
+public record NixpkgsDerivation(String name, String workspace, String pythonVersion, String rev, NixHash hash, List<String> modules, List<String> buildInputs, Set<RepeatableFix> fixes) implements DerivationFile {
     /** The video's inputs, in its order; the closing chapter discusses which are needed. */
     public static final List<String> BUILD_INPUTS = List.of(
             "tzdata", "zlib", "zlib.dev", "readline", "readline.dev", "bzip2", "bzip2.dev", "ncurses", "ncurses.dev",
@@ -22,7 +25,11 @@ public record NixpkgsDerivation(String name, String workspace, String pythonVers
 
     /** Before Repeatable --fix. */
     public NixpkgsDerivation(String name, String workspace, String pythonVersion, String rev, NixHash hash, List<String> modules, List<String> buildInputs) {
-        this(name, workspace, pythonVersion, rev, hash, modules, buildInputs, false);
+        this(name, workspace, pythonVersion, rev, hash, modules, buildInputs, Set.of());
+    }
+
+    public NixpkgsDerivation {
+        fixes = fixes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(fixes));
     }
 
     public static NixpkgsDerivation of(String workspace, String pythonVersion, String rev) {
@@ -31,22 +38,22 @@ public record NixpkgsDerivation(String name, String workspace, String pythonVers
 
     @Override
     public NixpkgsDerivation withHash(NixHash h) {
-        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, h, modules, buildInputs, repeatable);
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, h, modules, buildInputs, fixes);
     }
 
     @Override
     public NixpkgsDerivation withModules(List<String> m) {
-        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, m == null ? null : List.copyOf(m), buildInputs, repeatable);
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, m == null ? null : List.copyOf(m), buildInputs, fixes);
     }
 
     @Override
-    public NixpkgsDerivation withRepeatable(boolean r) {
-        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, modules, buildInputs, r);
+    public NixpkgsDerivation withFixes(Set<RepeatableFix> f) {
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, modules, buildInputs, f);
     }
 
     /** The same derivation with another input list (the input audit's smaller one). */
     public NixpkgsDerivation withBuildInputs(List<String> inputs) {
-        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, modules, List.copyOf(inputs), repeatable);
+        return new NixpkgsDerivation(name, workspace, pythonVersion, rev, hash, modules, List.copyOf(inputs), fixes);
     }
 
     /** newchrism-py310.nix, as the video names it. */
@@ -66,7 +73,7 @@ public record NixpkgsDerivation(String name, String workspace, String pythonVers
         v.put("sha256", hash.isFake() ? "pkgs.lib.fakeSha256" : NixTemplate.quote(hash.sri()));
         v.put("buildInputs", String.join("\n", buildInputs.stream().map(i -> "pkgs." + i).toList()));
         v.put("postPatch", modules == null ? "" : NixTemplate.fill(NixpkgsDerivation.class, "nixpkgs-postpatch.nix", Map.of("setupLocal", SetupLocal.text(modules, pythonVersion))));
-        v.putAll(RepeatableBuild.nixpkgs(repeatable));
+        v.putAll(RepeatableBuild.nixpkgs(fixes));
         return NixTemplate.fill(NixpkgsDerivation.class, "nixpkgs.nix", v);
     }
 }

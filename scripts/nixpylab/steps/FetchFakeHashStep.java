@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import nixpylab.Proc;
 import nixpylab.ShellWords;
@@ -57,7 +58,7 @@ public final class FetchFakeHashStep {
         NixHash predicted = q.predict() ? predict(st.profile().orElseThrow(), q, src) : null;
         st.source(src, sameSource ? st.requestedVersion().orElse(version) : version);
         st.name(drv.name());
-        st.repeatable(drv.repeatable());
+        st.fixes(drv.fixes());
         st.hash(null);
         ws.writeNixFile(drv.fileName(), drv.text());
         ws.save();
@@ -176,9 +177,9 @@ public final class FetchFakeHashStep {
         if (st.profile().orElseThrow() == Profile.NIXPKGS) {
             String rev = sameSource ? st.rev().orElseThrow() : q.rev() != null ? q.rev() : "v" + src.version();
             st.rev(rev);
-            return NixpkgsDerivation.of(st.identity(), src.version(), rev).withModules(modules).withRepeatable(sameSource && st.repeatable());
+            return NixpkgsDerivation.of(st.identity(), src.version(), rev).withModules(modules).withFixes(sameSource ? st.fixes() : Set.of());
         }
-        return new BareDerivation(BareDerivation.nameFor(src.version()), st.identity(), src.version(), src.url(), NixHash.fake(), modules, sameSource && st.repeatable());
+        return new BareDerivation(BareDerivation.nameFor(src.version()), st.identity(), src.version(), src.url(), NixHash.fake(), modules, sameSource ? st.fixes() : Set.of());
     }
 
     /** The hash Nix will want, computed before asking it: the tarball's sha256 (fetchurl) or the unpacked tree's NAR hash (fetchFromGitHub). */

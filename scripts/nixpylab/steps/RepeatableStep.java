@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import nixpylab.Proc;
 import nixpylab.AfterStop;
@@ -18,6 +20,7 @@ import nixpylab.LineDiff;
 import nixpylab.UserError;
 import nixpylab.derivation.DerivationFile;
 import nixpylab.derivation.RepeatableBuild;
+import nixpylab.derivation.RepeatableFix;
 import nixpylab.workspace.WorkspaceState;
 import nixpylab.workspace.Workspace;
 import nixpylab.nix.BuildWatch;
@@ -56,8 +59,12 @@ public final class RepeatableStep {
     static final int DIFFOSCOPE_FILES = 4;
 
 
-    /** What --fix did: the lines it added to the file, and the store derivation before and after (the same when the fixes were there already). */
-    public record Fixed(String fileName, List<String> added, StorePath drvBefore, StorePath drvAfter) {
+    /**
+     * What --fix did: the fixes it wrote (asked for and not there yet), those the profile needs none
+     * of, the lines it added to the file, and the store derivation before and after (the same when
+     * nothing was written).
+     */
+    public record Fixed(String fileName, Set<RepeatableFix> wrote, Set<RepeatableFix> unneeded, List<String> added, StorePath drvBefore, StorePath drvAfter) {
         public boolean changed() {
             return !drvBefore.equals(drvAfter);
         }
@@ -65,21 +72,30 @@ public final class RepeatableStep {
 
     private RepeatableStep() {}
 
-    /** Writes the fixes for each class of difference the step knows ({@link RepeatableBuild}) into the workspace's derivation; building it is Build's. */
-    public static Fixed fix(Workspace ws, Nix nix) {
+    /** Writes the fixes asked for ({@link RepeatableBuild}, each for its classes of difference) into the workspace's derivation; building it is Build's. */
+    public static Fixed fix(Workspace ws, Nix nix, Set<RepeatableFix> asked) {
         WorkspaceState st = ws.state();
         Step.BUILD.requireDone(st::done, ws.dir()); // a derivation file to fix is all it needs: what Build needs
         ws.refuseHandEdits();
         StorePath before = nix.instantiate(ws.nixFile(), null);
         DerivationFile was = st.derivationFile();
-        if (was.repeatable()) return new Fixed(was.fileName(), List.of(), before, before);
-        DerivationFile now = was.withRepeatable(true);
+        Set<RepeatableFix> unneeded = EnumSet.noneOf(RepeatableFix.class);
+        unneeded.addAll(asked);
+        unneeded.removeAll(RepeatableBuild.written(st.profile().orElseThrow()));
+        Set<RepeatableFix> wrote = EnumSet.noneOf(RepeatableFix.class);
+        wrote.addAll(asked);
+        wrote.removeAll(unneeded);
+        wrote.removeAll(was.fixes());
+        if (wrote.isEmpty()) return new Fixed(was.fileName(), wrote, unneeded, List.of(), before, before);
+        Set<RepeatableFix> all = EnumSet.copyOf(wrote); // not empty
+        all.addAll(was.fixes());
+        DerivationFile now = was.withFixes(all);
         List<String> added = LineDiff.unified(was.text(), now.text(), 0).stream()
                 .filter(l -> l.startsWith("+") && !l.startsWith("+++")).map(l -> l.substring(1)).toList();
-        st.repeatable(true);
+        st.fixes(all);
         ws.writeNixFile(now.fileName(), now.text());
         ws.save();
-        return new Fixed(now.fileName(), added, before, nix.instantiate(ws.nixFile(), null));
+        return new Fixed(now.fileName(), wrote, unneeded, added, before, nix.instantiate(ws.nixFile(), null));
     }
 
     public static Outcome run(Workspace ws, Nix nix, Duration timeout, Consumer<BuildWatch.Progress> progress) {

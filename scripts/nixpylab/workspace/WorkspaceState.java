@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,6 +18,7 @@ import nixpylab.derivation.BareDerivation;
 import nixpylab.derivation.DerivationFile;
 import nixpylab.derivation.NixpkgsDerivation;
 import nixpylab.derivation.Profile;
+import nixpylab.derivation.RepeatableFix;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
 import nixpylab.source.PythonSource;
@@ -39,7 +41,7 @@ public final class WorkspaceState {
     StorePath sourcePath;
     String nixFile, nixFileSha256;
     List<String> modules;
-    boolean repeatable;
+    Set<RepeatableFix> fixes = Set.of();
     final List<StorePath> built = new ArrayList<>(), foreign = new ArrayList<>();
     StorePath lastOut;
     final TreeSet<String> links = new TreeSet<>();
@@ -165,13 +167,13 @@ public final class WorkspaceState {
         modules = m == null ? null : List.copyOf(m);
     }
 
-    /** Whether Repeatable --fix wrote its fixes into the derivation. */
-    public boolean repeatable() {
-        return repeatable;
+    /** The fixes Repeatable --fix wrote into the derivation. */
+    public Set<RepeatableFix> fixes() {
+        return fixes;
     }
 
-    public void repeatable(boolean r) {
-        repeatable = r;
+    public void fixes(Set<RepeatableFix> f) {
+        fixes = Set.copyOf(f);
     }
 
     /** Store paths this workspace built (the only ones ForceDelete may touch). */
@@ -223,12 +225,10 @@ public final class WorkspaceState {
     /** The workspace's derivation as this state says it is (after FetchFakeHash wrote the real hash). */
     public DerivationFile derivationFile() {
         PythonSource src = source().orElseThrow();
-        NixHash hash = hash().orElseThrow();
-        List<String> modules = modules().orElse(null);
         if (profile().orElseThrow() == Profile.NIXPKGS) {
-            return new NixpkgsDerivation(name().orElseThrow(), identity(), src.version(), rev().orElseThrow(), hash, modules, NixpkgsDerivation.BUILD_INPUTS, repeatable);
+            return new NixpkgsDerivation(name().orElseThrow(), identity(), src.version(), rev().orElseThrow(), hash().orElseThrow(), modules, NixpkgsDerivation.BUILD_INPUTS, fixes);
         }
-        return new BareDerivation(name().orElseThrow(), identity(), src.version(), src.url(), hash, modules, repeatable);
+        return new BareDerivation(name().orElseThrow(), identity(), src.version(), src.url(), hash().orElseThrow(), modules, fixes);
     }
 
     public boolean done(RecordedStep s) {

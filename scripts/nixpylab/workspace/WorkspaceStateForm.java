@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import nixpylab.derivation.Profile;
+import nixpylab.derivation.RepeatableFix;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
 import nixpylab.source.PythonSource;
@@ -37,7 +39,7 @@ final class WorkspaceStateForm {
         put(p, "nixFile", s.nixFile);
         put(p, "nixFileSha256", s.nixFileSha256);
         put(p, "modules", s.modules == null ? null : String.join(",", s.modules));
-        put(p, "repeatable", s.repeatable ? "true" : null);
+        put(p, "repeatable", s.fixes.isEmpty() ? null : String.join(",", s.fixes.stream().sorted().map(RepeatableFix::typed).toList()));
         put(p, "built", s.built.isEmpty() ? null : String.join(",", s.built.stream().map(StorePath::path).toList()));
         put(p, "foreign", s.foreign.isEmpty() ? null : String.join(",", s.foreign.stream().map(StorePath::path).toList()));
         put(p, "lastOut", s.lastOut == null ? null : s.lastOut.path());
@@ -66,7 +68,9 @@ final class WorkspaceStateForm {
         s.nixFile = p.getProperty("nixFile");
         s.nixFileSha256 = p.getProperty("nixFileSha256");
         s.modules = p.getProperty("modules") == null ? null : list(p.getProperty("modules"));
-        s.repeatable = Boolean.parseBoolean(p.getProperty("repeatable"));
+        // "true": a workspace fixed before the fixes could be written one at a time
+        String fixes = p.getProperty("repeatable", "");
+        s.fixes = fixes.equals("true") ? RepeatableFix.all() : list(fixes).stream().flatMap(f -> RepeatableFix.forClass(f).stream()).collect(Collectors.toSet());
         for (String b : list(p.getProperty("built", ""))) s.built.add(new StorePath(b));
         for (String f : list(p.getProperty("foreign", ""))) s.foreign.add(new StorePath(f));
         s.lastOut = p.getProperty("lastOut") == null ? null : new StorePath(p.getProperty("lastOut"));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import nixpylab.NixTemplate;
 import nixpylab.Proc;
@@ -48,7 +49,7 @@ class BareDerivationTest {
     @OnNix
     @Test
     void generatedFilesParseWithNix(@TempDir Path dir) throws Exception {
-        for (BareDerivation d : List.of(FAKE, FAKE.withModules(SetupLocal.VIDEO_MODULES), FAKE.withHash(NixHash.parse("0".repeat(63) + "1")), FAKE.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true))) {
+        for (BareDerivation d : List.of(FAKE, FAKE.withModules(SetupLocal.VIDEO_MODULES), FAKE.withHash(NixHash.parse("0".repeat(63) + "1")), FAKE.withModules(SetupLocal.VIDEO_MODULES).withFixes(RepeatableFix.all()))) {
             Path f = dir.resolve(d.fileName());
             Files.writeString(f, d.text());
             Proc.Result r = Proc.of("nix-instantiate", "--parse", f.toString()).timeout(Duration.ofSeconds(30)).run();
@@ -72,7 +73,7 @@ class BareDerivationTest {
     @Test
     void repeatableFixesComeOnlyWithFixAndEachNamesItsClass() {
         assertFalse(FAKE.withModules(SetupLocal.VIDEO_MODULES).text().contains(RepeatableBuild.MARK));
-        String t = FAKE.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true).text();
+        String t = FAKE.withModules(SetupLocal.VIDEO_MODULES).withFixes(RepeatableFix.all()).text();
         for (String cls : List.of("build time", "byte-code timestamp", "byte-code contents", "build path", "build id", "byte-code hash")) {
             assertTrue(t.contains(RepeatableBuild.MARK + cls) || t.contains(RepeatableBuild.MARK + "build time, " + cls), cls);
         }
@@ -80,13 +81,13 @@ class BareDerivationTest {
         // what each fix must not do: PYTHONHASHSEED would be dead (make install runs python -E), LDFLAGS would reach sysconfig's LDSHARED
         assertFalse(t.contains("PYTHONHASHSEED") || t.contains(" LDFLAGS="), t);
         assertTrue(t.contains("[ -s \"$TMPDIR/holds-out\" ] || exit 0"), "compileall never gets an empty list (it would compile all of sys.path): " + t);
-        assertTrue(FAKE.withRepeatable(true).withHash(NixHash.parse("0".repeat(63) + "1")).repeatable(), "a new hash keeps the fixes");
+        assertTrue(FAKE.withFixes(RepeatableFix.all()).withHash(NixHash.parse("0".repeat(63) + "1")).fixes().equals(RepeatableFix.all()), "a new hash keeps the fixes");
     }
 
     /** What the shell runs (the '' string with its indentation stripped, as BuilderEnd reads it): sh and bash read it without a syntax error, and it ends as Nix lets a builder end. */
     @Test
     void theRepeatableBuilderIsAScriptTheShellsRead(@TempDir Path dir) throws Exception {
-        String script = BuilderEnd.scripts(FAKE.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true).text()).get(0).replaceAll("\n[ ]*\\z", "").stripIndent() + "\n";
+        String script = BuilderEnd.scripts(FAKE.withModules(SetupLocal.VIDEO_MODULES).withFixes(RepeatableFix.all()).text()).get(0).replaceAll("\n[ ]*\\z", "").stripIndent() + "\n";
         assertTrue(script.lines().anyMatch(l -> l.startsWith("export SOURCE_DATE_EPOCH=$(find . -type f -printf '%T@\\n'")), script);
         Path sh = dir.resolve("builder.sh");
         Files.writeString(sh, script);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import nixpylab.Proc;
 import nixpylab.nix.NixHash;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class NixpkgsDerivationTest {
     @Test
     void laidOutAsNixfmtWould() {
         for (String t : List.of(VIDEO.text(), VIDEO.withModules(SetupLocal.VIDEO_MODULES).text(), BareDerivationTest.FAKE.withModules(SetupLocal.VIDEO_MODULES).text(),
-                VIDEO.withModules(SetupLocal.VIDEO_MODULES).withRepeatable(true).text())) {
+                VIDEO.withModules(SetupLocal.VIDEO_MODULES).withFixes(RepeatableFix.all()).text())) {
             assertTrue(t.endsWith("}\n") && !t.endsWith("\n\n"), "one final newline");
             boolean inString = false;
             for (String line : t.split("\n")) {
@@ -81,8 +82,8 @@ class NixpkgsDerivationTest {
     @OnNix
     @Test
     void repeatableFixesAreAttributesThatStdenvRuns(@TempDir Path dir) throws Exception {
-        NixpkgsDerivation d = NixpkgsDerivation.of("0123abcd", "3.11.2", null).withModules(List.of("zlib")).withRepeatable(true);
-        assertFalse(d.withRepeatable(false).text().contains(RepeatableBuild.MARK));
+        NixpkgsDerivation d = NixpkgsDerivation.of("0123abcd", "3.11.2", null).withModules(List.of("zlib")).withFixes(RepeatableFix.all());
+        assertFalse(d.withFixes(Set.of()).text().contains(RepeatableBuild.MARK));
         assertFalse(d.text().contains("SOURCE_DATE_EPOCH"), "stdenv sets it");
         Path f = dir.resolve(d.fileName());
         Files.writeString(f, d.text());
