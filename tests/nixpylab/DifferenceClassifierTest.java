@@ -45,6 +45,27 @@ class DifferenceClassifierTest {
         assertTrue(Arrays.equals(hashed, compilePyc(dir, "UNCHECKED_HASH", "again")), "hash-based byte-code does not record the source's time at all");
     }
 
+    /**
+     * Checked-hash byte-code of a source whose text was rewritten after one build compiled it (as
+     * --check without the sandbox rewrites the output's path): the same code, another hash of the
+     * source in the header. Neither a timestamp nor the invalidation mode.
+     */
+    @Test
+    void byteCodeHashingAnotherTextOfItsSourceIsAByteCodeHash(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("m.py"), "PREFIX = '/nix/store/zlfnyj77qbqlv3g5v0f8w0a2l7ri4zdb-chrism-py311'\n");
+        byte[] first = compilePyc(dir, "CHECKED_HASH", "first");
+        Files.writeString(dir.resolve("m.py"), "PREFIX = '/nix/store/igpgl4zs9fv7xdwj68fiijm7z2x6xkkg-chrism-py311'\n");
+        byte[] second = compilePyc(dir, "CHECKED_HASH", "second");
+        // the rewrite reaches the constant in the code too: only the header is the hash's
+        byte[] rewritten = second.clone();
+        System.arraycopy(first, 16, rewritten, 16, first.length - 16);
+        assertEquals(Set.of(DifferenceClass.PYC_HASH), DifferenceClassifier.classify("lib/m.cpython-311.pyc", rewritten, first));
+        assertEquals(Set.of(DifferenceClass.PYC_HASH, DifferenceClass.PYC_CODE), DifferenceClassifier.classify("lib/m.cpython-311.pyc", first, second),
+                "a source that really differs differs in the code as well");
+        byte[] stamped = compilePyc(dir, "TIMESTAMP", "stamped");
+        assertEquals(Set.of(DifferenceClass.PYC_INVALIDATION), DifferenceClassifier.classify("lib/m.cpython-311.pyc", stamped, second), "not a hash against a timestamp");
+    }
+
     @Test
     void theBuildTimeCompiledInIsFoundAndSourceDateEpochFixesIt(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("info.c"), "const char *built = __DATE__ \" \" __TIME__;\n");

@@ -175,6 +175,54 @@ class RepeatAndRememberTest {
         ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
     }
 
+    /** --fix CLASS: one fix at a time, by the names the step prints; a wrong name is said and changes nothing; --fix then writes the rest. */
+    @Test
+    void fixOfOneClassWritesOnlyItsFixAndAWrongClassChangesNothing() throws Exception {
+        TinyWorkspace t = TinyWorkspace.fresh("repeat-one", "3", false, 0);
+        Path ws = t.lab();
+        Proc.Result pp = ScriptRun.run("PostPatch", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
+        assertEquals(0, pp.exitCode(), ScriptRun.describe(pp));
+        Path file;
+        try (var files = Files.list(ws)) {
+            file = files.filter(p -> p.getFileName().toString().endsWith(".nix")).findFirst().orElseThrow();
+        }
+        Proc.Result id = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix", "build-id");
+        assertEquals(0, id.exitCode(), ScriptRun.describe(id));
+        assertTrue(id.stderr().contains("the fix for build-id (build id)"), ScriptRun.describe(id));
+        String one = Files.readString(file);
+        assertTrue(one.contains(RepeatableBuild.MARK + "build id") && one.contains("--build-id=none"), one);
+        for (String other : List.of("build time", "byte-code contents", "build path", "byte-code hash")) assertFalse(one.contains(RepeatableBuild.MARK + other), other + ": " + one);
+
+        for (String wrong : List.of("unexplained", "time", "build_id")) {
+            Proc.Result w = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix", wrong);
+            assertEquals(1, w.exitCode(), ScriptRun.describe(w));
+            assertTrue(w.stderr().contains("--fix " + wrong + ": Repeatable has no fix for a class of that name.") && w.stderr().contains("build-time, byte-code-timestamp"), ScriptRun.describe(w));
+            assertFalse(w.stderr().contains("Exception"), w.stderr());
+            assertEquals(one, Files.readString(file), "a wrong name leaves the file as it was");
+        }
+
+        // by the other name of a class the same fix removes, two at once
+        Proc.Result two = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix", "byte-code-timestamp,byte-code-references");
+        assertEquals(0, two.exitCode(), ScriptRun.describe(two));
+        String three = Files.readString(file);
+        assertTrue(three.contains(RepeatableBuild.MARK + "build time") && three.contains(RepeatableBuild.MARK + "byte-code contents") && !three.contains(RepeatableBuild.MARK + "byte-code hash"), three);
+        Proc.Result again = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix", "build-id");
+        assertTrue(again.exitCode() == 0 && again.stdout().contains("has the fix for build-id already: nothing written"), ScriptRun.describe(again));
+        assertEquals(three, Files.readString(file));
+
+        Proc.Result rest = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix");
+        assertEquals(0, rest.exitCode(), ScriptRun.describe(rest));
+        String all = Files.readString(file);
+        int at = -1;
+        for (String cls : List.of("build time", "byte-code contents", "build path", "build id", "byte-code hash")) {
+            int i = all.indexOf(RepeatableBuild.MARK + cls);
+            assertTrue(i > at, cls + " comes after the fix before it, as --fix alone writes them: " + all);
+            at = i;
+        }
+        Proc.Result done = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix");
+        assertTrue(done.exitCode() == 0 && done.stdout().contains("has the fixes already: nothing written"), ScriptRun.describe(done));
+    }
+
     @Test
     void aNamedRootIsShownByRootsAndCleanedByForceDelete() throws Exception {
         Path ws = built("named", false);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
@@ -96,5 +99,48 @@ class BareDerivationTest {
             assertEquals(0, n.exitCode(), shell + ": " + n.stderr());
         }
         assertEquals(Optional.empty(), BuilderEnd.whyKilled(script));
+    }
+
+    /** --fix CLASS: each fix alone writes only its own lines, in a builder the shells read and Nix lets end; together they are --fix's whole text. */
+    @Test
+    void eachFixAloneWritesOnlyItsOwnLinesAndTogetherTheyAreAllOfThem(@TempDir Path dir) throws Exception {
+        BareDerivation plain = FAKE.withModules(SetupLocal.VIDEO_MODULES);
+        for (RepeatableFix f : RepeatableFix.values()) {
+            String t = plain.withFixes(Set.of(f)).text();
+            for (RepeatableFix other : RepeatableFix.values()) {
+                String mark = RepeatableBuild.MARK + other.classes().get(0).label();
+                assertEquals(other == f, t.contains(mark), f + " alone, " + other + "'s comment: " + t);
+            }
+            String script = BuilderEnd.scripts(t).get(0).replaceAll("\n[ ]*\\z", "").stripIndent() + "\n";
+            Path sh = dir.resolve(f.typed() + ".sh");
+            Files.writeString(sh, script);
+            for (String shell : List.of("sh", "bash")) {
+                Proc.Result n = Proc.of(shell, "-n", sh.toString()).timeout(Duration.ofSeconds(10)).run();
+                assertEquals(0, n.exitCode(), f + ", " + shell + ": " + n.stderr());
+            }
+            assertEquals(Optional.empty(), BuilderEnd.whyKilled(script), f.toString());
+        }
+        // written one by one, in any order, they end as --fix alone writes them
+        BareDerivation oneByOne = plain;
+        List<RepeatableFix> backwards = new ArrayList<>(List.of(RepeatableFix.values()));
+        Collections.reverse(backwards);
+        for (RepeatableFix f : backwards) {
+            Set<RepeatableFix> so = EnumSet.of(f);
+            so.addAll(oneByOne.fixes());
+            oneByOne = oneByOne.withFixes(so);
+        }
+        assertEquals(plain.withFixes(RepeatableFix.all()).text(), oneByOne.text());
+    }
+
+    /** The names a learner types: each class the fixes are for, as Repeatable prints it or with - for a space; nothing else. */
+    @Test
+    void aFixIsAskedForByTheNameOfAClassItRemoves() {
+        assertEquals(Optional.of(RepeatableFix.BUILD_TIME), RepeatableFix.forClass("byte-code-timestamp"));
+        assertEquals(Optional.of(RepeatableFix.BUILD_TIME), RepeatableFix.forClass("Build Time"));
+        assertEquals(Optional.of(RepeatableFix.BYTE_CODE_CONTENTS), RepeatableFix.forClass("byte-code-references"));
+        assertEquals(Optional.of(RepeatableFix.BYTE_CODE_HASH), RepeatableFix.forClass("byte-code hash"));
+        for (String wrong : List.of("unexplained", "entry-order", "host-configuration", "time", "buildid", "")) {
+            assertEquals(Optional.empty(), RepeatableFix.forClass(wrong), wrong);
+        }
     }
 }

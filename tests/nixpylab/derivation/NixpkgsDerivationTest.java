@@ -85,6 +85,12 @@ class NixpkgsDerivationTest {
         NixpkgsDerivation d = NixpkgsDerivation.of("0123abcd", "3.11.2", null).withModules(List.of("zlib")).withFixes(RepeatableFix.all());
         assertFalse(d.withFixes(Set.of()).text().contains(RepeatableBuild.MARK));
         assertFalse(d.text().contains("SOURCE_DATE_EPOCH"), "stdenv sets it");
+        // one class at a time: only the one-process compile has text here, the others change nothing
+        assertEquals(Set.of(RepeatableFix.BYTE_CODE_CONTENTS), RepeatableBuild.written(Profile.NIXPKGS));
+        for (RepeatableFix other : Set.of(RepeatableFix.BUILD_TIME, RepeatableFix.BUILD_PATH, RepeatableFix.BUILD_ID, RepeatableFix.BYTE_CODE_HASH)) {
+            assertEquals(d.withFixes(Set.of()).text(), d.withFixes(Set.of(other)).text(), other.toString());
+        }
+        assertEquals(d.text(), d.withFixes(Set.of(RepeatableFix.BYTE_CODE_CONTENTS)).text());
         Path f = dir.resolve(d.fileName());
         Files.writeString(f, d.text());
         Path dbl = ScriptRun.REPO.resolve("tests/nixpkgs-double");

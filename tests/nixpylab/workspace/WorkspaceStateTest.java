@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import nixpylab.derivation.Profile;
+import nixpylab.derivation.RepeatableFix;
 import nixpylab.nix.NixHash;
 import nixpylab.nix.StorePath;
 import nixpylab.source.PythonSource;
@@ -30,6 +33,7 @@ class WorkspaceStateTest {
         s.modules(List.of("zlib", "_lzma"));
         s.addBuilt(new StorePath("/nix/store/9rg0mpb1xiwddjc38c9hifwg3myni68l-chrism-py311"));
         s.lastOut(new StorePath("/nix/store/9rg0mpb1xiwddjc38c9hifwg3myni68l-chrism-py311"));
+        s.fixes(Set.of(RepeatableFix.BUILD_ID, RepeatableFix.BUILD_TIME));
         s.done(Step.BUILD, Instant.parse("2026-11-30T00:00:00Z"));
         WorkspaceState t = WorkspaceStateForm.of(WorkspaceStateForm.toProperties(s));
         assertEquals(WorkspaceStateForm.toProperties(s), WorkspaceStateForm.toProperties(t));
@@ -37,6 +41,18 @@ class WorkspaceStateTest {
         assertEquals(List.of("zlib", "_lzma"), t.modules().orElseThrow());
         assertTrue(t.done(Step.BUILD) && !t.done(Step.ROOTS));
         assertEquals(Profile.NIXPKGS, t.profile().orElseThrow());
+        assertEquals(Set.of(RepeatableFix.BUILD_ID, RepeatableFix.BUILD_TIME), t.fixes());
+    }
+
+    /** A workspace fixed before the fixes could be asked for one at a time said repeatable=true: it has them all. */
+    @Test
+    void aWorkspaceFixedWhenFixMeantAllOfThemKeepsThemAll() {
+        Properties p = new Properties();
+        p.setProperty("repeatable", "true");
+        assertEquals(RepeatableFix.all(), WorkspaceStateForm.of(p).fixes());
+        p.setProperty("repeatable", "byte-code-hash");
+        assertEquals(Set.of(RepeatableFix.BYTE_CODE_HASH), WorkspaceStateForm.of(p).fixes());
+        assertEquals(Set.of(), WorkspaceStateForm.of(new Properties()).fixes());
     }
 
     @Test
