@@ -22,6 +22,7 @@ import testkit.HostOnly;
 import testkit.OnNix;
 import testkit.ScriptRun;
 import testkit.TinyWorkspace;
+import testkit.VariedLeftovers;
 
 /** The closing chapter's steps on real Nix, with the tiny package: repeatable or not, and a named root. */
 @OnNix
@@ -130,10 +131,7 @@ class RepeatAndRememberTest {
             }
         }
         // what it made is gone: no mount, no folder
-        assertFalse(Files.readString(Path.of("/proc/self/mounts")).contains("/varied-"), "disorderfs is unmounted");
-        if (Files.isDirectory(Path.of("/var/lib/nixpylab"))) try (var left = Files.list(Path.of("/var/lib/nixpylab"))) {
-            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("varied-")).toList());
-        }
+        VariedLeftovers.assertNone();
         ScriptRun.run("ForceDelete", ScriptRun.STEP, "--workdir", ws.toString());
     }
 
