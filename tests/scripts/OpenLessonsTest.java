@@ -25,7 +25,7 @@ class OpenLessonsTest {
     void closureTellsWhatTheBuildNeedsFromWhatTheOutputNeeds() throws Exception {
         TinyWorkspace t = TinyWorkspace.fresh("closure", "0", false, 0);
         Path ws = t.lab();
-        Proc.Result b = ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
+        Proc.Result b = t.fromStart("Build");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
         StorePath python = StorePath.find(Files.readSymbolicLink(ws.resolve("result")).toString()).orElseThrow();
 
@@ -77,7 +77,7 @@ class OpenLessonsTest {
     void theNixCommandDoesEachStepsWorkBesideTheClassicOne() throws Exception {
         TinyWorkspace t = TinyWorkspace.fresh("nix-command", "0", false, 0);
         Path ws = t.lab();
-        assertEquals(0, ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use").exitCode());
+        assertEquals(0, t.fromStart("Build").exitCode());
         String python = Files.readSymbolicLink(ws.resolve("result")).toString();
         Proc.Result early = ScriptRun.run("NixCommand", ScriptRun.STEP, "--workdir", ws.toString());
         assertNotEquals(0, early.exitCode(), "Closure comes first: " + ScriptRun.describe(early));

@@ -100,7 +100,7 @@ class RepeatAndRememberTest {
     void aVariedSecondBuildFindsWhatAPlainOneHidesAndSaysWhatItTried() throws Exception {
         TinyWorkspace t = TinyWorkspace.fresh("repeat-vary", "3", false, 0, true);
         Path ws = t.lab();
-        Proc.Result b = ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
+        Proc.Result b = t.fromStart("Build");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
         Proc.Result plain = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString());
         assertEquals(0, plain.exitCode(), "a plain second build hides the folder and the order: " + ScriptRun.describe(plain));
@@ -142,7 +142,7 @@ class RepeatAndRememberTest {
         Proc.Result early = ScriptRun.run("Repeatable", ScriptRun.STEP, "--workdir", ws.toString(), "--fix");
         assertTrue(early.exitCode() != 0 && early.stderr().contains("needs the FetchFakeHash step first"), ScriptRun.describe(early));
 
-        Proc.Result b = ScriptRun.run("Build", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
+        Proc.Result b = t.fromStart("Build");
         assertEquals(0, b.exitCode(), ScriptRun.describe(b));
         Path file;
         try (var files = Files.list(ws)) {
@@ -178,9 +178,9 @@ class RepeatAndRememberTest {
     @HostOnly // what it writes does not depend on which Nix runs; both Nix build and check it in chapter 8's recorded blocks
     @Test
     void fixOfOneClassWritesOnlyItsFixAndAWrongClassChangesNothing() throws Exception {
-        TinyWorkspace t = TinyWorkspace.fresh("repeat-one", "3", false, 0);
+        TinyWorkspace t = TinyWorkspace.fresh("repeat-one", "4", false, 0);
         Path ws = t.lab();
-        Proc.Result pp = ScriptRun.run("PostPatch", ScriptRun.STEP, "--workdir", ws.toString(), "--from-start", "--source", t.tarball().toString(), "--trust-first-use");
+        Proc.Result pp = t.fromStart("PostPatch");
         assertEquals(0, pp.exitCode(), ScriptRun.describe(pp));
         Path file;
         try (var files = Files.list(ws)) {

@@ -64,6 +64,11 @@ public record TinyWorkspace(Path base, Path tarball, String version) {
         return base.resolve("lab");
     }
 
+    /** A step in lab/ with --from-start from this tarball (trusted on first use: a test's own), as most tests begin. */
+    public Proc.Result fromStart(String step) {
+        return ScriptRun.run(step, ScriptRun.STEP, "--workdir", lab().toString(), "--from-start", "--source", tarball.toString(), "--trust-first-use");
+    }
+
     /** The derivation file the bare profile writes for this version: chrism-py0MINOR.nix. */
     public String nixFileName() {
         return "chrism-py" + version.split("\\.")[0] + version.split("\\.")[1] + ".nix";
