@@ -90,16 +90,13 @@ public class Repeatable implements Callable<Integer> {
         RepeatableStep.Fixed f = RepeatableStep.fix(lab.workspace(), lab.nix(), asked);
         boolean all = asked.equals(RepeatableFix.all());
         // asked for by name, a fix this profile has no text for is said; --fix alone writes what the profile has, as the chapter says
-        if (!all) f.unneeded().forEach(u -> lab.print(lab.workspace().state().profile().orElseThrow().name().toLowerCase(Locale.ROOT) + " profile: no fix for " + u.typed() + " (" + RepeatableBuild.whyUnneeded(u) + ")"));
-        Set<RepeatableFix> there = EnumSet.noneOf(RepeatableFix.class);
-        there.addAll(asked);
-        there.removeAll(f.unneeded());
-        if (!f.changed() && there.isEmpty()) {
+        if (!all) f.unneeded().forEach(u -> lab.print(lab.workspace().state().profile().orElseThrow().id() + " profile: no fix for " + u.typed() + " (" + RepeatableBuild.whyUnneeded(u) + ")"));
+        if (!f.changed() && f.already().isEmpty()) {
             lab.print(f.fileName() + ": nothing written");
             return lab.done("nothing to write for this profile");
         }
         if (!f.changed()) {
-            lab.print(f.fileName() + " has " + (all ? "the fixes" : "the fix for " + names(there)) + " already: nothing written");
+            lab.print(f.fileName() + " has " + (all ? "the fixes" : "the fix for " + names(f.already())) + " already: nothing written");
             return lab.done(all ? "the fixes were there already" : "the fix was there already");
         }
         if (!all) lab.say("the fix for " + names(f.wrote()) + " (" + f.wrote().stream().flatMap(x -> x.classes().stream()).map(DifferenceClass::label).collect(Collectors.joining(", ")) + ")");

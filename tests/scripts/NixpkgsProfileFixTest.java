@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import nixpylab.Proc;
 import nixpylab.derivation.RepeatableBuild;
-import nixpylab.source.PythonSource;
 import org.junit.jupiter.api.Test;
 import testkit.HostOnly;
 import testkit.NixpkgsDouble;
@@ -27,15 +25,11 @@ class NixpkgsProfileFixTest {
     void fixByClassSaysWhatThisProfileNeedsNoFixFor() throws Exception {
         Path ws = ScriptRun.REPO.resolve("tests/work/nixpkgs-profile-fix");
         Proc.of("rm", "-rf", ws.toString()).run();
-        Path sources = Files.createDirectories(Path.of("/var/tmp/nixpylab-test-double"));
-        Path tarball = NixpkgsProfileTest.cpythonTarball();
-        String rev = "v" + PythonSource.versionInName(tarball.getFileName().toString()).orElseThrow();
-        Path copy = sources.resolve("python-cpython-" + rev + ".tar.gz");
-        Files.copy(tarball, copy, StandardCopyOption.REPLACE_EXISTING);
-        List<String[]> env = NixpkgsDouble.env(sources);
+        NixpkgsDouble.Staged staged = NixpkgsDouble.stage(NixpkgsProfileTest.cpythonTarball());
+        List<String[]> env = staged.env();
         Duration t = Duration.ofMinutes(5);
         Proc.Result fetch = ScriptRun.run("PostPatch", t, env, "--workdir", ws.toString(), "--from-start", "--nixpkgs", NixpkgsDouble.DIR.toString(),
-                "--python-version", rev.substring(1), "--source", copy.toString(), "--trust-first-use");
+                "--python-version", staged.rev().substring(1), "--source", staged.tarball().toString(), "--trust-first-use");
         assertEquals(0, fetch.exitCode(), ScriptRun.describe(fetch));
         Path file;
         try (var files = Files.list(ws)) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +30,10 @@ class NixpkgsProfileTest {
     void sixStepsOnTheVideosFileWithRealCpython() throws Exception {
         Path ws = ScriptRun.REPO.resolve("tests/work/nixpkgs-profile");
         Proc.of("rm", "-rf", ws.toString()).run();
-        Path sources = Files.createDirectories(Path.of("/var/tmp/nixpylab-test-double"));
-        Path tarball = cpythonTarball();
-        String rev = "v" + PythonSource.versionInName(tarball.getFileName().toString()).orElseThrow();
-        Path copy = sources.resolve("python-cpython-" + rev + ".tar.gz");
-        Files.copy(tarball, copy, StandardCopyOption.REPLACE_EXISTING);
-        List<String[]> env = NixpkgsDouble.env(sources);
+        NixpkgsDouble.Staged staged = NixpkgsDouble.stage(cpythonTarball());
+        Path copy = staged.tarball();
+        String rev = staged.rev();
+        List<String[]> env = staged.env();
         Duration t = Duration.ofMinutes(30);
         String dbl = ScriptRun.REPO.resolve("tests/nixpkgs-double").toString();
 

@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Collections;
-import java.util.EnumSet;
 import nixpylab.NixTemplate;
 import nixpylab.nix.NixHash;
 import nixpylab.source.PythonVersion;
@@ -24,7 +22,7 @@ public record BareDerivation(String name, String workspace, String pythonVersion
     }
 
     public BareDerivation {
-        fixes = fixes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(fixes));
+        fixes = RepeatableFix.copyOf(fixes);
     }
 
     @Override

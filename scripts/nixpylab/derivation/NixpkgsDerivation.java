@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Collections;
-import java.util.EnumSet;
 import nixpylab.NixTemplate;
 import nixpylab.nix.NixHash;
 
@@ -29,7 +27,7 @@ public record NixpkgsDerivation(String name, String workspace, String pythonVers
     }
 
     public NixpkgsDerivation {
-        fixes = fixes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(fixes));
+        fixes = RepeatableFix.copyOf(fixes);
     }
 
     public static NixpkgsDerivation of(String workspace, String pythonVersion, String rev) {

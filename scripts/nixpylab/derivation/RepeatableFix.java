@@ -1,5 +1,6 @@
 package nixpylab.derivation;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,11 @@ public enum RepeatableFix {
     /** All of them: what --fix alone writes. */
     public static Set<RepeatableFix> all() {
         return EnumSet.allOf(RepeatableFix.class);
+    }
+
+    /** A set of fixes in this order (the order they stand in the derivation), unmodifiable. */
+    public static Set<RepeatableFix> copyOf(Set<RepeatableFix> fixes) {
+        return fixes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(fixes));
     }
 
     /** The fix for a class, by its name as Repeatable prints it ("build time") or typed ("build-time"). */

@@ -60,11 +60,11 @@ public final class RepeatableStep {
 
 
     /**
-     * What --fix did: the fixes it wrote (asked for and not there yet), those the profile needs none
-     * of, the lines it added to the file, and the store derivation before and after (the same when
-     * nothing was written).
+     * What --fix did: the fixes it wrote (asked for and not there yet), those asked for that were
+     * there already, those the profile needs none of, the lines it added to the file, and the store
+     * derivation before and after (the same when nothing was written).
      */
-    public record Fixed(String fileName, Set<RepeatableFix> wrote, Set<RepeatableFix> unneeded, List<String> added, StorePath drvBefore, StorePath drvAfter) {
+    public record Fixed(String fileName, Set<RepeatableFix> wrote, Set<RepeatableFix> already, Set<RepeatableFix> unneeded, List<String> added, StorePath drvBefore, StorePath drvAfter) {
         public boolean changed() {
             return !drvBefore.equals(drvAfter);
         }
@@ -79,14 +79,10 @@ public final class RepeatableStep {
         ws.refuseHandEdits();
         StorePath before = nix.instantiate(ws.nixFile(), null);
         DerivationFile was = st.derivationFile();
-        Set<RepeatableFix> unneeded = EnumSet.noneOf(RepeatableFix.class);
-        unneeded.addAll(asked);
-        unneeded.removeAll(RepeatableBuild.written(st.profile().orElseThrow()));
-        Set<RepeatableFix> wrote = EnumSet.noneOf(RepeatableFix.class);
-        wrote.addAll(asked);
-        wrote.removeAll(unneeded);
-        wrote.removeAll(was.fixes());
-        if (wrote.isEmpty()) return new Fixed(was.fileName(), wrote, unneeded, List.of(), before, before);
+        Set<RepeatableFix> written = RepeatableBuild.written(st.profile().orElseThrow());
+        Set<RepeatableFix> unneeded = EnumSet.noneOf(RepeatableFix.class), already = EnumSet.noneOf(RepeatableFix.class), wrote = EnumSet.noneOf(RepeatableFix.class);
+        for (RepeatableFix f : asked) (!written.contains(f) ? unneeded : was.fixes().contains(f) ? already : wrote).add(f);
+        if (wrote.isEmpty()) return new Fixed(was.fileName(), wrote, already, unneeded, List.of(), before, before);
         Set<RepeatableFix> all = EnumSet.copyOf(wrote); // not empty
         all.addAll(was.fixes());
         DerivationFile now = was.withFixes(all);
@@ -95,7 +91,7 @@ public final class RepeatableStep {
         st.fixes(all);
         ws.writeNixFile(now.fileName(), now.text());
         ws.save();
-        return new Fixed(now.fileName(), wrote, unneeded, added, before, nix.instantiate(ws.nixFile(), null));
+        return new Fixed(now.fileName(), wrote, already, unneeded, added, before, nix.instantiate(ws.nixFile(), null));
     }
 
     public static Outcome run(Workspace ws, Nix nix, Duration timeout, Consumer<BuildWatch.Progress> progress) {

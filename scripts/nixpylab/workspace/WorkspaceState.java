@@ -173,7 +173,7 @@ public final class WorkspaceState {
     }
 
     public void fixes(Set<RepeatableFix> f) {
-        fixes = Set.copyOf(f);
+        fixes = RepeatableFix.copyOf(f);
     }
 
     /** Store paths this workspace built (the only ones ForceDelete may touch). */
